@@ -1,0 +1,72 @@
+// buildApp: the whole HTTP application as a Fastify instance, without listening. main.ts listens;
+// tests call app.inject. Plugins are registered in a fixed order: infrastructure, cross-cutting
+// request handling, then the feature modules' routes.
+import helmet from '@fastify/helmet';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Plugin } from 'ajv';
+import ajvErrors from 'ajv-errors';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { landingRoutes } from './modules/landing/routes.ts';
+import { platformRoutes } from './modules/platform/routes.ts';
+import { teamRoutes } from './modules/team/routes.ts';
+import { auth } from './plugins/auth.ts';
+import { database } from './plugins/database.ts';
+import { errorHandler } from './plugins/errorHandler.ts';
+import { frontend } from './plugins/frontend.ts';
+import { openapi } from './plugins/openapi.ts';
+
+export interface AppDependencies {
+  config: Config;
+  db: Database;
+  /** A pino logger; requests are not logged when absent (tests). */
+  logger?: FastifyBaseLogger;
+  /** The built front end to serve; defaults to frontend/dist. */
+  frontendDist?: string;
+}
+
+export async function buildApp(deps: AppDependencies) {
+  const { config } = deps;
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: {
+      // allErrors lets ajv-errors attach each field's own message; bodies are small (bodyLimit).
+      customOptions: { allErrors: true, removeAdditional: true, useDefaults: true, coerceTypes: 'array' },
+      // The CommonJS module's `default` is the plugin itself, seen the same way by TypeScript and
+      // Node; Fastify types plugins as taking `unknown` options, hence the widening.
+      plugins: [ajvErrors.default as Plugin<unknown>],
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(database, { db: deps.db });
+  await app.register(errorHandler);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(openapi);
+  await app.register(auth, { config });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { config });
+  await app.register(teamRoutes, { config });
+  await app.register(platformRoutes);
+  await app.register(landingRoutes);
+  await app.register(frontend, { distDir: deps.frontendDist });
+
+  return app;
+}

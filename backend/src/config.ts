@@ -1,0 +1,65 @@
+// Typed configuration from the environment. Every variable has an embedded default, so a bare
+// `npm start` runs with no configuration at all; production swaps drivers by setting variables.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { envSchema } from 'env-schema';
+import { type Static, Type } from 'typebox';
+
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.String({ default: 'development' }),
+  PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATABASE_POOL_MAX: Type.Integer({ default: 10, minimum: 1 }),
+  DATA_DIR: Type.Optional(Type.String()),
+  ADMIN_EMAIL: Type.String({ default: 'admin@aimax.local' }),
+  ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
+  SESSION_TTL_DAYS: Type.Integer({ default: 14, minimum: 1 }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+});
+
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  env: string;
+  port: number;
+  host: string;
+  /** Where users reach the app; used in links we hand out (invites) and for the Secure cookie flag. */
+  publicUrl: string;
+  /** Unset means the embedded PGlite database in `dataDir/db`. */
+  databaseUrl: string | undefined;
+  databasePoolMax: number;
+  dataDir: string;
+  adminEmail: string;
+  adminPassword: string | undefined;
+  sessionTtlMs: number;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+// backend/src/config.ts and backend/dist/config.js sit at the same depth, so `../../data` is the
+// repository's data folder whichever of them runs, and whatever the working directory.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { dotenv?: boolean } = {}): Config {
+  const env = envSchema<Env>({ schema: EnvSchema, data: source, dotenv: options.dotenv ?? false });
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    databaseUrl: env.DATABASE_URL,
+    databasePoolMax: env.DATABASE_POOL_MAX,
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, 'data')),
+    adminEmail: env.ADMIN_EMAIL.trim().toLowerCase(),
+    adminPassword: env.ADMIN_PASSWORD,
+    sessionTtlMs: env.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
+    trustProxy: env.TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,174 @@
+// The database schema, the single source for drizzle-kit migrations and typed queries.
+//
+// Tenancy rule: a table that belongs to a tenant has a `tenant_id` column, Row Level Security
+// enabled here and FORCED in a migration, a policy that limits the `aimax_tenant` role to
+// `app_tenant_id()`, and a policy that opens it to `aimax_platform`. A table without `tenant_id` is
+// platform-only: `aimax_tenant` gets no privileges on it. `test/db/rls.test.ts` checks both rules
+// against the live catalog, so a table that forgets one of them fails the suite.
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgPolicy,
+  pgRole,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Queries made on behalf of one tenant, with `app.tenant_id` set (`withTenant`). */
+export const tenantRole = pgRole('aimax_tenant').existing();
+/** Audited platform-wide access: the superadmin and scheduled jobs (`withPlatform`). */
+export const platformRole = pgRole('aimax_platform').existing();
+/** Identity lookups before a tenant is known: sign-in, sessions, widget keys (`withIdentity`). */
+export const identityRole = pgRole('aimax_identity').existing();
+
+const tenantOwned = (table: string, tenantColumn: AnyPgColumn) => [
+  pgPolicy(`${table}_tenant_isolation`, {
+    to: tenantRole,
+    for: 'all',
+    using: sql`${tenantColumn} = app_tenant_id()`,
+    withCheck: sql`${tenantColumn} = app_tenant_id()`,
+  }),
+  pgPolicy(`${table}_platform_access`, { to: platformRole, for: 'all', using: sql`true`, withCheck: sql`true` }),
+];
+
+const identityReads = (table: string) =>
+  pgPolicy(`${table}_identity_read`, { to: identityRole, for: 'select', using: sql`true` });
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+const oneOf = (column: AnyPgColumn, values: readonly string[]): SQL =>
+  sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
+
+export const PLANS = ['free', 'start', 'business', 'enterprise'] as const;
+export type Plan = (typeof PLANS)[number];
+export const TENANT_STATUSES = ['active', 'suspended'] as const;
+export type TenantStatus = (typeof TENANT_STATUSES)[number];
+export const ROLES = ['superadmin', 'owner', 'manager'] as const;
+export type Role = (typeof ROLES)[number];
+export const TENANT_ROLES = ['owner', 'manager'] as const;
+export type TenantRole = (typeof TENANT_ROLES)[number];
+
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** Set for tenants the platform refers to by name, such as the demo tenant. */
+    slug: text('slug').unique(),
+    plan: text('plan').$type<Plan>().notNull().default('free'),
+    planExpiresAt: timestamp('plan_expires_at', { withTimezone: true }),
+    status: text('status').$type<TenantStatus>().notNull().default('active'),
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    /** Public: it is pasted into landing pages and identifies the tenant to the widget API. */
+    widgetKey: text('widget_key').notNull().unique(),
+    allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('tenants_plan_check', oneOf(t.plan, PLANS)),
+    check('tenants_status_check', oneOf(t.status, TENANT_STATUSES)),
+    ...tenantOwned('tenants', t.id),
+    identityReads('tenants'),
+  ],
+).enableRLS();
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Null only for the platform's superadmins. */
+    tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+    /** Stored trimmed and lower-cased; one account per address across the platform. */
+    email: text('email').notNull().unique(),
+    name: text('name').notNull().default(''),
+    role: text('role').$type<Role>().notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('users_role_check', oneOf(t.role, ROLES)),
+    check('users_superadmin_has_no_tenant', sql`(${t.role} = 'superadmin') = (${t.tenantId} is null)`),
+    index('users_tenant_idx').on(t.tenantId),
+    ...tenantOwned('users', t.tenantId),
+    identityReads('users'),
+    pgPolicy('users_identity_update', { to: identityRole, for: 'update', using: sql`true`, withCheck: sql`true` }),
+  ],
+).enableRLS();
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** SHA-256 of the cookie token: a leaked database does not yield usable cookies. */
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    index('sessions_tenant_idx').on(t.tenantId),
+    ...tenantOwned('sessions', t.tenantId),
+    pgPolicy('sessions_identity_access', { to: identityRole, for: 'all', using: sql`true`, withCheck: sql`true` }),
+  ],
+).enableRLS();
+
+export const invites = pgTable(
+  'invites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    role: text('role').$type<TenantRole>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('invites_role_check', oneOf(t.role, TENANT_ROLES)),
+    index('invites_tenant_idx').on(t.tenantId),
+    ...tenantOwned('invites', t.tenantId),
+    identityReads('invites'),
+  ],
+).enableRLS();
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Null for platform-wide events. */
+    tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+    /** Kept without a foreign key: the trail outlives the accounts it mentions. */
+    actorUserId: uuid('actor_user_id'),
+    action: text('action').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_tenant_created_idx').on(t.tenantId, t.createdAt), ...tenantOwned('audit_log', t.tenantId)],
+).enableRLS();
+
+/** Counters for sign-in and sign-up throttling; platform-only, keyed by `email:…` or `ip:…`. */
+export const authThrottle = pgTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  attempts: integer('attempts').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+});

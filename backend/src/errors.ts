@@ -1,0 +1,65 @@
+// Every error the API returns has one shape, `{ error: { code, message } }`: a stable code for
+// programs and a Russian message for people. The catalogue below is the one place both live.
+
+export const errorCatalogue = {
+  BAD_REQUEST: { status: 400, message: 'Некорректный запрос' },
+  VALIDATION_FAILED: { status: 400, message: 'Проверьте введённые данные' },
+  WEAK_PASSWORD: { status: 400, message: 'Пароль слишком простой' },
+  UNAUTHENTICATED: { status: 401, message: 'Войдите в систему' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Неверный email или пароль' },
+  WRONG_PASSWORD: { status: 400, message: 'Текущий пароль указан неверно' },
+  FORBIDDEN: { status: 403, message: 'Недостаточно прав для этого действия' },
+  CSRF_FAILED: { status: 403, message: 'Запрос отклонён из соображений безопасности. Обновите страницу и повторите' },
+  TENANT_SUSPENDED: {
+    status: 403,
+    message: 'Доступ компании приостановлен. Свяжитесь с поддержкой AI Max',
+  },
+  NOT_FOUND: { status: 404, message: 'Не найдено' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'Такого адреса API нет' },
+  INVITE_INVALID: { status: 404, message: 'Приглашение не найдено или отозвано' },
+  EMAIL_TAKEN: { status: 409, message: 'Этот email уже зарегистрирован' },
+  CANNOT_REMOVE_SELF: { status: 409, message: 'Нельзя удалить собственную учётную запись' },
+  INVITE_EXPIRED: { status: 410, message: 'Срок действия приглашения истёк. Попросите владельца прислать новое' },
+  INVITE_USED: { status: 410, message: 'Это приглашение уже использовано' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'Слишком большой запрос' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Неподдерживаемый формат данных' },
+  TOO_MANY_ATTEMPTS: { status: 429, message: 'Слишком много попыток. Повторите позже' },
+  INTERNAL: { status: 500, message: 'Внутренняя ошибка сервера. Попробуйте ещё раз чуть позже' },
+  DATABASE_UNAVAILABLE: { status: 503, message: 'База данных недоступна' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** Per-field messages for forms, keyed by the field's name. */
+    fields?: Record<string, string>;
+  };
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields: Record<string, string> | undefined;
+  /** Headers the response should carry, such as Retry-After. */
+  readonly headers: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; fields?: Record<string, string>; headers?: Record<string, string> } = {},
+  ) {
+    const entry = errorCatalogue[code];
+    super(options.message ?? entry.message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = entry.status;
+    this.fields = options.fields;
+    this.headers = options.headers ?? {};
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+}

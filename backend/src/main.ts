@@ -1,0 +1,47 @@
+// The process: configuration, database (migrated), first-run set-up, then the HTTP server.
+import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { connectDatabase } from './db/connect.ts';
+import { bootstrapPlatform } from './modules/platform/bootstrap.ts';
+
+const config = loadConfig(process.env, { dotenv: true });
+const logger = pino({
+  level: config.logLevel,
+  ...(process.stdout.isTTY && config.env !== 'production' ? { transport: { target: 'pino-pretty' } } : {}),
+});
+
+let db: Awaited<ReturnType<typeof connectDatabase>>;
+try {
+  db = await connectDatabase(config, logger);
+  await db.migrate();
+} catch (error) {
+  logger.fatal(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+const bootstrap = await bootstrapPlatform(db, { adminEmail: config.adminEmail, adminPassword: config.adminPassword });
+const app = await buildApp({ config, db, logger });
+
+closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
+  if (err) logger.error({ err }, 'shutting down after an error');
+  else logger.info(`${signal} received, shutting down`);
+  await app.close();
+  await db.close();
+});
+
+await app.listen({ port: config.port, host: config.host });
+
+const lines = [
+  `AI Max is running at ${config.publicUrl}`,
+  `  admin panel: ${config.publicUrl}/admin   API docs: ${config.publicUrl}/api/docs`,
+  `  database:    ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/db`}`,
+];
+if (bootstrap.adminCreated) {
+  lines.push(`  superadmin:  ${config.adminEmail}`);
+  if (bootstrap.generatedAdminPassword) {
+    lines.push(`  password:    ${bootstrap.generatedAdminPassword}   (shown once: keep it, or set ADMIN_PASSWORD)`);
+  }
+}
+console.log(`\n${lines.join('\n')}\n`);

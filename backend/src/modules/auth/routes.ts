@@ -1,0 +1,116 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import { clearSessionCookie, sessionOf, setSessionCookie } from '../../plugins/auth.ts';
+import { isoOrNull, responses } from '../../schemas.ts';
+import { ChangePasswordBody, LogInBody, SessionView, SignUpBody } from './schemas.ts';
+import { type ClientInfo, changePassword, logIn, type NewSession, signUp } from './service.ts';
+import { type AuthSession, deleteSession, findSession } from './sessions.ts';
+
+export function toSessionView(session: AuthSession): SessionView {
+  return {
+    user: session.user,
+    tenant: session.tenant && { ...session.tenant, planExpiresAt: isoOrNull(session.tenant.planExpiresAt) },
+    csrfToken: session.csrfToken,
+  };
+}
+
+export const clientOf = (request: FastifyRequest): ClientInfo => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent'],
+});
+
+/** Sets the cookie for a session just created and answers with what the admin panel needs. */
+export async function sendNewSession(
+  app: FastifyInstance,
+  config: Config,
+  reply: FastifyReply,
+  created: NewSession,
+  status: 200 | 201,
+) {
+  const session = await app.db.withIdentity((tx) =>
+    findSession(tx, { token: created.token, ttlMs: config.sessionTtlMs }),
+  );
+  if (!session) throw new Error('a session just created cannot be found');
+  setSessionCookie(reply, config, created.token, created.expiresAt);
+  return reply.code(status).send(toSessionView(session));
+}
+
+export const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+  const ttlMs = config.sessionTtlMs;
+
+  app.post(
+    '/api/auth/signup',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Register a company on the Free plan with its owner, and sign the owner in',
+        body: SignUpBody,
+        response: responses({ 201: SessionView }),
+      },
+    },
+    async (request, reply) => {
+      const { companyName, name = '', email, password } = request.body;
+      const created = await signUp(app.db, { companyName, name, email, password, client: clientOf(request), ttlMs });
+      return sendNewSession(app, config, reply, created, 201);
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], summary: 'Sign in', body: LogInBody, response: responses({ 200: SessionView }) },
+    },
+    async (request, reply) => {
+      const created = await logIn(app.db, { ...request.body, client: clientOf(request), ttlMs });
+      return sendNewSession(app, config, reply, created, 200);
+    },
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      config: { access: 'signedIn' },
+      schema: { tags: ['auth'], summary: 'The current session', response: responses({ 200: SessionView }) },
+    },
+    async (request) => toSessionView(sessionOf(request)),
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: 'signedIn' },
+      schema: { tags: ['auth'], summary: 'Sign out: ends this session on the server' },
+    },
+    async (request, reply) => {
+      const { sessionId } = sessionOf(request);
+      await app.db.withIdentity((tx) => deleteSession(tx, sessionId));
+      clearSessionCookie(reply, config);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change the password; signs out every other session of this user',
+        body: ChangePasswordBody,
+      },
+    },
+    async (request, reply) => {
+      const session = sessionOf(request);
+      await changePassword(app.db, {
+        userId: session.user.id,
+        email: session.user.email,
+        sessionId: session.sessionId,
+        ...request.body,
+      });
+      return reply.code(204).send();
+    },
+  );
+};

@@ -1,0 +1,71 @@
+// What the platform operator (superadmin) sees and does across tenants. Every function here
+// runs through `withPlatform`, so each use leaves an audit_log entry.
+import { and, count, desc, eq, ilike, sql } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import { sessions, type TenantStatus, tenants, users } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import type { TenantSummary } from '../tenants/service.ts';
+
+export interface PlatformTenant extends Omit<TenantSummary, 'widgetKey'> {
+  membersCount: number;
+  ownerEmail: string | null;
+}
+
+const ownerEmail = sql<string | null>`(
+  select ${users.email} from ${users}
+  where ${users.tenantId} = ${tenants.id} and ${users.role} = 'owner'
+  order by ${users.createdAt} limit 1)`;
+const membersCount = sql<number>`(select count(*)::int from ${users} where ${users.tenantId} = ${tenants.id})`;
+
+const platformTenantColumns = {
+  id: tenants.id,
+  name: tenants.name,
+  plan: tenants.plan,
+  planExpiresAt: tenants.planExpiresAt,
+  status: tenants.status,
+  createdAt: tenants.createdAt,
+  membersCount,
+  ownerEmail,
+};
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+export async function listTenants(
+  db: Database,
+  options: { actorUserId: string; search?: string; status?: TenantStatus; limit: number; offset: number },
+): Promise<{ tenants: PlatformTenant[]; total: number }> {
+  return db.withPlatform({ actorUserId: options.actorUserId, action: 'platform.tenants_listed' }, async (tx) => {
+    const where = and(
+      options.search ? ilike(tenants.name, `%${escapeLike(options.search.trim())}%`) : undefined,
+      options.status ? eq(tenants.status, options.status) : undefined,
+    );
+    const rows = await tx
+      .select(platformTenantColumns)
+      .from(tenants)
+      .where(where)
+      .orderBy(desc(tenants.createdAt), tenants.id)
+      .limit(options.limit)
+      .offset(options.offset);
+    const [total] = await tx.select({ value: count() }).from(tenants).where(where);
+    return { tenants: rows, total: total?.value ?? 0 };
+  });
+}
+
+/** Suspends or reactivates a tenant. Suspending signs its people out and stops its widget. */
+export async function setTenantStatus(
+  db: Database,
+  options: { actorUserId: string; tenantId: string; status: TenantStatus },
+): Promise<PlatformTenant> {
+  const action = options.status === 'suspended' ? 'platform.tenant_suspended' : 'platform.tenant_reactivated';
+  const access = { actorUserId: options.actorUserId, action, details: { tenantId: options.tenantId } };
+  return db.withPlatform(access, async (tx) => {
+    const [tenant] = await tx
+      .update(tenants)
+      .set({ status: options.status, suspendedAt: options.status === 'suspended' ? sql`now()` : null })
+      .where(eq(tenants.id, options.tenantId))
+      .returning(platformTenantColumns);
+    if (!tenant) throw new AppError('NOT_FOUND', { message: 'Компания не найдена' });
+    if (options.status === 'suspended') await tx.delete(sessions).where(eq(sessions.tenantId, options.tenantId));
+    return tenant;
+  });
+}

@@ -1,0 +1,166 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Config } from '../../config.ts';
+import { memberOf } from '../../plugins/auth.ts';
+import { IdParams, iso, isoOrNull, responses } from '../../schemas.ts';
+import { clientOf, sendNewSession } from '../auth/routes.ts';
+import { SessionView } from '../auth/schemas.ts';
+import {
+  AcceptInviteBody,
+  AddMemberBody,
+  CreatedInviteView,
+  CreateInviteBody,
+  InviteTokenParams,
+  type InviteView,
+  type MemberView,
+  MemberView as MemberViewSchema,
+  PublicInviteView,
+  TeamView,
+} from './schemas.ts';
+import {
+  acceptInvite,
+  addMember,
+  createInvite,
+  findUsableInvite,
+  listTeam,
+  type Member,
+  type PendingInvite,
+  removeMember,
+  revokeInvite,
+} from './service.ts';
+
+const toMemberView = (member: Member): MemberView => ({
+  ...member,
+  createdAt: iso(member.createdAt),
+  lastLoginAt: isoOrNull(member.lastLoginAt),
+});
+
+const toInviteView = (invite: PendingInvite): InviteView => ({
+  ...invite,
+  createdAt: iso(invite.createdAt),
+  expiresAt: iso(invite.expiresAt),
+});
+
+export const teamRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+  const inviteUrl = (token: string) => `${config.publicUrl}/admin/invite/${token}`;
+
+  app.get(
+    '/api/team',
+    {
+      config: { access: 'owner' },
+      schema: { tags: ['team'], summary: 'Members and pending invites', response: responses({ 200: TeamView }) },
+    },
+    async (request) => {
+      const { tenantId } = memberOf(request);
+      const team = await app.db.withTenant(tenantId, (tx) => listTeam(tx, { tenantId }));
+      return { members: team.members.map(toMemberView), invites: team.invites.map(toInviteView) };
+    },
+  );
+
+  app.post(
+    '/api/team/members',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['team'],
+        summary: 'Add a member with a password the owner sets',
+        body: AddMemberBody,
+        response: responses({ 201: MemberViewSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { tenantId, userId } = memberOf(request);
+      const member = await addMember(app.db, { tenantId, actorId: userId, ...request.body });
+      return reply.code(201).send(toMemberView(member));
+    },
+  );
+
+  app.delete(
+    '/api/team/members/:id',
+    {
+      config: { access: 'owner' },
+      schema: { tags: ['team'], summary: 'Remove a member and end their sessions', params: IdParams },
+    },
+    async (request, reply) => {
+      const { tenantId, userId } = memberOf(request);
+      await app.db.withTenant(tenantId, (tx) =>
+        removeMember(tx, { tenantId, actorId: userId, memberId: request.params.id }),
+      );
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/team/invites',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['team'],
+        summary: 'Create an invite link (valid 7 days, used once)',
+        body: CreateInviteBody,
+        response: responses({ 201: CreatedInviteView }),
+      },
+    },
+    async (request, reply) => {
+      const { tenantId, userId } = memberOf(request);
+      const created = await app.db.withTenant(tenantId, (tx) =>
+        createInvite(tx, { tenantId, actorId: userId, role: request.body.role }),
+      );
+      return reply.code(201).send({ invite: toInviteView(created.invite), url: inviteUrl(created.token) });
+    },
+  );
+
+  app.delete(
+    '/api/team/invites/:id',
+    {
+      config: { access: 'owner' },
+      schema: { tags: ['team'], summary: 'Revoke a pending invite', params: IdParams },
+    },
+    async (request, reply) => {
+      const { tenantId, userId } = memberOf(request);
+      await app.db.withTenant(tenantId, (tx) =>
+        revokeInvite(tx, { tenantId, actorId: userId, inviteId: request.params.id }),
+      );
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/invites/:token',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['team'],
+        summary: 'What an invite link is for, before accepting it',
+        params: InviteTokenParams,
+        response: responses({ 200: PublicInviteView }),
+      },
+    },
+    async (request) => {
+      const invite = await findUsableInvite(app.db, request.params.token);
+      return { companyName: invite.companyName, role: invite.role, expiresAt: iso(invite.expiresAt) };
+    },
+  );
+
+  app.post(
+    '/api/invites/:token/accept',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['team'],
+        summary: 'Create the invited account and sign it in',
+        params: InviteTokenParams,
+        body: AcceptInviteBody,
+        response: responses({ 201: SessionView }),
+      },
+    },
+    async (request, reply) => {
+      const created = await acceptInvite(app.db, {
+        token: request.params.token,
+        ...request.body,
+        client: clientOf(request),
+        ttlMs: config.sessionTtlMs,
+      });
+      return sendNewSession(app, config, reply, created, 201);
+    },
+  );
+};

@@ -1,0 +1,55 @@
+import { type Static, Type } from 'typebox';
+import { TENANT_ROLES } from '../../db/schema.ts';
+import { DateTime, Email, Id, NullableDateTime, Password, Title } from '../../schemas.ts';
+
+const TenantRole = Type.Enum(TENANT_ROLES, { errorMessage: 'Роль: владелец (owner) или менеджер (manager)' });
+
+export const MemberView = Type.Object({
+  id: Id,
+  email: Type.String(),
+  name: Type.String(),
+  role: TenantRole,
+  createdAt: DateTime,
+  lastLoginAt: NullableDateTime,
+});
+export type MemberView = Static<typeof MemberView>;
+
+export const InviteView = Type.Object({
+  id: Id,
+  role: TenantRole,
+  createdAt: DateTime,
+  expiresAt: DateTime,
+  createdByName: Type.Union([Type.String(), Type.Null()]),
+});
+export type InviteView = Static<typeof InviteView>;
+
+export const TeamView = Type.Object({ members: Type.Array(MemberView), invites: Type.Array(InviteView) });
+export type TeamView = Static<typeof TeamView>;
+
+export const AddMemberBody = Type.Object({
+  name: Title('имя сотрудника'),
+  email: Email,
+  password: Password,
+  role: TenantRole,
+});
+export type AddMemberBody = Static<typeof AddMemberBody>;
+
+export const CreateInviteBody = Type.Object({ role: TenantRole });
+export type CreateInviteBody = Static<typeof CreateInviteBody>;
+
+export const CreatedInviteView = Type.Object({
+  invite: InviteView,
+  /** The link to hand to the new member; shown once, only its hash is stored. */
+  url: Type.String(),
+});
+export type CreatedInviteView = Static<typeof CreatedInviteView>;
+
+export const InviteTokenParams = Type.Object({
+  token: Type.String({ minLength: 16, maxLength: 128, errorMessage: 'Некорректная ссылка приглашения' }),
+});
+
+export const PublicInviteView = Type.Object({ companyName: Type.String(), role: TenantRole, expiresAt: DateTime });
+export type PublicInviteView = Static<typeof PublicInviteView>;
+
+export const AcceptInviteBody = Type.Object({ name: Title('ваше имя'), email: Email, password: Password });
+export type AcceptInviteBody = Static<typeof AcceptInviteBody>;

@@ -1,0 +1,133 @@
+// Who is asking, and may they. Every /api route declares `config.access`; this plugin resolves
+// the session cookie, enforces the declared access, checks the CSRF token on changes made through
+// the cookie, and refuses cross-site form posts to the public endpoints (sign-in, sign-up).
+import { timingSafeEqual } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.ts';
+import type { Role } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { type AuthSession, findSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
+import { tenantFromSession } from '../modules/tenants/tenantResolver.ts';
+
+/**
+ * - `public`: anyone
+ * - `signedIn`: any signed-in user, the superadmin included
+ * - `member`: an owner or manager of a tenant
+ * - `owner`: a tenant's owner
+ * - `superadmin`: the platform operator
+ */
+export type Access = 'public' | 'signedIn' | 'member' | 'owner' | 'superadmin';
+
+const allowedRoles: Record<Exclude<Access, 'public'>, readonly Role[]> = {
+  signedIn: ['superadmin', 'owner', 'manager'],
+  member: ['owner', 'manager'],
+  owner: ['owner'],
+  superadmin: ['superadmin'],
+};
+
+export interface MemberContext {
+  tenantId: string;
+  userId: string;
+  sessionId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    /** The session behind the cookie, when the route's access needed one. */
+    auth: AuthSession | null;
+  }
+}
+
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const sameSecret = (a: string, b: string) => {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+};
+
+/** The signed-in session of a route whose access is not `public`. */
+export function sessionOf(request: FastifyRequest): AuthSession {
+  if (!request.auth) throw new AppError('UNAUTHENTICATED');
+  return request.auth;
+}
+
+/** The tenant and user of a `member` or `owner` route: the admin API's tenantResolver. */
+export function memberOf(request: FastifyRequest): MemberContext {
+  const session = sessionOf(request);
+  return { tenantId: tenantFromSession(session).id, userId: session.user.id, sessionId: session.sessionId };
+}
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expiresAt: Date): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.publicUrl.startsWith('https://'),
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config): void {
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.publicUrl.startsWith('https://'),
+  });
+}
+
+export const auth = fp(
+  async (app: FastifyInstance, options: { config: Config }) => {
+    const { config } = options;
+    const publicOrigin = new URL(config.publicUrl).origin;
+
+    await app.register(cookie);
+    app.decorateRequest('auth', null);
+
+    // A route without a declared access level is a bug; refuse to start rather than guess.
+    app.addHook('onRoute', (route) => {
+      if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.access) {
+        throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
+      }
+    });
+
+    app.addHook('onRequest', async (request, reply) => {
+      const access = request.routeOptions.config.access ?? 'public';
+      const mutation = !SAFE_METHODS.has(request.method);
+
+      if (mutation && !isSameOrigin(request, publicOrigin)) throw new AppError('CSRF_FAILED');
+      if (access === 'public') return;
+
+      const token = request.cookies[SESSION_COOKIE];
+      const session = token
+        ? await app.db.withIdentity((tx) => findSession(tx, { token, ttlMs: config.sessionTtlMs }))
+        : null;
+      if (!session) {
+        if (token) clearSessionCookie(reply, config);
+        throw new AppError('UNAUTHENTICATED');
+      }
+      if (token && session.renewed) setSessionCookie(reply, config, token, session.expiresAt);
+      if (!allowedRoles[access].includes(session.user.role)) throw new AppError('FORBIDDEN');
+      if (mutation && !sameSecret(String(request.headers[CSRF_HEADER] ?? ''), session.csrfToken)) {
+        throw new AppError('CSRF_FAILED');
+      }
+      request.auth = session;
+    });
+  },
+  { name: 'auth', dependencies: ['database'] },
+);
+
+// Browsers name the page a request comes from; a change requested by another site's page is
+// refused. Requests without these headers come from programs, not from a victim's browser.
+function isSameOrigin(request: FastifyRequest, publicOrigin: string): boolean {
+  const origin = request.headers.origin;
+  if (origin) return origin === publicOrigin || origin === `${request.protocol}://${request.host}`;
+  return request.headers['sec-fetch-site'] !== 'cross-site';
+}

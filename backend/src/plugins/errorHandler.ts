@@ -1,0 +1,59 @@
+// One error handler for the whole API: AppErrors keep their code, validation errors become
+// VALIDATION_FAILED with a Russian message per field, Fastify's own 4xx errors get codes of ours,
+// and anything unexpected is logged and answered with a 500 that hides the details.
+import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError, type ErrorCode } from '../errors.ts';
+
+// ajv-i18n's typings declare an ES default export the CommonJS file does not have.
+const localize = createRequire(import.meta.url)('ajv-i18n/localize/ru') as (errors: ErrorObject[]) => void;
+
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
+};
+
+const fieldOf = (error: ErrorObject): string => {
+  if (error.keyword === 'required') return String(error.params.missingProperty);
+  return error.instancePath.split('/').filter(Boolean).join('.');
+};
+
+/** Per-field Russian messages: the schema's own `errorMessage` where it has one, else ajv-i18n's. */
+export function describeValidation(errors: ErrorObject[]): { message: string; fields: Record<string, string> } {
+  // Messages a schema wrote itself (ajv-errors, keyword `errorMessage`) are already Russian.
+  localize(errors.filter((error) => error.keyword !== 'errorMessage'));
+  const fields: Record<string, string> = {};
+  for (const error of errors) {
+    const field = fieldOf(error);
+    const message = error.keyword === 'required' ? 'Заполните это поле' : (error.message ?? 'Некорректное значение');
+    // ajv-errors puts the custom message first; keep the first message for each field.
+    if (field && !(field in fields)) fields[field] = message;
+  }
+  const first = Object.values(fields)[0];
+  return { message: first ?? 'Проверьте введённые данные', fields };
+}
+
+export const errorHandler = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.code(error.status).headers(error.headers).send(error.toBody());
+    }
+    if (error.validation) {
+      const { message, fields } = describeValidation(error.validation as ErrorObject[]);
+      const appError = new AppError('VALIDATION_FAILED', { message, fields });
+      return reply.code(appError.status).send(appError.toBody());
+    }
+    const mapped = error.code ? fastifyCodes[error.code] : undefined;
+    if (mapped || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
+      const appError = new AppError(mapped ?? 'BAD_REQUEST');
+      return reply.code(error.statusCode ?? appError.status).send(appError.toBody());
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send(new AppError('INTERNAL').toBody());
+  });
+});

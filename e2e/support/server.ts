@@ -1,0 +1,41 @@
+// The whole product on a loopback port, as a user's browser meets it: the API and the built
+// front end (npm test builds it first), on a database of its own.
+import { createServer } from 'node:net';
+import { buildApp } from '../../backend/src/app.ts';
+import type { Database } from '../../backend/src/db/database.ts';
+import { testConfig } from '../../backend/test/support/app.ts';
+import { createTestDatabase } from '../../backend/test/support/database.ts';
+
+export interface RunningServer {
+  url: string;
+  db: Database;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const db = await createTestDatabase();
+  // PUBLIC_URL must name the real port (invite links carry it), so the port is chosen first.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const app = await buildApp({ config: testConfig({ PUBLIC_URL: url }), db });
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    url,
+    db,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

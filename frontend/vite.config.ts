@@ -1,0 +1,29 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const backend = process.env.BACKEND_URL ?? 'http://localhost:3000';
+
+/** In development, client-side routes under /admin/ are answered with the SPA's index.html. */
+const adminFallback = (): Plugin => ({
+  name: 'admin-spa-fallback',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      const path = req.url?.split('?')[0] ?? '';
+      if (path === '/admin' || (path.startsWith('/admin/') && !path.includes('.'))) req.url = '/admin/index.html';
+      next();
+    });
+  },
+});
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), adminFallback()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rollupOptions: { input: { admin: 'admin/index.html' } },
+  },
+  server: {
+    proxy: { '/api': backend, '^/$': backend },
+  },
+});
