@@ -7,7 +7,7 @@
 //
 // The drivers (pg, PGlite) differ only in how they connect and migrate; see postgres.ts, pglite.ts.
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { auditLog } from './schema.ts';
 
@@ -103,4 +103,10 @@ export function createDatabase(parts: DriverParts): Database {
 
     close: parts.close,
   };
+}
+
+/** Rows of a raw SQL query; both drivers answer `execute` with a `rows` array. */
+export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
+  const result = (await tx.execute(query)) as { rows: T[] };
+  return result.rows;
 }

@@ -33,9 +33,19 @@ export interface MemberContext {
   sessionId: string;
 }
 
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** Every API route with its declared access, for the tenant-isolation suite's completeness check. */
+    routeAccess: RouteAccess[];
   }
   interface FastifyRequest {
     /** The session behind the cookie, when the route's access needed one. */
@@ -91,10 +101,18 @@ export const auth = fp(
     await app.register(cookie);
     app.decorateRequest('auth', null);
 
+    const routeAccess: RouteAccess[] = [];
+    app.decorate('routeAccess', routeAccess);
     // A route without a declared access level is a bug; refuse to start rather than guess.
     app.addHook('onRoute', (route) => {
-      if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.access) {
-        throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
+      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+      const access = route.config?.access;
+      if (!access) throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access });
+      }
+      if (access !== 'public' && route.schema) {
+        route.schema = { ...route.schema, security: [{ session: [], csrf: [] }] };
       }
     });
 

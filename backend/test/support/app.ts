@@ -17,7 +17,9 @@ export const testConfig = (env: NodeJS.ProcessEnv = {}): Config =>
   loadConfig({ PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', ...env });
 
 /** A ready app on a fresh database, closed after the file's tests. */
-export async function createTestApp(options: { env?: NodeJS.ProcessEnv; roles?: DatabaseRoles } = {}): Promise<TestContext> {
+export async function createTestApp(
+  options: { env?: NodeJS.ProcessEnv; roles?: DatabaseRoles } = {},
+): Promise<TestContext> {
   const config = testConfig(options.env);
   const db = await createTestDatabase({ roles: options.roles });
   const app = await buildApp({ config, db });

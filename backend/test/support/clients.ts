@@ -13,7 +13,12 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface ApiClient {
   session: SessionView;
   cookie: string;
-  request(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
@@ -80,7 +85,12 @@ export async function logInAs(app: TestApp, email: string, password: string, ip 
 /** Adds a manager to the owner's company and signs them in. */
 export async function addManager(app: TestApp, owner: ApiClient): Promise<ApiClient & { userId: string }> {
   const email = uniqueEmail('manager');
-  const created = await owner.post('/api/team/members', { name: 'Менеджер', email, password: STRONG_PASSWORD, role: 'manager' });
+  const created = await owner.post('/api/team/members', {
+    name: 'Менеджер',
+    email,
+    password: STRONG_PASSWORD,
+    role: 'manager',
+  });
   if (created.statusCode !== 201) throw new Error(`adding a manager failed: ${created.body}`);
   const manager = await logInAs(app, email, STRONG_PASSWORD);
   return { ...manager, userId: created.json<{ id: string }>().id };

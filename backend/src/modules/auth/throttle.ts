@@ -23,7 +23,7 @@ export const THROTTLE = {
 
 /** Counts one attempt for `key`; throws TOO_MANY_ATTEMPTS once the window's limit is passed. */
 export async function countAttempt(tx: Tx, key: string, rule: ThrottleRule): Promise<void> {
-  const windowStart = sql`now() - make_interval(secs => ${rule.windowMs / 1000})`;
+  const windowStart = sql`(now() - make_interval(secs => ${rule.windowMs / 1000}))`;
   const expired = sql`${authThrottle.windowStartedAt} < ${windowStart}`;
   const [row] = await tx
     .insert(authThrottle)

@@ -11,11 +11,13 @@ export interface PlatformTenant extends Omit<TenantSummary, 'widgetKey'> {
   ownerEmail: string | null;
 }
 
+// Correlated subqueries are written with explicit aliases: in a one-table select, Drizzle renders
+// columns unqualified, which would make `tenant_id = id` compare a user's columns with each other.
 const ownerEmail = sql<string | null>`(
-  select ${users.email} from ${users}
-  where ${users.tenantId} = ${tenants.id} and ${users.role} = 'owner'
-  order by ${users.createdAt} limit 1)`;
-const membersCount = sql<number>`(select count(*)::int from ${users} where ${users.tenantId} = ${tenants.id})`;
+  select member.email from ${users} as member
+  where member.tenant_id = ${tenants}.id and member.role = 'owner'
+  order by member.created_at limit 1)`;
+const membersCount = sql<number>`(select count(*)::int from ${users} as member where member.tenant_id = ${tenants}.id)`;
 
 const platformTenantColumns = {
   id: tenants.id,

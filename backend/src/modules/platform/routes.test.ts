@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../../test/support/app.ts';
+import { type ApiClient, addManager, logInAs, STRONG_PASSWORD, signUpOwner } from '../../../test/support/clients.ts';
+import { auditLog, tenants } from '../../db/schema.ts';
+import { tenantFromWidgetKey } from '../tenants/tenantResolver.ts';
+import { bootstrapPlatform } from './bootstrap.ts';
+
+let ctx: TestContext;
+let admin: ApiClient;
+beforeAll(async () => {
+  ctx = await createTestApp();
+  await bootstrapPlatform(ctx.db, { adminEmail: 'operator@aimax.test', adminPassword: STRONG_PASSWORD });
+  admin = await logInAs(ctx.app, 'operator@aimax.test', STRONG_PASSWORD);
+});
+
+describe('GET /api/platform/tenants', () => {
+  it('lists every company, newest first, with plan, expiry, owner and team size', async () => {
+    const owner = await signUpOwner(ctx.app, { companyName: 'Список Строй' });
+    await addManager(ctx.app, owner);
+    const list = (await admin.get('/api/platform/tenants')).json();
+    expect(list.total).toBeGreaterThanOrEqual(2);
+    expect(list.tenants[0]).toEqual({
+      id: owner.session.tenant?.id,
+      name: 'Список Строй',
+      plan: 'free',
+      planExpiresAt: null,
+      status: 'active',
+      createdAt: expect.any(String),
+      membersCount: 2,
+      ownerEmail: owner.session.user.email,
+    });
+    expect(list.tenants.map((t: { name: string }) => t.name)).toContain('Ремонт Плюс (демо)');
+  });
+
+  it('searches by name, filters by status and pages', async () => {
+    const unique = `Искомая-${Date.now()}`;
+    await signUpOwner(ctx.app, { companyName: `${unique} 1` });
+    await signUpOwner(ctx.app, { companyName: `${unique} 2` });
+    const found = (await admin.get(`/api/platform/tenants?q=${encodeURIComponent(unique.toLowerCase())}`)).json();
+    expect(found.total).toBe(2);
+    const page = (await admin.get(`/api/platform/tenants?q=${encodeURIComponent(unique)}&limit=1&offset=1`)).json();
+    expect(page).toMatchObject({ total: 2, tenants: [{ name: `${unique} 1` }] });
+    const wildcard = (await admin.get('/api/platform/tenants?q=%25')).json();
+    expect(wildcard.total).toBe(0);
+    const bad = await admin.get('/api/platform/tenants?limit=1000');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual({ limit: 'limit: от 1 до 200' });
+  });
+
+  it('records each look in the audit log', async () => {
+    await admin.get('/api/platform/tenants');
+    const entries = await ctx.db.withPlatform({ actorUserId: null, action: 'test.audit' }, (tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, 'platform.tenants_listed')),
+    );
+    expect(entries.some((e) => e.actorUserId === admin.session.user.id)).toBe(true);
+  });
+});
+
+describe('suspending and reactivating a tenant', () => {
+  it("signs the company's people out, stops its widget key, and brings both back", async () => {
+    const owner = await signUpOwner(ctx.app);
+    const tenantId = owner.session.tenant?.id as string;
+    const [{ widgetKey }] = (await ctx.db.withTenant(tenantId, (tx) =>
+      tx.select({ widgetKey: tenants.widgetKey }).from(tenants),
+    )) as [{ widgetKey: string }];
+    expect(await tenantFromWidgetKey(ctx.db, widgetKey)).toMatchObject({ id: tenantId });
+
+    const suspended = await admin.post(`/api/platform/tenants/${tenantId}/suspend`);
+    expect(suspended.statusCode).toBe(200);
+    expect(suspended.json()).toMatchObject({ id: tenantId, status: 'suspended' });
+    expect((await owner.get('/api/auth/session')).statusCode).toBe(401);
+    expect(await tenantFromWidgetKey(ctx.db, widgetKey)).toBeNull();
+
+    const reactivated = await admin.post(`/api/platform/tenants/${tenantId}/reactivate`);
+    expect(reactivated.json()).toMatchObject({ status: 'active' });
+    expect(await tenantFromWidgetKey(ctx.db, widgetKey)).toMatchObject({ id: tenantId });
+    expect((await logInAs(ctx.app, owner.session.user.email, STRONG_PASSWORD)).session.tenant?.status).toBe('active');
+  });
+
+  it('answers 404 for an unknown tenant', async () => {
+    const response = await admin.post('/api/platform/tenants/00000000-0000-4000-8000-000000000000/suspend');
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error).toEqual({ code: 'NOT_FOUND', message: 'Компания не найдена' });
+  });
+
+  it('is for the superadmin only', async () => {
+    const owner = await signUpOwner(ctx.app);
+    const response = await owner.post(`/api/platform/tenants/${owner.session.tenant?.id}/suspend`);
+    expect(response.statusCode).toBe(403);
+    expect((await owner.get('/api/auth/session')).json().tenant.status).toBe('active');
+  });
+});
+
+describe('tenantFromWidgetKey', () => {
+  it('knows nothing of a key that was never issued', async () => {
+    expect(await tenantFromWidgetKey(ctx.db, 'wk_unknown')).toBeNull();
+  });
+});

@@ -1,0 +1,152 @@
+// Row Level Security, checked against the live catalog and data rather than against our code:
+// every tenant-owned table (a `tenant_id` column, plus `tenants` itself) must have RLS enabled and
+// FORCED with a tenant policy, and must show a tenant's role nothing of any other tenant, and
+// nothing at all without a tenant. Platform-only tables must be closed to the tenant role.
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/database.ts';
+import { createTestApp, type TestContext } from '../support/app.ts';
+import { type ApiClient, signUpOwner } from '../support/clients.ts';
+
+interface TableInfo {
+  table: string;
+  tenantColumn: string;
+  rls: boolean;
+  forced: boolean;
+}
+
+describe('row level security', () => {
+  let ctx: TestContext;
+  let a: ApiClient;
+  let b: ApiClient;
+  let tenantTables: TableInfo[];
+  let platformTables: string[];
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    // Give both tenants a row in every tenant-owned table, through the product itself.
+    a = await signUpOwner(ctx.app);
+    b = await signUpOwner(ctx.app);
+    for (const owner of [a, b]) {
+      expect((await owner.post('/api/team/invites', { role: 'manager' })).statusCode).toBe(201);
+    }
+
+    const catalog = await ctx.db.withPlatform({ actorUserId: null, action: 'test.catalog' }, (tx) =>
+      queryRows<TableInfo & { hasTenantId: boolean }>(
+        tx,
+        sql`select c.relname as "table", c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+              exists (select 1 from information_schema.columns col
+                      where col.table_schema = 'public' and col.table_name = c.relname
+                        and col.column_name = 'tenant_id') as "hasTenantId"
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'public' and c.relkind = 'r' order by 1`,
+      ),
+    );
+    tenantTables = catalog
+      .filter((t) => t.hasTenantId || t.table === 'tenants')
+      .map((t) => ({ ...t, tenantColumn: t.table === 'tenants' ? 'id' : 'tenant_id' }));
+    platformTables = catalog.filter((t) => !t.hasTenantId && t.table !== 'tenants').map((t) => t.table);
+  });
+
+  it('finds the tables it checks', () => {
+    expect(tenantTables.map((t) => t.table)).toEqual(
+      expect.arrayContaining(['audit_log', 'invites', 'sessions', 'tenants', 'users']),
+    );
+    expect(platformTables).toContain('auth_throttle');
+  });
+
+  it('enables and forces RLS with a tenant policy on every tenant-owned table', async () => {
+    const policies = await ctx.db.withPlatform({ actorUserId: null, action: 'test.catalog' }, (tx) =>
+      queryRows<{ table: string; roles: string; qual: string; check: string }>(
+        tx,
+        sql`select tablename as "table", roles::text as roles, qual, with_check as "check"
+            from pg_policies where schemaname = 'public'`,
+      ),
+    );
+    for (const table of tenantTables) {
+      expect({ table: table.table, rls: table.rls, forced: table.forced }).toEqual({
+        table: table.table,
+        rls: true,
+        forced: true,
+      });
+      const tenantPolicy = policies.find((p) => p.table === table.table && p.roles.includes('aimax_tenant'));
+      expect(tenantPolicy?.qual, `${table.table} has no aimax_tenant policy`).toContain('app_tenant_id()');
+      expect(tenantPolicy?.check).toContain('app_tenant_id()');
+    }
+  });
+
+  it('gives the tenant role no privileges on platform-only tables', async () => {
+    const privileges = await ctx.db.withPlatform({ actorUserId: null, action: 'test.catalog' }, (tx) =>
+      queryRows<{ table: string; granted: boolean }>(
+        tx,
+        sql`select t as "table",
+              has_table_privilege('aimax_tenant', t, 'select, insert, update, delete') as granted
+            from unnest(${sql.raw(`array[${platformTables.map((t) => `'${t}'`).join(',')}]`)}::text[]) as t`,
+      ),
+    );
+    expect(privileges.filter((p) => p.granted)).toEqual([]);
+  });
+
+  it('has rows of both tenants in every tenant-owned table, so the checks below mean something', async () => {
+    for (const { table, tenantColumn } of tenantTables) {
+      const [counts] = await ctx.db.withPlatform({ actorUserId: null, action: 'test.count' }, (tx) =>
+        queryRows<{ a: number; b: number }>(
+          tx,
+          sql`select count(*) filter (where ${sql.identifier(tenantColumn)} = ${a.session.tenant?.id})::int as a,
+                     count(*) filter (where ${sql.identifier(tenantColumn)} = ${b.session.tenant?.id})::int as b
+              from ${sql.identifier(table)}`,
+        ),
+      );
+      expect(counts, `seed ${table} for both tenants in this test`).toEqual({
+        a: expect.any(Number),
+        b: expect.any(Number),
+      });
+      expect(counts?.a, table).toBeGreaterThan(0);
+      expect(counts?.b, table).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows a tenant only its own rows, whatever the query asks for', async () => {
+    const tenantB = b.session.tenant?.id as string;
+    for (const { table, tenantColumn } of tenantTables) {
+      const [seen] = await ctx.db.withTenant(tenantB, (tx) =>
+        queryRows<{ own: number; foreign: number }>(
+          tx,
+          sql`select count(*) filter (where ${sql.identifier(tenantColumn)} = ${tenantB})::int as own,
+                     count(*) filter (where ${sql.identifier(tenantColumn)} is distinct from ${tenantB})::int as foreign
+              from ${sql.identifier(table)}`,
+        ),
+      );
+      expect({ table, foreign: seen?.foreign }).toEqual({ table, foreign: 0 });
+      expect(seen?.own, table).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows nothing to the tenant role when no tenant is set', async () => {
+    for (const { table } of tenantTables) {
+      const [seen] = await ctx.db.withIdentity(async (tx) => {
+        await tx.execute(sql`select set_config('role', 'aimax_tenant', true)`);
+        return queryRows<{ count: number }>(tx, sql`select count(*)::int as count from ${sql.identifier(table)}`);
+      });
+      expect({ table, count: seen?.count }).toEqual({ table, count: 0 });
+    }
+  });
+
+  it("refuses to move a row into another tenant's hands", async () => {
+    const tenantA = a.session.tenant?.id as string;
+    const tenantB = b.session.tenant?.id as string;
+    for (const { table, tenantColumn } of tenantTables) {
+      const attempt = ctx.db.withTenant(tenantB, (tx) =>
+        tx.execute(sql`update ${sql.identifier(table)} set ${sql.identifier(tenantColumn)} = ${tenantA}`),
+      );
+      const error = await attempt.then(
+        () => null,
+        (failure: Error) => failure,
+      );
+      expect({ table, error: String(error?.cause ?? error) }).toEqual({
+        table,
+        error: expect.stringContaining('row-level security'),
+      });
+    }
+  });
+});

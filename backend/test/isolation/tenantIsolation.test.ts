@@ -1,0 +1,135 @@
+// The tenant-isolation suite: tenant B's people, calling every tenant-scoped route against tenant
+// A's resources, get 404 (or only their own data) and change nothing of A's. It runs twice: as
+// the app runs, and with the RLS policies bypassed, so that the application's own tenant filters
+// and the database's policies each hold on their own.
+//
+// Adding a tenant-scoped route? Add a line to `cases` below; the completeness check fails until
+// you do.
+import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ROLES, queryRows } from '../../src/db/database.ts';
+import { createTestApp, type TestContext } from '../support/app.ts';
+import { type ApiClient, addManager, STRONG_PASSWORD, signUpOwner, uniqueEmail } from '../support/clients.ts';
+
+interface TenantA {
+  owner: ApiClient;
+  manager: ApiClient & { userId: string };
+  inviteId: string;
+  /** Values that must never appear in an answer to tenant B. */
+  secrets: string[];
+}
+
+interface IsolationCase {
+  /** `METHOD /url` exactly as the route is registered. */
+  route: string;
+  /** `notFound`: B names A's resource and must get 404. `ownOnly`: B acts on its own data. */
+  expect: 'notFound' | 'ownOnly';
+  call(b: ApiClient, a: TenantA): Promise<LightMyRequestResponse>;
+}
+
+const cases: IsolationCase[] = [
+  { route: 'GET /api/auth/session', expect: 'ownOnly', call: (b) => b.get('/api/auth/session') },
+  {
+    route: 'POST /api/auth/password',
+    expect: 'ownOnly',
+    call: (b) => b.post('/api/auth/password', { currentPassword: STRONG_PASSWORD, newPassword: STRONG_PASSWORD }),
+  },
+  { route: 'POST /api/auth/logout', expect: 'ownOnly', call: (b) => b.post('/api/auth/logout') },
+  { route: 'GET /api/team', expect: 'ownOnly', call: (b) => b.get('/api/team') },
+  {
+    route: 'POST /api/team/members',
+    expect: 'ownOnly',
+    call: (b) =>
+      b.post('/api/team/members', { name: 'B', email: uniqueEmail(), password: STRONG_PASSWORD, role: 'manager' }),
+  },
+  {
+    route: 'DELETE /api/team/members/:id',
+    expect: 'notFound',
+    call: (b, a) => b.delete(`/api/team/members/${a.manager.userId}`),
+  },
+  { route: 'POST /api/team/invites', expect: 'ownOnly', call: (b) => b.post('/api/team/invites', { role: 'owner' }) },
+  {
+    route: 'DELETE /api/team/invites/:id',
+    expect: 'notFound',
+    call: (b, a) => b.delete(`/api/team/invites/${a.inviteId}`),
+  },
+];
+
+/** Tenant A's data in every tenant-owned table, as a fingerprint per table. */
+async function fingerprint(ctx: TestContext, tenantId: string): Promise<Record<string, string>> {
+  return ctx.db.withPlatform({ actorUserId: null, action: 'test.fingerprint' }, async (tx) => {
+    const tables = await queryRows<{ name: string; column: string }>(
+      tx,
+      sql`select table_name as name, column_name as "column" from information_schema.columns
+        where table_schema = 'public' and (column_name = 'tenant_id' or (table_name = 'tenants' and column_name = 'id'))`,
+    );
+    const prints: Record<string, string> = {};
+    for (const { name, column } of tables) {
+      const [row] = await queryRows<{ print: string }>(
+        tx,
+        sql`select count(*) || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as print
+            from ${sql.identifier(name)} t where ${sql.identifier(column)} = ${tenantId}`,
+      );
+      prints[name] = row?.print ?? '';
+    }
+    return prints;
+  });
+}
+
+const modes = [
+  { name: 'as the app runs (tenant filters and RLS)', roles: DEFAULT_ROLES },
+  { name: "with RLS bypassed (the app's tenant filters alone)", roles: { ...DEFAULT_ROLES, tenant: 'aimax_platform' } },
+];
+
+describe.each(modes)('tenant isolation, $name', ({ roles }) => {
+  let ctx: TestContext;
+  let a: TenantA;
+
+  beforeAll(async () => {
+    ctx = await createTestApp({ roles });
+    const owner = await signUpOwner(ctx.app, { companyName: `Компания А ${Date.now()}` });
+    const manager = await addManager(ctx.app, owner);
+    const invite = (await owner.post('/api/team/invites', { role: 'manager' })).json();
+    a = {
+      owner,
+      manager,
+      inviteId: invite.invite.id,
+      secrets: [
+        owner.session.tenant?.id as string,
+        owner.session.tenant?.name as string,
+        owner.session.user.id,
+        owner.session.user.email,
+        manager.userId,
+        manager.session.user.email,
+        invite.invite.id,
+      ],
+    };
+  });
+
+  it('covers every tenant-scoped route', () => {
+    const scoped = ctx.app.routeAccess
+      .filter((r) => r.access !== 'public' && r.access !== 'superadmin')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(scoped.filter((route) => !cases.some((c) => c.route === route))).toEqual([]);
+    expect(cases.filter((c) => !scoped.includes(c.route)).map((c) => c.route)).toEqual([]);
+  });
+
+  it.each(cases)("$route: tenant B gets nothing of A's and changes nothing", async (isolationCase) => {
+    const b = await signUpOwner(ctx.app);
+    const tenantA = a.owner.session.tenant?.id as string;
+    const before = await fingerprint(ctx, tenantA);
+
+    const response = await isolationCase.call(b, a);
+
+    if (isolationCase.expect === 'notFound') {
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.code).toBe('NOT_FOUND');
+    } else {
+      expect(response.statusCode).toBeLessThan(300);
+    }
+    for (const secret of a.secrets) expect(response.body).not.toContain(secret);
+    expect(await fingerprint(ctx, tenantA)).toEqual(before);
+    expect((await a.owner.get('/api/team')).statusCode).toBe(200);
+  });
+});
