@@ -2,6 +2,7 @@
 // The folder is locked for the life of the process; a second process is refused with advice.
 import lockfile from 'proper-lockfile';
 
+/** A lock not refreshed for this long was left by a process that died (proper-lockfile's minimum is 5 s). */
 const STALE_MS = 10_000;
 
 export class DataFolderLockedError extends Error {
@@ -17,11 +18,12 @@ export class DataFolderLockedError extends Error {
 
 export async function lockDataFolder(
   folder: string,
-  options: { onWait?: () => void } = {},
+  options: { onWait?: () => void; staleMs?: number } = {},
 ): Promise<() => Promise<void>> {
+  const staleMs = options.staleMs ?? STALE_MS;
   const attempt = (retries: number) =>
     lockfile.lock(folder, {
-      stale: STALE_MS,
+      stale: staleMs,
       retries: { retries, factor: 1, minTimeout: 1000, maxTimeout: 1000 },
       // Losing the lock means another process may be writing the same files: stop at once
       // rather than corrupt the database.
@@ -36,11 +38,11 @@ export async function lockDataFolder(
   } catch (error) {
     if (!isLocked(error)) throw error;
   }
-  // A lock left by a process that was killed goes stale within STALE_MS; wait that long
+  // A lock left by a process that was killed goes stale within staleMs; wait that long
   // before deciding that another process really holds it.
   options.onWait?.();
   try {
-    return await attempt(Math.ceil(STALE_MS / 1000) + 1);
+    return await attempt(Math.ceil(staleMs / 1000) + 1);
   } catch (error) {
     if (isLocked(error)) throw new DataFolderLockedError(folder);
     throw error;
