@@ -46,8 +46,10 @@ export interface Config {
 // repository's data folder whichever of them runs, and whatever the working directory.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** `dotenv`: also read `.env` at the repository root (variables already set win). */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { dotenv?: boolean } = {}): Config {
-  const env = envSchema<Env>({ schema: EnvSchema, data: source, dotenv: options.dotenv ?? false });
+  const dotenv = options.dotenv ? { path: path.join(repoRoot, '.env') } : false;
+  const env = envSchema<Env>({ schema: EnvSchema, data: source, dotenv });
   return {
     env: env.NODE_ENV,
     port: env.PORT,
