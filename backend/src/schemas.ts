@@ -21,6 +21,9 @@ export const responses = <T extends Record<number, TSchema>>(ok: T) => ({
   '5xx': Type.Ref('ErrorResponse'),
 });
 
+/** A change that answers 204 with no body. */
+export const NoContent = Type.Null({ description: 'Done; no body' });
+
 export const DateTime = Type.String({ format: 'date-time' });
 export const NullableDateTime = Type.Union([DateTime, Type.Null()]);
 export const iso = (date: Date) => date.toISOString();

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import { clearSessionCookie, sessionOf, setSessionCookie } from '../../plugins/auth.ts';
-import { isoOrNull, responses } from '../../schemas.ts';
+import { isoOrNull, NoContent, responses } from '../../schemas.ts';
 import { ChangePasswordBody, LogInBody, SessionView, SignUpBody } from './schemas.ts';
 import { type ClientInfo, changePassword, logIn, type NewSession, signUp } from './service.ts';
 import { type AuthSession, deleteSession, findSession } from './sessions.ts';
@@ -82,13 +82,17 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
     '/api/auth/logout',
     {
       config: { access: 'signedIn' },
-      schema: { tags: ['auth'], summary: 'Sign out: ends this session on the server' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: ends this session on the server',
+        response: responses({ 204: NoContent }),
+      },
     },
     async (request, reply) => {
       const { sessionId } = sessionOf(request);
       await app.db.withIdentity((tx) => deleteSession(tx, sessionId));
       clearSessionCookie(reply, config);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -100,6 +104,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
         tags: ['auth'],
         summary: 'Change the password; signs out every other session of this user',
         body: ChangePasswordBody,
+        response: responses({ 204: NoContent }),
       },
     },
     async (request, reply) => {
@@ -110,7 +115,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
         sessionId: session.sessionId,
         ...request.body,
       });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.ts';
 import { memberOf } from '../../plugins/auth.ts';
-import { IdParams, iso, isoOrNull, responses } from '../../schemas.ts';
+import { IdParams, iso, isoOrNull, NoContent, responses } from '../../schemas.ts';
 import { clientOf, sendNewSession } from '../auth/routes.ts';
 import { SessionView } from '../auth/schemas.ts';
 import {
@@ -78,14 +78,19 @@ export const teamRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
     '/api/team/members/:id',
     {
       config: { access: 'owner' },
-      schema: { tags: ['team'], summary: 'Remove a member and end their sessions', params: IdParams },
+      schema: {
+        tags: ['team'],
+        summary: 'Remove a member and end their sessions',
+        params: IdParams,
+        response: responses({ 204: NoContent }),
+      },
     },
     async (request, reply) => {
       const { tenantId, userId } = memberOf(request);
       await app.db.withTenant(tenantId, (tx) =>
         removeMember(tx, { tenantId, actorId: userId, memberId: request.params.id }),
       );
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -113,14 +118,19 @@ export const teamRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
     '/api/team/invites/:id',
     {
       config: { access: 'owner' },
-      schema: { tags: ['team'], summary: 'Revoke a pending invite', params: IdParams },
+      schema: {
+        tags: ['team'],
+        summary: 'Revoke a pending invite',
+        params: IdParams,
+        response: responses({ 204: NoContent }),
+      },
     },
     async (request, reply) => {
       const { tenantId, userId } = memberOf(request);
       await app.db.withTenant(tenantId, (tx) =>
         revokeInvite(tx, { tenantId, actorId: userId, inviteId: request.params.id }),
       );
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
