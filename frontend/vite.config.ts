@@ -18,10 +18,23 @@ const adminFallback = (): Plugin => ({
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), adminFallback()],
+  // `@/…` imports resolve through the paths in tsconfig.json, the one place they are declared.
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    rollupOptions: { input: { admin: 'admin/index.html' } },
+    rolldownOptions: {
+      input: { admin: 'admin/index.html' },
+      // Libraries change less often than the app: apart, they stay cached across releases.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            { name: 'motion', test: /node_modules[\\/](motion|motion-dom|motion-utils|framer-motion)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': backend, '^/$': backend },

@@ -1,7 +1,7 @@
 // Schema building blocks shared by the modules' route schemas. Fields carry their Russian
 // `errorMessage` (ajv-errors), which the error handler returns per field.
 import { type TSchema, Type } from 'typebox';
-import { PASSWORD_MAX_LENGTH } from './modules/auth/passwords.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './modules/auth/passwords.ts';
 
 export const ErrorResponse = Type.Object(
   {
@@ -43,6 +43,16 @@ export const Password = Type.String({
   minLength: 1,
   maxLength: PASSWORD_MAX_LENGTH,
   errorMessage: `Введите пароль (не длиннее ${PASSWORD_MAX_LENGTH} символов)`,
+});
+
+/**
+ * A password being chosen: the length is checked here, with the other fields; the rest of the
+ * rules (common passwords, the email) by the service, which explains them.
+ */
+export const NewPassword = Type.String({
+  minLength: PASSWORD_MIN_LENGTH,
+  maxLength: PASSWORD_MAX_LENGTH,
+  errorMessage: `Пароль должен быть от ${PASSWORD_MIN_LENGTH} до ${PASSWORD_MAX_LENGTH} символов`,
 });
 
 /** A required name or title: some visible text, not just spaces. */

@@ -21,7 +21,8 @@ export const frontend = fp(
       await app.register(fastifyStatic, {
         root: distDir,
         prefix: '/',
-        wildcard: false,
+        // Files are looked up per request, so a rebuilt front end is served without a restart.
+        wildcard: true,
         index: ['index.html'],
         // Hashed asset names never change content; the HTML that names them must be revalidated.
         setHeaders: (reply, filePath) => {

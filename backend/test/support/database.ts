@@ -11,6 +11,12 @@ export type TestDatabaseTemplate =
   | { driver: 'pglite'; file: string }
   | { driver: 'postgres'; adminUrl: string; name: string };
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseTemplate: TestDatabaseTemplate;
+  }
+}
+
 export function databaseUrlFor(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
@@ -28,7 +34,7 @@ export async function createTestDatabase(options: { roles?: DatabaseRoles } = {}
   const template = inject('databaseTemplate');
   if (template.driver === 'pglite') {
     templateDump ??= readFile(template.file);
-    return openPglite({ loadDataDir: new Blob([await templateDump]), roles: options.roles });
+    return openPglite({ loadDataDir: new Blob([new Uint8Array(await templateDump)]), roles: options.roles });
   }
 
   const name = `aimax_test_${randomBytes(6).toString('hex')}`;

@@ -9,13 +9,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPglite } from '../../src/db/pglite.ts';
 import { connectPostgres } from '../../src/db/postgres.ts';
-import { databaseUrlFor, type TestDatabaseTemplate } from './database.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseTemplate: TestDatabaseTemplate;
-  }
-}
+import { databaseUrlFor } from './database.ts';
 
 export default async function setup(project: TestProject) {
   const adminUrl = process.env.DATABASE_URL;

@@ -1,19 +1,19 @@
 import { type Static, Type } from 'typebox';
 import { PLANS, ROLES, TENANT_STATUSES } from '../../db/schema.ts';
-import { Email, Id, NullableDateTime, Password, PersonName, Title } from '../../schemas.ts';
+import { Email, Id, NewPassword, NullableDateTime, Password, PersonName, Title } from '../../schemas.ts';
 
 export const SignUpBody = Type.Object({
   companyName: Title('название компании'),
   name: Type.Optional(PersonName),
   email: Email,
-  password: Password,
+  password: NewPassword,
 });
 export type SignUpBody = Static<typeof SignUpBody>;
 
 export const LogInBody = Type.Object({ email: Email, password: Password });
 export type LogInBody = Static<typeof LogInBody>;
 
-export const ChangePasswordBody = Type.Object({ currentPassword: Password, newPassword: Password });
+export const ChangePasswordBody = Type.Object({ currentPassword: Password, newPassword: NewPassword });
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 export const SessionView = Type.Object(

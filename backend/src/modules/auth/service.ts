@@ -1,6 +1,6 @@
 // Signing up, signing in and out, changing a password.
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { auditLog, type Role, type TenantRole, type TenantStatus, tenants, users } from '../../db/schema.ts';
@@ -127,7 +127,6 @@ export async function logIn(
 
   return db.withIdentity(async (tx) => {
     await clearAttempts(tx, accountKey);
-    await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, account.id));
     return createSession(tx, {
       userId: account.id,
       tenantId: account.tenantId,

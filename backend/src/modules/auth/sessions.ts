@@ -23,6 +23,7 @@ export interface AuthSession {
 export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** Starts a session: every sign-in (log-in, sign-up, accepted invite) goes through here. */
 export async function createSession(
   tx: Tx,
   options: { userId: string; tenantId: string | null; ip: string; userAgent: string | undefined; ttlMs: number },
@@ -32,6 +33,7 @@ export async function createSession(
   const expiresAt = new Date(Date.now() + options.ttlMs);
   // Signing in is a natural moment to forget this user's sessions that ran out.
   await tx.delete(sessions).where(and(eq(sessions.userId, options.userId), lt(sessions.expiresAt, sql`now()`)));
+  await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, options.userId));
   await tx.insert(sessions).values({
     tokenHash: hashToken(token),
     userId: options.userId,

@@ -41,6 +41,9 @@ describe('GET /api/platform/tenants', () => {
     expect(found.total).toBe(2);
     const page = (await admin.get(`/api/platform/tenants?q=${encodeURIComponent(unique)}&limit=1&offset=1`)).json();
     expect(page).toMatchObject({ total: 2, tenants: [{ name: `${unique} 1` }] });
+    const owner = await signUpOwner(ctx.app, { companyName: 'Без подсказки в названии' });
+    const byOwner = (await admin.get(`/api/platform/tenants?q=${encodeURIComponent(owner.session.user.email)}`)).json();
+    expect(byOwner.tenants.map((t: { id: string }) => t.id)).toEqual([owner.session.tenant?.id]);
     const wildcard = (await admin.get('/api/platform/tenants?q=%25')).json();
     expect(wildcard.total).toBe(0);
     const bad = await admin.get('/api/platform/tenants?limit=1000');

@@ -1,6 +1,6 @@
 // What the platform operator (superadmin) sees and does across tenants. Every function here
 // runs through `withPlatform`, so each use leaves an audit_log entry.
-import { and, count, desc, eq, ilike, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { sessions, type TenantStatus, tenants, users } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -37,8 +37,15 @@ export async function listTenants(
   options: { actorUserId: string; search?: string; status?: TenantStatus; limit: number; offset: number },
 ): Promise<{ tenants: PlatformTenant[]; total: number }> {
   return db.withPlatform({ actorUserId: options.actorUserId, action: 'platform.tenants_listed' }, async (tx) => {
+    const pattern = options.search ? `%${escapeLike(options.search.trim())}%` : undefined;
     const where = and(
-      options.search ? ilike(tenants.name, `%${escapeLike(options.search.trim())}%`) : undefined,
+      pattern
+        ? or(
+            ilike(tenants.name, pattern),
+            sql`exists (select 1 from ${users} as member
+                        where member.tenant_id = ${tenants}.id and member.email ilike ${pattern})`,
+          )
+        : undefined,
       options.status ? eq(tenants.status, options.status) : undefined,
     );
     const rows = await tx

@@ -34,7 +34,7 @@ describe('GET /api/team', () => {
         name: 'Ольга',
         role: 'owner',
         createdAt: expect.any(String),
-        lastLoginAt: null,
+        lastLoginAt: expect.any(String),
       },
     ]);
   });

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { TENANT_ROLES } from '../../db/schema.ts';
-import { DateTime, Email, Id, NullableDateTime, Password, Title } from '../../schemas.ts';
+import { DateTime, Email, Id, NewPassword, NullableDateTime, Title } from '../../schemas.ts';
 
 const TenantRole = Type.Enum(TENANT_ROLES, { errorMessage: 'Роль: владелец (owner) или менеджер (manager)' });
 
@@ -29,7 +29,7 @@ export type TeamView = Static<typeof TeamView>;
 export const AddMemberBody = Type.Object({
   name: Title('имя сотрудника'),
   email: Email,
-  password: Password,
+  password: NewPassword,
   role: TenantRole,
 });
 export type AddMemberBody = Static<typeof AddMemberBody>;
@@ -44,12 +44,13 @@ export const CreatedInviteView = Type.Object({
 });
 export type CreatedInviteView = Static<typeof CreatedInviteView>;
 
+// Any token-shaped string is looked up, so a mangled link gets the same answer as a revoked one.
 export const InviteTokenParams = Type.Object({
-  token: Type.String({ minLength: 16, maxLength: 128, errorMessage: 'Некорректная ссылка приглашения' }),
+  token: Type.String({ maxLength: 128, errorMessage: 'Некорректная ссылка приглашения' }),
 });
 
 export const PublicInviteView = Type.Object({ companyName: Type.String(), role: TenantRole, expiresAt: DateTime });
 export type PublicInviteView = Static<typeof PublicInviteView>;
 
-export const AcceptInviteBody = Type.Object({ name: Title('ваше имя'), email: Email, password: Password });
+export const AcceptInviteBody = Type.Object({ name: Title('ваше имя'), email: Email, password: NewPassword });
 export type AcceptInviteBody = Static<typeof AcceptInviteBody>;

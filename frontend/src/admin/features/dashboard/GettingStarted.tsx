@@ -1,0 +1,107 @@
+// The owner's first steps. Inviting the team is checked against the real team; the other steps
+// lead to sections that are still being built, so they are marked «Скоро».
+import { ArrowRight, Check, Code } from 'lucide-react';
+import { motion } from 'motion/react';
+import { useCallback } from 'react';
+import { Link } from 'react-router';
+import { api } from '@/lib/api';
+import { t } from '@/lib/i18n';
+import { Badge } from '@/lib/ui/Badge';
+import { Card } from '@/lib/ui/Card';
+import { cx } from '@/lib/ui/cx';
+import { useResource } from '@/lib/useResource';
+import { type Section, sections } from '../../navigation';
+
+interface Step {
+  key: keyof typeof t.dashboard.checklist.steps;
+  section: Section;
+  icon: Section['icon'];
+  done: boolean;
+  ready: boolean;
+}
+
+export function GettingStarted() {
+  // Only the first step's tick depends on it: if it fails to load, the list still leads the way.
+  const team = useResource(useCallback((signal: AbortSignal) => api.team.get(signal), []));
+  // Someone else in the company, or an invite on its way, means the owner is not alone.
+  const teamInvited = Boolean(team.data && (team.data.members.length > 1 || team.data.invites.length > 0));
+
+  const steps: Step[] = [
+    { key: 'team', section: sections.team, icon: sections.team.icon, done: teamInvited, ready: true },
+    { key: 'funnel', section: sections.funnel, icon: sections.funnel.icon, done: false, ready: false },
+    { key: 'branding', section: sections.branding, icon: sections.branding.icon, done: false, ready: false },
+    { key: 'knowledge', section: sections.knowledge, icon: sections.knowledge.icon, done: false, ready: false },
+    { key: 'widget', section: sections.integrations, icon: Code, done: false, ready: false },
+  ];
+  const doneCount = steps.filter((step) => step.done).length;
+  const { checklist } = t.dashboard;
+
+  return (
+    <Card aria-labelledby="getting-started-title">
+      <header className="border-b border-zinc-100 px-5 py-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="getting-started-title" className="text-[15px] font-semibold text-zinc-900">
+            {checklist.title}
+          </h2>
+          <p className="text-sm text-zinc-500 tabular-nums">{checklist.progress(doneCount, steps.length)}</p>
+        </div>
+        <p className="mt-0.5 text-sm text-zinc-500">{checklist.subtitle}</p>
+        <div
+          role="progressbar"
+          aria-label={checklist.title}
+          aria-valuemin={0}
+          aria-valuemax={steps.length}
+          aria-valuenow={doneCount}
+          className="mt-3 h-1.5 overflow-hidden rounded-full bg-zinc-100"
+        >
+          <motion.div
+            className="from-brand-500 h-full rounded-full bg-gradient-to-r to-violet-500"
+            initial={{ width: 0 }}
+            animate={{ width: `${Math.max(doneCount / steps.length, 0.03) * 100}%` }}
+            transition={{ duration: 0.6, ease: 'easeOut' }}
+          />
+        </div>
+      </header>
+      <ol className="divide-y divide-zinc-100">
+        {steps.map((step, index) => (
+          <li key={step.key}>
+            <ChecklistStep step={step} number={index + 1} />
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}
+
+function ChecklistStep({ step, number }: { step: Step; number: number }) {
+  const text = t.dashboard.checklist.steps[step.key];
+  return (
+    <Link
+      to={step.section.path}
+      className="group flex items-center gap-4 px-5 py-4 transition-colors hover:bg-zinc-50/80 focus-visible:bg-zinc-50 focus-visible:outline-none"
+    >
+      <span
+        className={cx(
+          'flex size-9 shrink-0 items-center justify-center rounded-full font-semibold text-sm',
+          step.done ? 'bg-emerald-500 text-white' : 'border border-zinc-200 bg-white text-zinc-500',
+        )}
+      >
+        {step.done ? <Check aria-hidden size={16} strokeWidth={3} /> : number}
+      </span>
+      <span className="min-w-0 flex-1">
+        <span className="flex flex-wrap items-center gap-2">
+          <span className={cx('font-medium text-sm', step.done ? 'text-zinc-500' : 'text-zinc-900')}>{text.title}</span>
+          {step.done && <Badge tone="success">{t.dashboard.checklist.done}</Badge>}
+          {!step.ready && <Badge>{t.common.soon}</Badge>}
+        </span>
+        <span className="mt-0.5 block text-sm text-zinc-500">{text.text}</span>
+      </span>
+      <step.icon aria-hidden size={18} className="hidden shrink-0 text-zinc-300 sm:block" />
+      <ArrowRight
+        aria-hidden
+        size={16}
+        className="shrink-0 text-zinc-300 transition-transform group-hover:translate-x-0.5 group-hover:text-zinc-500"
+      />
+    </Link>
+  );
+}

@@ -1,0 +1,78 @@
+// Paths to pages. Routes stay thin: each maps a path to a feature's page, behind the guard of
+// the roles that section is open to (navigation.ts).
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { useAuthStore } from '@/lib/stores/useAuthStore';
+import { LoginPage } from './features/auth/LoginPage';
+import { SignupPage } from './features/auth/SignupPage';
+import { BillingPage } from './features/billing/BillingPage';
+import { BrandingPage } from './features/branding/BrandingPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { DialogsPage } from './features/dialogs/DialogsPage';
+import { FunnelPage } from './features/funnel/FunnelPage';
+import { IntegrationsPage } from './features/integrations/IntegrationsPage';
+import { InvitePage } from './features/invite/InvitePage';
+import { KnowledgePage } from './features/knowledge/KnowledgePage';
+import { TenantsPage } from './features/platform/TenantsPage';
+import { TeamPage } from './features/team/TeamPage';
+import { homeFor, publicPaths, type Section, sections } from './navigation';
+import { AdminShell } from './shell/AdminShell';
+import { GuestOnly, RequireAuth, RequireRole } from './shell/guards';
+import { SessionGate } from './shell/SessionGate';
+import { CrashPage, NotFoundPage } from './shell/StatusPages';
+
+const guarded = (section: Section, page: ReactNode) => ({
+  path: section.path,
+  element: <RequireRole section={section}>{page}</RequireRole>,
+});
+
+/** `/` is the dashboard of a company; the platform operator has none and starts at Companies. */
+function Home() {
+  const role = useAuthStore((state) => state.session?.user.role);
+  if (role === 'superadmin') return <Navigate to={homeFor(role)} replace />;
+  return (
+    <RequireRole section={sections.dashboard}>
+      <DashboardPage />
+    </RequireRole>
+  );
+}
+
+export const router = createBrowserRouter(
+  [
+    {
+      element: <SessionGate />,
+      errorElement: <CrashPage />,
+      children: [
+        {
+          element: <GuestOnly />,
+          children: [
+            { path: publicPaths.login, element: <LoginPage /> },
+            { path: publicPaths.signup, element: <SignupPage /> },
+          ],
+        },
+        { path: publicPaths.invite, element: <InvitePage /> },
+        {
+          element: <RequireAuth />,
+          children: [
+            {
+              element: <AdminShell />,
+              children: [
+                { index: true, element: <Home /> },
+                guarded(sections.dialogs, <DialogsPage />),
+                guarded(sections.knowledge, <KnowledgePage />),
+                guarded(sections.funnel, <FunnelPage />),
+                guarded(sections.branding, <BrandingPage />),
+                guarded(sections.integrations, <IntegrationsPage />),
+                guarded(sections.billing, <BillingPage />),
+                guarded(sections.team, <TeamPage />),
+                guarded(sections.tenants, <TenantsPage />),
+                { path: '*', element: <NotFoundPage /> },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: '/admin' },
+);

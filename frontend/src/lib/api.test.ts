@@ -1,0 +1,182 @@
+import type { SessionView } from '@aimax/backend/contracts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, api, parseErrorBody } from './api';
+import { t } from './i18n';
+import { useAuthStore } from './stores/useAuthStore';
+
+const session: SessionView = {
+  user: { id: '0b7c3c4e-7d0e-4f7e-9f57-1f1d1a0b0c01', email: 'owner@example.ru', name: 'Анна', role: 'owner' },
+  tenant: {
+    id: '0b7c3c4e-7d0e-4f7e-9f57-1f1d1a0b0c02',
+    name: 'Ремонт Плюс',
+    plan: 'free',
+    planExpiresAt: null,
+    status: 'active',
+  },
+  csrfToken: 'csrf-token-1',
+};
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
+
+beforeEach(() => {
+  fetchMock = vi.fn<typeof fetch>();
+  vi.stubGlobal('fetch', fetchMock);
+  useAuthStore.setState({ status: 'signedOut', session: null, signOutReason: null });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const sentRequest = (call = 0) => {
+  const [url, init] = fetchMock.mock.calls[call] ?? [];
+  return { url, init: init ?? {}, headers: (init?.headers ?? {}) as Record<string, string> };
+};
+
+describe('parseErrorBody', () => {
+  it('keeps the code, the message and the per-field messages of an API error', () => {
+    const error = parseErrorBody(400, {
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'Введите корректный email, например name@company.ru',
+        fields: { email: 'Введите корректный email, например name@company.ru', password: 'Заполните это поле' },
+      },
+    });
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'Введите корректный email, например name@company.ru',
+      fields: { email: 'Введите корректный email, например name@company.ru', password: 'Заполните это поле' },
+    });
+  });
+
+  it('gives an error without fields an empty field map', () => {
+    const error = parseErrorBody(401, { error: { code: 'INVALID_CREDENTIALS', message: 'Неверный email или пароль' } });
+    expect(error.fields).toEqual({});
+  });
+
+  it('turns a body of another shape (a proxy page, nothing) into UNEXPECTED_RESPONSE', () => {
+    for (const body of [undefined, '<html>502</html>', { message: 'Bad gateway' }, { error: 'boom' }]) {
+      expect(parseErrorBody(502, body)).toMatchObject({
+        status: 502,
+        code: 'UNEXPECTED_RESPONSE',
+        message: t.errors.unexpected,
+      });
+    }
+  });
+});
+
+describe('request', () => {
+  it('sends the CSRF token with a change made while signed in', async () => {
+    useAuthStore.getState().signedIn(session);
+    fetchMock.mockResolvedValue(json(201, { invite: {}, url: 'http://x/admin/invite/abc' }));
+    await api.team.createInvite({ role: 'manager' });
+    const { url, init, headers } = sentRequest();
+    expect(url).toBe('/api/team/invites');
+    expect(init.method).toBe('POST');
+    expect(init.credentials).toBe('same-origin');
+    expect(init.body).toBe('{"role":"manager"}');
+    expect(headers['x-csrf-token']).toBe('csrf-token-1');
+    expect(headers['content-type']).toBe('application/json');
+  });
+
+  it('sends no CSRF token with a read, and none before sign-in', async () => {
+    useAuthStore.getState().signedIn(session);
+    fetchMock.mockResolvedValue(json(200, { members: [], invites: [] }));
+    await api.team.get();
+    expect(sentRequest(0).headers['x-csrf-token']).toBeUndefined();
+
+    useAuthStore.getState().signedOut();
+    fetchMock.mockResolvedValue(json(200, session));
+    await api.auth.logIn({ email: 'owner@example.ru', password: 'secret-password' });
+    expect(sentRequest(1).headers['x-csrf-token']).toBeUndefined();
+  });
+
+  it('declares no JSON content type on a POST without a body, which the API would refuse', async () => {
+    useAuthStore.getState().signedIn({ ...session, user: { ...session.user, role: 'superadmin' }, tenant: null });
+    fetchMock.mockResolvedValue(json(200, {}));
+    await api.platform.suspendTenant('0b7c3c4e-7d0e-4f7e-9f57-1f1d1a0b0c02');
+    const { url, init, headers } = sentRequest();
+    expect(url).toBe('/api/platform/tenants/0b7c3c4e-7d0e-4f7e-9f57-1f1d1a0b0c02/suspend');
+    expect(init.body).toBeUndefined();
+    expect(headers['content-type']).toBeUndefined();
+  });
+
+  it('puts only the filters that are set in the query string', async () => {
+    useAuthStore.getState().signedIn(session);
+    fetchMock.mockResolvedValue(json(200, { tenants: [], total: 0 }));
+    await api.platform.listTenants({ q: 'ремонт', status: undefined, limit: 20, offset: 0 });
+    expect(sentRequest().url).toBe('/api/platform/tenants?q=%D1%80%D0%B5%D0%BC%D0%BE%D0%BD%D1%82&limit=20&offset=0');
+  });
+
+  it('answers undefined for 204 No Content', async () => {
+    useAuthStore.getState().signedIn(session);
+    fetchMock.mockResolvedValue(new Response(null, { status: 204 }));
+    await expect(api.auth.logOut()).resolves.toBeUndefined();
+  });
+
+  it('throws the API error with its fields', async () => {
+    fetchMock.mockResolvedValue(
+      json(400, {
+        error: {
+          code: 'WEAK_PASSWORD',
+          message: 'Пароль должен быть не короче 8 символов',
+          fields: { password: 'Пароль должен быть не короче 8 символов' },
+        },
+      }),
+    );
+    const failure = api.auth.signUp({ companyName: 'Ремонт', email: 'a@b.ru', password: '123' });
+    await expect(failure).rejects.toMatchObject({
+      status: 400,
+      code: 'WEAK_PASSWORD',
+      fields: { password: 'Пароль должен быть не короче 8 символов' },
+    });
+  });
+
+  it('signs the user out, as expired, when a call made while signed in gets a 401', async () => {
+    useAuthStore.getState().signedIn(session);
+    fetchMock.mockResolvedValue(json(401, { error: { code: 'UNAUTHENTICATED', message: 'Войдите в систему' } }));
+    await expect(api.team.get()).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(useAuthStore.getState()).toMatchObject({ status: 'signedOut', session: null, signOutReason: 'expired' });
+  });
+
+  it('leaves a newer session alone when a 401 arrives for a request sent with an older one', async () => {
+    useAuthStore.getState().signedIn(session);
+    let answer: (response: Response) => void = () => {};
+    fetchMock.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const pending = api.team.get();
+    const newer = { ...session, csrfToken: 'csrf-token-2' };
+    useAuthStore.getState().signedIn(newer);
+    answer(json(401, { error: { code: 'UNAUTHENTICATED', message: 'Войдите в систему' } }));
+    await expect(pending).rejects.toBeInstanceOf(ApiError);
+    expect(useAuthStore.getState().session).toBe(newer);
+  });
+
+  it('does not treat a wrong password at sign-in as an ended session', async () => {
+    fetchMock.mockResolvedValue(
+      json(401, { error: { code: 'INVALID_CREDENTIALS', message: 'Неверный email или пароль' } }),
+    );
+    await expect(api.auth.logIn({ email: 'a@b.ru', password: 'wrong-password' })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
+    expect(useAuthStore.getState().signOutReason).toBeNull();
+  });
+
+  it('reports a failed connection as NETWORK_ERROR with a Russian message', async () => {
+    fetchMock.mockRejectedValue(new TypeError('fetch failed'));
+    await expect(api.auth.session()).rejects.toMatchObject({
+      status: 0,
+      code: 'NETWORK_ERROR',
+      message: t.errors.network,
+    });
+  });
+
+  it('lets an aborted request reject with the AbortError, so callers can ignore it', async () => {
+    fetchMock.mockRejectedValue(new DOMException('aborted', 'AbortError'));
+    await expect(api.auth.session()).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});

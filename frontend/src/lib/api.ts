@@ -1,0 +1,174 @@
+// The one way the admin panel talks to the API: typed calls, the session's CSRF token on every
+// change, and one error type. A 401 while signed in means the server no longer knows the session
+// (it ran out, was ended on another device, or the company was suspended): the auth store is
+// cleared, and the route guard then takes the user to the login page.
+import type {
+  AcceptInviteBody,
+  AddMemberBody,
+  ChangePasswordBody,
+  CreatedInviteView,
+  CreateInviteBody,
+  ErrorCode,
+  LogInBody,
+  MemberView,
+  PlatformTenantView,
+  PublicInviteView,
+  SessionView,
+  SignUpBody,
+  TeamView,
+  TenantListQuery,
+  TenantListView,
+} from '@aimax/backend/contracts';
+import { t } from './i18n';
+import { useAuthStore } from './stores/useAuthStore';
+
+export type Role = SessionView['user']['role'];
+export type TenantRole = MemberView['role'];
+export type Plan = PlatformTenantView['plan'];
+export type TenantStatus = PlatformTenantView['status'];
+
+/** Failures that never reached the API's error handler: no connection, or a reply not from us. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | ClientErrorCode;
+  /** Russian messages keyed by form field name; empty when the error is not about fields. */
+  readonly fields: Record<string, string>;
+
+  constructor(init: {
+    status: number;
+    code: ErrorCode | ClientErrorCode;
+    message: string;
+    fields?: Record<string, string>;
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.fields = init.fields ?? {};
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * Turns an error response into an ApiError. The API always answers `{ error: { code, message } }`;
+ * anything else (a proxy's HTML error page, an empty body) becomes UNEXPECTED_RESPONSE.
+ */
+export function parseErrorBody(status: number, body: unknown): ApiError {
+  const error = isRecord(body) ? body.error : undefined;
+  if (!isRecord(error) || typeof error.code !== 'string' || typeof error.message !== 'string') {
+    return new ApiError({ status, code: 'UNEXPECTED_RESPONSE', message: t.errors.unexpected });
+  }
+  const fields: Record<string, string> = {};
+  if (isRecord(error.fields)) {
+    for (const [name, message] of Object.entries(error.fields)) {
+      if (typeof message === 'string') fields[name] = message;
+    }
+  }
+  return new ApiError({ status, code: error.code as ErrorCode, message: error.message, fields });
+}
+
+/** Any thrown value as an ApiError, so forms and pages handle one type. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError({ status: 0, code: 'UNEXPECTED_RESPONSE', message: t.errors.unexpected });
+}
+
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+type Method = 'GET' | 'POST' | 'DELETE';
+type Query = Record<string, string | number | undefined>;
+
+interface RequestOptions {
+  body?: unknown;
+  query?: Query;
+  signal?: AbortSignal;
+}
+
+function urlOf(path: string, query: Query | undefined): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const sentWith = useAuthStore.getState().session;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  // Fastify refuses an empty body declared as JSON, so bodiless POSTs carry no content type.
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && sentWith) headers['x-csrf-token'] = sentWith.csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: t.errors.network });
+  }
+
+  if (!response.ok) {
+    const error = parseErrorBody(response.status, await readJson(response));
+    // Only the session this request was sent with is cleared: a newer sign-in stays.
+    if (response.status === 401 && sentWith && useAuthStore.getState().session === sentWith) {
+      useAuthStore.getState().signedOut('expired');
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const body = await readJson(response);
+  if (body === undefined) {
+    throw new ApiError({ status: response.status, code: 'UNEXPECTED_RESPONSE', message: t.errors.unexpected });
+  }
+  return body as T;
+}
+
+const segment = encodeURIComponent;
+
+export const api = {
+  auth: {
+    session: (signal?: AbortSignal) => request<SessionView>('GET', '/api/auth/session', { signal }),
+    logIn: (body: LogInBody) => request<SessionView>('POST', '/api/auth/login', { body }),
+    signUp: (body: SignUpBody) => request<SessionView>('POST', '/api/auth/signup', { body }),
+    logOut: () => request<void>('POST', '/api/auth/logout'),
+    changePassword: (body: ChangePasswordBody) => request<void>('POST', '/api/auth/password', { body }),
+  },
+  team: {
+    get: (signal?: AbortSignal) => request<TeamView>('GET', '/api/team', { signal }),
+    addMember: (body: AddMemberBody) => request<MemberView>('POST', '/api/team/members', { body }),
+    removeMember: (id: string) => request<void>('DELETE', `/api/team/members/${segment(id)}`),
+    createInvite: (body: CreateInviteBody) => request<CreatedInviteView>('POST', '/api/team/invites', { body }),
+    revokeInvite: (id: string) => request<void>('DELETE', `/api/team/invites/${segment(id)}`),
+  },
+  invites: {
+    find: (token: string, signal?: AbortSignal) =>
+      request<PublicInviteView>('GET', `/api/invites/${segment(token)}`, { signal }),
+    accept: (token: string, body: AcceptInviteBody) =>
+      request<SessionView>('POST', `/api/invites/${segment(token)}/accept`, { body }),
+  },
+  platform: {
+    listTenants: (query: Partial<TenantListQuery>, signal?: AbortSignal) =>
+      request<TenantListView>('GET', '/api/platform/tenants', { query, signal }),
+    suspendTenant: (id: string) => request<PlatformTenantView>('POST', `/api/platform/tenants/${segment(id)}/suspend`),
+    reactivateTenant: (id: string) =>
+      request<PlatformTenantView>('POST', `/api/platform/tenants/${segment(id)}/reactivate`),
+  },
+};

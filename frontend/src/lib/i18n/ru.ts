@@ -1,0 +1,345 @@
+// Every Russian text of the admin panel. Components read texts from here (through `t`), never
+// inline, so a second language is one more object of the same `Messages` type.
+import type { PlatformTenantView, SessionView } from '@aimax/backend/contracts';
+import { plural } from './plural';
+
+type Role = SessionView['user']['role'];
+type Plan = PlatformTenantView['plan'];
+type TenantStatus = PlatformTenantView['status'];
+
+const members = (count: number) => `${count} ${plural(count, ['сотрудник', 'сотрудника', 'сотрудников'])}`;
+
+export const ru = {
+  product: {
+    name: 'AI Max',
+    tagline: 'AI-консультант для ремонтных компаний',
+  },
+
+  roles: {
+    superadmin: 'Администратор платформы',
+    owner: 'Владелец',
+    manager: 'Менеджер',
+  } satisfies Record<Role, string>,
+
+  plans: {
+    free: 'Free',
+    start: 'Старт',
+    business: 'Бизнес',
+    enterprise: 'Enterprise',
+  } satisfies Record<Plan, string>,
+
+  tenantStatuses: {
+    active: 'Активна',
+    suspended: 'Приостановлена',
+  } satisfies Record<TenantStatus, string>,
+
+  common: {
+    cancel: 'Отмена',
+    close: 'Закрыть',
+    retry: 'Повторить',
+    loading: 'Загрузка…',
+    toHome: 'На главную',
+    you: 'вы',
+    never: 'ещё не входил',
+    noValue: '—',
+    openMenu: 'Открыть меню',
+    closeMenu: 'Закрыть меню',
+    soon: 'Скоро',
+    showPassword: 'Показать пароль',
+    hidePassword: 'Скрыть пароль',
+  },
+
+  errors: {
+    network: 'Нет связи с сервером. Проверьте подключение к интернету и повторите',
+    unexpected: 'Сервер ответил неожиданно. Попробуйте ещё раз чуть позже',
+    loadFailed: 'Не удалось загрузить данные',
+    sessionFailed: 'Не удалось открыть панель управления',
+    crashTitle: 'Что-то пошло не так',
+    crashText: 'На странице произошла ошибка. Обновите её — обычно это помогает.',
+    reload: 'Обновить страницу',
+  },
+
+  fields: {
+    companyName: 'Название компании',
+    companyNamePlaceholder: 'Например, «Ремонт Плюс»',
+    name: 'Ваше имя',
+    namePlaceholder: 'Как к вам обращаться',
+    memberName: 'Имя сотрудника',
+    email: 'Email',
+    emailPlaceholder: 'name@company.ru',
+    password: 'Пароль',
+    passwordHint: 'Не короче 8 символов и не из списка самых распространённых паролей',
+    currentPassword: 'Текущий пароль',
+    newPassword: 'Новый пароль',
+    role: 'Роль',
+  },
+
+  auth: {
+    pitch: {
+      title: 'Превращайте посетителей сайта в заявки на ремонт',
+      points: [
+        'Квиз-воронка с расчётом сметы в PDF',
+        'Ответы на вопросы по вашей базе знаний',
+        'Заявки сразу в Telegram и amoCRM',
+      ],
+      preview: {
+        bot: 'Ассистент AI Max',
+        online: 'онлайн',
+        question: 'Здравствуйте! Рассчитаю стоимость ремонта за пару минут. Что будем ремонтировать?',
+        options: ['Квартиру', 'Дом', 'Офис'],
+        answer: 'Квартиру, 54 м²',
+      },
+    },
+    login: {
+      title: 'Вход в AI Max',
+      subtitle: 'Рады видеть вас снова',
+      submit: 'Войти',
+      noAccount: 'Ещё нет аккаунта?',
+      toSignup: 'Зарегистрировать компанию',
+      expired: 'Сеанс завершён. Войдите снова, чтобы продолжить',
+    },
+    signup: {
+      title: 'Регистрация компании',
+      subtitle: 'Тариф Free, без карты и без ограничений по времени',
+      submit: 'Создать аккаунт',
+      haveAccount: 'Уже есть аккаунт?',
+      toLogin: 'Войти',
+    },
+  },
+
+  invite: {
+    loading: 'Проверяем приглашение…',
+    title: (companyName: string) => `Приглашение в «${companyName}»`,
+    subtitle: (role: string) => `Вас приглашают в команду с ролью «${role}». Создайте учётную запись, чтобы начать.`,
+    validUntil: (date: string) => `Приглашение действует до ${date}`,
+    submit: 'Принять приглашение',
+    invalid: {
+      title: 'Приглашение не найдено',
+      text: 'Ссылка неверна или приглашение отозвано. Попросите владельца компании прислать новую.',
+    },
+    expired: {
+      title: 'Срок приглашения истёк',
+      text: 'Приглашение действует 7 дней. Попросите владельца компании прислать новую ссылку.',
+    },
+    used: {
+      title: 'Приглашение уже использовано',
+      text: 'По этой ссылке уже создана учётная запись. Если это были вы, просто войдите.',
+    },
+    toLogin: 'Перейти ко входу',
+  },
+
+  nav: {
+    label: 'Основная навигация',
+    groups: {
+      work: 'Работа',
+      settings: 'Настройки',
+      platform: 'Платформа',
+    },
+    dashboard: 'Дашборд',
+    dialogs: 'Диалоги',
+    knowledge: 'База знаний',
+    funnel: 'Воронка',
+    branding: 'Брендинг',
+    integrations: 'Интеграции',
+    billing: 'Тарифы и оплата',
+    team: 'Команда',
+    tenants: 'Компании',
+  },
+
+  shell: {
+    platformName: 'Платформа AI Max',
+    userMenu: 'Меню пользователя',
+    changePassword: 'Сменить пароль',
+    logout: 'Выйти',
+    planBadge: (plan: string) => `Тариф ${plan}`,
+  },
+
+  forbidden: {
+    title: 'Нет доступа',
+    ownersOnly: 'Этот раздел доступен только владельцу компании. Если он вам нужен, обратитесь к владельцу.',
+    platformOnly: 'Этот раздел доступен только администратору платформы AI Max.',
+    companiesOnly: 'Этот раздел — часть кабинета компании, а у администратора платформы своей компании нет.',
+  },
+
+  notFound: {
+    title: 'Страница не найдена',
+    text: 'Возможно, адрес набран с ошибкой или раздел переехал.',
+  },
+
+  dashboard: {
+    greeting: (name: string) => (name ? `Здравствуйте, ${name}!` : 'Здравствуйте!'),
+    subtitle: (companyName: string) => `Панель управления компании «${companyName}»`,
+    plan: {
+      title: 'Ваш тариф',
+      expires: (date: string) => `Действует до ${date}`,
+      noExpiry: 'Бессрочно',
+      freeText: 'Базовые возможности виджета с месячными лимитами. Больше диалогов и интеграции — на платных тарифах.',
+      paidText: 'Лимиты тарифа обновляются каждый месяц.',
+      compare: 'Тарифы и оплата',
+    },
+    checklist: {
+      title: 'С чего начать',
+      subtitle: 'Пять шагов, чтобы виджет начал приводить заявки',
+      progress: (done: number, total: number) => `Выполнено ${done} из ${total}`,
+      done: 'Готово',
+      steps: {
+        team: {
+          title: 'Пригласите команду',
+          text: 'Добавьте менеджеров, которые будут отвечать посетителям и разбирать заявки.',
+        },
+        funnel: {
+          title: 'Настройте воронку',
+          text: 'Выберите шаги квиза: тип объекта, вид ремонта, площадь и дополнительные опции.',
+        },
+        branding: {
+          title: 'Оформите виджет',
+          text: 'Цвета, логотип, имя и аватар бота — чтобы виджет выглядел как часть вашего сайта.',
+        },
+        knowledge: {
+          title: 'Заполните базу знаний',
+          text: 'Загрузите прайс, описание услуг и ответы на частые вопросы — бот будет опираться на них.',
+        },
+        widget: {
+          title: 'Установите виджет на сайт',
+          text: 'Вставьте одну строку кода на лендинг, и виджет начнёт работать.',
+        },
+      },
+    },
+    managerLinks: {
+      title: 'Ваши разделы',
+      dialogs: 'Переписка с посетителями и перехват диалога у бота',
+      knowledge: 'Материалы, на которые опирается бот в ответах',
+    },
+  },
+
+  sections: {
+    dialogs: 'Здесь появятся переписки посетителей с ботом: вы сможете читать их и отвечать вместо бота.',
+    knowledge:
+      'Здесь вы будете загружать документы и ответы на частые вопросы, по которым бот консультирует посетителей.',
+    funnel: 'Здесь можно будет включать и выключать шаги квиза, по которым посетитель получает расчёт сметы.',
+    branding: 'Здесь вы настроите цвета, логотип, имя и аватар бота, чтобы виджет выглядел в стиле вашего сайта.',
+    integrations:
+      'Здесь появятся подключения к Telegram, amoCRM и Яндекс Метрике, чтобы заявки сразу попадали в работу.',
+    billing: 'Здесь будут использование лимитов, сравнение тарифов и счета для оплаты по безналичному расчёту.',
+    comingSoon: 'Раздел в разработке',
+  },
+
+  team: {
+    title: 'Команда',
+    subtitle: 'Сотрудники, у которых есть доступ к панели управления',
+    addMember: 'Добавить сотрудника',
+    inviteByLink: 'Пригласить по ссылке',
+    members: {
+      title: 'Сотрудники',
+      count: members,
+      name: 'Имя',
+      email: 'Email',
+      role: 'Роль',
+      lastLogin: 'Последний вход',
+      actions: 'Действия',
+      remove: (name: string) => `Удалить сотрудника ${name}`,
+    },
+    remove: {
+      title: 'Удалить сотрудника?',
+      text: (name: string) => `${name} потеряет доступ к панели управления, все его сеансы будут завершены.`,
+      confirm: 'Удалить',
+      done: 'Сотрудник удалён',
+    },
+    invites: {
+      title: 'Активные приглашения',
+      empty: 'Нет активных приглашений',
+      emptyHint: 'Созданные ссылки появятся здесь до тех пор, пока их не примут или не отзовут.',
+      createdBy: (name: string, date: string) => `Создал ${name}, ${date}`,
+      createdAt: (date: string) => `Создано ${date}`,
+      expires: (date: string) => `Действует до ${date}`,
+      revoke: 'Отозвать',
+      revokeLabel: 'Отозвать приглашение',
+      revokeTitle: 'Отозвать приглашение?',
+      revokeText: 'Ссылка перестанет работать. Если её уже отправили, по ней нельзя будет зарегистрироваться.',
+      revoked: 'Приглашение отозвано',
+    },
+    add: {
+      title: 'Новый сотрудник',
+      text: 'Задайте сотруднику пароль и передайте его лично — сотрудник сможет сменить его после входа.',
+      submit: 'Добавить',
+      done: (name: string) => `${name} добавлен(а) в команду`,
+    },
+    inviteDialog: {
+      title: 'Приглашение по ссылке',
+      text: 'Сотрудник сам укажет имя, email и пароль, перейдя по ссылке.',
+      roleLabel: 'Кого приглашаем',
+      roleHints: {
+        manager: 'Диалоги и база знаний',
+        owner: 'Полный доступ, включая команду и оплату',
+      },
+      submit: 'Создать ссылку',
+      linkLabel: 'Ссылка-приглашение',
+      copy: 'Копировать',
+      copied: 'Скопировано',
+      copyFailed: 'Не удалось скопировать — выделите ссылку и скопируйте вручную',
+      once: 'Ссылка действует 7 дней и показывается только один раз. Скопируйте её сейчас и отправьте сотруднику.',
+      done: 'Готово',
+    },
+  },
+
+  platform: {
+    tenants: {
+      title: 'Компании',
+      subtitle: 'Все компании, зарегистрированные на платформе',
+      total: (count: number) => `${count} ${plural(count, ['компания', 'компании', 'компаний'])}`,
+      search: 'Компания или email владельца',
+      statusFilter: 'Статус',
+      all: 'Все',
+      active: 'Активные',
+      suspended: 'Приостановленные',
+      empty: 'Компаний не найдено',
+      emptyHint: 'Попробуйте изменить запрос или сбросить фильтр.',
+      columns: {
+        name: 'Компания',
+        plan: 'Тариф',
+        members: 'Сотрудники',
+        created: 'Создана',
+        status: 'Статус',
+        actions: 'Действия',
+      },
+      noOwner: 'нет владельца',
+      planUntil: (date: string) => `до ${date}`,
+      suspend: 'Приостановить',
+      reactivate: 'Возобновить',
+      suspendTitle: (name: string) => `Приостановить «${name}»?`,
+      suspendText:
+        'Все сотрудники компании будут разлогинены и не смогут войти, виджет на сайте перестанет отвечать. Данные сохранятся.',
+      reactivateTitle: (name: string) => `Возобновить «${name}»?`,
+      reactivateText: 'Сотрудники снова смогут входить в панель управления, виджет продолжит работу.',
+      suspendedDone: (name: string) => `Компания «${name}» приостановлена`,
+      reactivatedDone: (name: string) => `Компания «${name}» снова активна`,
+    },
+  },
+
+  pagination: {
+    label: 'Страницы',
+    range: (from: number, to: number, total: number) => `${from}–${to} из ${total}`,
+    previous: 'Предыдущая страница',
+    next: 'Следующая страница',
+  },
+
+  account: {
+    changePassword: {
+      title: 'Смена пароля',
+      text: 'После смены пароля все остальные сеансы будут завершены — на других устройствах придётся войти заново.',
+      submit: 'Сменить пароль',
+      done: 'Пароль изменён',
+    },
+  },
+};
+
+/** The shape every language's catalogue has: the same keys, any texts. */
+export type Messages = Widen<typeof ru>;
+
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : T extends readonly string[]
+      ? readonly string[]
+      : { [K in keyof T]: Widen<T[K]> };
