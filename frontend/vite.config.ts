@@ -37,6 +37,11 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': backend, '^/$': backend },
+    // The Host header is kept, so the API sees the origin the browser is on and its same-origin
+    // check passes (Vite's shorthand form would rewrite it to the backend's).
+    proxy: {
+      '/api': { target: backend, changeOrigin: false },
+      '^/$': { target: backend, changeOrigin: false },
+    },
   },
 });
