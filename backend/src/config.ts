@@ -49,7 +49,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 /** `dotenv`: also read `.env` at the repository root (variables already set win). */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { dotenv?: boolean } = {}): Config {
   const dotenv = options.dotenv ? { path: path.join(repoRoot, '.env') } : false;
-  const env = envSchema<Env>({ schema: EnvSchema, data: source, dotenv });
+  const env = envSchema<Env>({ schema: EnvSchema, data: source, env: false, dotenv });
   return {
     env: env.NODE_ENV,
     port: env.PORT,
