@@ -2,7 +2,7 @@
 // when this machine allows (Debian/Ubuntu as root), else stop with instructions. Never skip.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChromium, INSTALL_HINT } from './chromium.ts';
+import { findChromium, INSTALL_HINT } from '../backend/src/lib/chromium.ts';
 
 if (findChromium()) process.exit(0);
 

@@ -2,6 +2,7 @@
 // tests call app.inject. Plugins are registered in a fixed order: infrastructure, cross-cutting
 // request handling, then the feature modules' routes.
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Plugin } from 'ajv';
 import ajvErrors from 'ajv-errors';
@@ -9,21 +10,30 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { brandingRoutes } from './modules/branding/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { landingRoutes } from './modules/landing/routes.ts';
+import type { PdfEngine } from './modules/pdf/pdfEngine.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
+import { MAX_IMAGE_BYTES } from './modules/storage/images.ts';
+import { fileRoutes } from './modules/storage/routes.ts';
+import type { ObjectStore } from './modules/storage/s3Service.ts';
 import { teamRoutes } from './modules/team/routes.ts';
+import { widgetRoutes } from './modules/widget/routes.ts';
 import { auth } from './plugins/auth.ts';
 import { database } from './plugins/database.ts';
 import { errorHandler } from './plugins/errorHandler.ts';
 import { frontend } from './plugins/frontend.ts';
 import { openapi } from './plugins/openapi.ts';
+import { services } from './plugins/services.ts';
 
 export interface AppDependencies {
   config: Config;
   db: Database;
   /** A pino logger; requests are not logged when absent (tests). */
   logger?: FastifyBaseLogger;
+  store: ObjectStore;
+  pdf: PdfEngine;
   /** The built front end to serve; defaults to frontend/dist. */
   frontendDist?: string;
 }
@@ -44,6 +54,7 @@ export async function buildApp(deps: AppDependencies) {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(database, { db: deps.db });
+  await app.register(services, { store: deps.store, pdf: deps.pdf });
   await app.register(errorHandler);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -60,11 +71,15 @@ export async function buildApp(deps: AppDependencies) {
   });
   await app.register(openapi);
   await app.register(auth, { config });
+  await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 10 } });
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { config });
   await app.register(teamRoutes, { config });
   await app.register(platformRoutes);
+  await app.register(brandingRoutes, { config });
+  await app.register(widgetRoutes);
+  await app.register(fileRoutes);
   await app.register(landingRoutes);
   await app.register(frontend, { distDir: deps.frontendDist });
 

@@ -17,6 +17,17 @@ const EnvSchema = Type.Object({
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
   SESSION_TTL_DAYS: Type.Integer({ default: 14, minimum: 1 }),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  APP_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://' })),
+  S3_REGION: Type.String({ default: 'ru-1' }),
+  S3_BUCKET: Type.Optional(Type.String({ minLength: 3 })),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  S3_FORCE_PATH_STYLE: Type.Boolean({ default: true }),
+  SIGNED_URL_TTL_SECONDS: Type.Integer({ default: 300, minimum: 10, maximum: 604_800 }),
+  CHROME_PATH: Type.Optional(Type.String()),
+  PDF_PAGES: Type.Integer({ default: 2, minimum: 1, maximum: 16 }),
+  PDF_TIMEOUT_MS: Type.Integer({ default: 15_000, minimum: 1000 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
@@ -39,7 +50,41 @@ export interface Config {
   adminPassword: string | undefined;
   sessionTtlMs: number;
   trustProxy: boolean;
+  /** Keys for signing and encryption derive from it; unset means one generated in dataDir. */
+  appSecret: string | undefined;
+  /** Unset means files on local disk under `dataDir/files`. */
+  s3: S3Config | undefined;
+  signedUrlTtlSeconds: number;
+  chromePath: string | undefined;
+  pdfPages: number;
+  pdfTimeoutMs: number;
   logLevel: string;
+}
+
+export interface S3Config {
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+}
+
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** S3 is on when any of its variables is set, and then all the required ones must be. */
+function s3From(env: Env): S3Config | undefined {
+  const missing = S3_REQUIRED.filter((name) => !env[name]);
+  if (missing.length === S3_REQUIRED.length) return undefined;
+  if (missing.length > 0) throw new Error(`S3 storage is partly configured: set ${missing.join(', ')} as well`);
+  return {
+    endpoint: env.S3_ENDPOINT as string,
+    region: env.S3_REGION,
+    bucket: env.S3_BUCKET as string,
+    accessKeyId: env.S3_ACCESS_KEY_ID as string,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY as string,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+  };
 }
 
 // backend/src/config.ts and backend/dist/config.js sit at the same depth, so `../../data` is the
@@ -62,6 +107,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { d
     adminPassword: env.ADMIN_PASSWORD,
     sessionTtlMs: env.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
     trustProxy: env.TRUST_PROXY,
+    appSecret: env.APP_SECRET,
+    s3: s3From(env),
+    signedUrlTtlSeconds: env.SIGNED_URL_TTL_SECONDS,
+    chromePath: env.CHROME_PATH,
+    pdfPages: env.PDF_PAGES,
+    pdfTimeoutMs: env.PDF_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -3,6 +3,13 @@
 export type { ErrorBody, ErrorCode } from './errors.ts';
 export type { ChangePasswordBody, LogInBody, SessionView, SignUpBody } from './modules/auth/schemas.ts';
 export type {
+  BotSettingsInput,
+  BotSettingsView,
+  BrandingInput,
+  BrandingView,
+  SignedLinkView,
+} from './modules/branding/schemas.ts';
+export type {
   PlatformTenantView,
   TenantListQuery,
   TenantListView,
@@ -17,3 +24,4 @@ export type {
   PublicInviteView,
   TeamView,
 } from './modules/team/schemas.ts';
+export type { WidgetConfigView } from './modules/widget/schemas.ts';

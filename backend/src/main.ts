@@ -4,7 +4,10 @@ import pino from 'pino';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { connectDatabase } from './db/connect.ts';
+import { loadAppSecret } from './lib/appSecret.ts';
+import { createPdfEngine } from './modules/pdf/pdfEngine.ts';
 import { bootstrapPlatform } from './modules/platform/bootstrap.ts';
+import { createObjectStore } from './modules/storage/s3Service.ts';
 
 const config = loadConfig(process.env, { dotenv: true });
 const logger = pino({
@@ -22,21 +25,32 @@ try {
 }
 
 const bootstrap = await bootstrapPlatform(db, { adminEmail: config.adminEmail, adminPassword: config.adminPassword });
-const app = await buildApp({ config, db, logger });
+const store = createObjectStore(config, await loadAppSecret(config));
+const pdf = createPdfEngine({
+  chromePath: config.chromePath,
+  pages: config.pdfPages,
+  timeoutMs: config.pdfTimeoutMs,
+  log: logger,
+});
+const app = await buildApp({ config, db, store, pdf, logger });
 
 closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
   if (err) logger.error({ err }, 'shutting down after an error');
   else logger.info(`${signal} received, shutting down`);
   await app.close();
+  await pdf.close();
   await db.close();
 });
 
 await app.listen({ port: config.port, host: config.host });
+// Warm the PDF browser without holding up the start; without Chromium the rest still works.
+void pdf.warmUp();
 
 const lines = [
   `AI Max is running at ${config.publicUrl}`,
   `  admin panel: ${config.publicUrl}/admin   API docs: ${config.publicUrl}/api/docs`,
   `  database:    ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/db`}`,
+  `  files:       ${config.s3 ? `S3 bucket ${config.s3.bucket} at ${config.s3.endpoint}` : `local disk in ${config.dataDir}/files`}`,
 ];
 if (bootstrap.adminCreated) {
   lines.push(`  superadmin:  ${config.adminEmail}`);

@@ -1,6 +1,6 @@
 // Real Chromium for browser tests, driven by playwright-core (it never downloads a browser).
 import { type Browser, chromium } from 'playwright-core';
-import { findChromium, INSTALL_HINT } from '../../scripts/chromium.ts';
+import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../../backend/src/lib/chromium.ts';
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = findChromium();
@@ -8,15 +8,6 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    // Without these Chromium tries to reach Google's services, which a closed network refuses.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }

@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import { buildApp } from '../../backend/src/app.ts';
 import type { Database } from '../../backend/src/db/database.ts';
-import { testConfig } from '../../backend/test/support/app.ts';
+import { createTestServices, testConfig } from '../../backend/test/support/app.ts';
 import { createTestDatabase } from '../../backend/test/support/database.ts';
 
 export interface RunningServer {
@@ -17,13 +17,16 @@ export async function startServer(): Promise<RunningServer> {
   // PUBLIC_URL must name the real port (invite links carry it), so the port is chosen first.
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const app = await buildApp({ config: testConfig({ PUBLIC_URL: url }), db });
+  const config = testConfig({ PUBLIC_URL: url });
+  const services = await createTestServices(config);
+  const app = await buildApp({ config, db, ...services });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     url,
     db,
     async close() {
       await app.close();
+      await services.pdf.close();
       await db.close();
     },
   };

@@ -172,3 +172,67 @@ export const authThrottle = pgTable('auth_throttle', {
   attempts: integer('attempts').notNull(),
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
 });
+
+export const FILE_KINDS = ['logo', 'avatar', 'estimate', 'estimate-preview'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+export const FILE_VISIBILITIES = ['public', 'private'] as const;
+export type FileVisibility = (typeof FILE_VISIBILITIES)[number];
+
+/** Every object in storage, so that it can be found, served as it should be, and deleted. */
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<FileKind>().notNull(),
+    key: text('key').notNull().unique(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    visibility: text('visibility').$type<FileVisibility>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('files_kind_check', oneOf(t.kind, FILE_KINDS)),
+    check('files_visibility_check', oneOf(t.visibility, FILE_VISIBILITIES)),
+    index('files_tenant_kind_idx').on(t.tenantId, t.kind),
+    ...tenantOwned('files', t.tenantId),
+  ],
+).enableRLS();
+
+/**
+ * A tenant's widget as its visitors see it: branding (TenantBranding) and the bot (BotSettings).
+ * One row per tenant, created on the first save; until then the defaults in code apply.
+ */
+export const tenantBotSettings = pgTable(
+  'tenant_bot_settings',
+  {
+    tenantId: uuid('tenant_id')
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** The company name the widget shows; null means the tenant's own name. */
+    companyName: text('company_name'),
+    primaryColor: text('primary_color').notNull(),
+    accentColor: text('accent_color').notNull(),
+    welcomeTitle: text('welcome_title').notNull(),
+    welcomeText: text('welcome_text').notNull(),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    contactAddress: text('contact_address'),
+    contactWebsite: text('contact_website'),
+    logoFileId: uuid('logo_file_id').references(() => files.id, { onDelete: 'set null' }),
+    botName: text('bot_name').notNull(),
+    botGreeting: text('bot_greeting').notNull(),
+    botAvatarFileId: uuid('bot_avatar_file_id').references(() => files.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'tenant_bot_settings_colors_check',
+      sql`${t.primaryColor} ~ '^#[0-9a-f]{6}$' and ${t.accentColor} ~ '^#[0-9a-f]{6}$'`,
+    ),
+    ...tenantOwned('tenant_bot_settings', t.tenantId),
+  ],
+).enableRLS();

@@ -16,6 +16,10 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
   FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
+  FST_REQ_FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_FILES_LIMIT: 'BAD_REQUEST',
+  FST_PARTS_LIMIT: 'BAD_REQUEST',
 };
 
 const fieldOf = (error: ErrorObject): string => {
@@ -49,9 +53,12 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
       return reply.code(appError.status).send(appError.toBody());
     }
     const mapped = error.code ? fastifyCodes[error.code] : undefined;
-    if (mapped || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
-      const appError = new AppError(mapped ?? 'BAD_REQUEST');
-      return reply.code(error.statusCode ?? appError.status).send(appError.toBody());
+    if (mapped) {
+      const appError = new AppError(mapped);
+      return reply.code(appError.status).send(appError.toBody());
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send(new AppError('BAD_REQUEST').toBody());
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send(new AppError('INTERNAL').toBody());

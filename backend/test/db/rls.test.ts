@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
 import { type ApiClient, signUpOwner } from '../support/clients.ts';
+import { pngImage } from '../support/images.ts';
 
 interface TableInfo {
   table: string;
@@ -27,8 +28,10 @@ describe('row level security', () => {
     // Give both tenants a row in every tenant-owned table, through the product itself.
     a = await signUpOwner(ctx.app);
     b = await signUpOwner(ctx.app);
+    const logo = await pngImage(200, 100);
     for (const owner of [a, b]) {
       expect((await owner.post('/api/team/invites', { role: 'manager' })).statusCode).toBe(201);
+      expect((await owner.upload('/api/branding/logo', logo, 'logo.png', 'image/png')).statusCode).toBe(200);
     }
 
     const catalog = await ctx.db.withPlatform({ actorUserId: null, action: 'test.catalog' }, (tx) =>
@@ -50,7 +53,7 @@ describe('row level security', () => {
 
   it('finds the tables it checks', () => {
     expect(tenantTables.map((t) => t.table)).toEqual(
-      expect.arrayContaining(['audit_log', 'invites', 'sessions', 'tenants', 'users']),
+      expect.arrayContaining(['audit_log', 'files', 'invites', 'sessions', 'tenant_bot_settings', 'tenants', 'users']),
     );
     expect(platformTables).toContain('auth_throttle');
   });

@@ -11,9 +11,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROLES, queryRows } from '../../src/db/database.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
 import { type ApiClient, addManager, STRONG_PASSWORD, signUpOwner, uniqueEmail } from '../support/clients.ts';
+import { pngImage } from '../support/images.ts';
 
 interface TenantA {
   owner: ApiClient;
+  image: Buffer;
   manager: ApiClient & { userId: string };
   inviteId: string;
   /** Values that must never appear in an answer to tenant B. */
@@ -54,7 +56,41 @@ const cases: IsolationCase[] = [
     expect: 'notFound',
     call: (b, a) => b.delete(`/api/team/invites/${a.inviteId}`),
   },
+  { route: 'GET /api/branding', expect: 'ownOnly', call: (b) => b.get('/api/branding') },
+  { route: 'PUT /api/branding', expect: 'ownOnly', call: (b) => b.request('PUT', '/api/branding', BRANDING) },
+  {
+    route: 'POST /api/branding/logo',
+    expect: 'ownOnly',
+    call: (b, a) => b.upload('/api/branding/logo', a.image, 'logo.png', 'image/png'),
+  },
+  { route: 'DELETE /api/branding/logo', expect: 'ownOnly', call: (b) => b.delete('/api/branding/logo') },
+  { route: 'GET /api/bot-settings', expect: 'ownOnly', call: (b) => b.get('/api/bot-settings') },
+  {
+    route: 'PUT /api/bot-settings',
+    expect: 'ownOnly',
+    call: (b) => b.request('PUT', '/api/bot-settings', { name: 'Бот Б', greeting: 'Привет от Б' }),
+  },
+  {
+    route: 'POST /api/bot-settings/avatar',
+    expect: 'ownOnly',
+    call: (b, a) => b.upload('/api/bot-settings/avatar', a.image, 'avatar.png', 'image/png'),
+  },
+  { route: 'DELETE /api/bot-settings/avatar', expect: 'ownOnly', call: (b) => b.delete('/api/bot-settings/avatar') },
+  {
+    route: 'POST /api/branding/estimate-preview',
+    expect: 'ownOnly',
+    call: (b) => b.post('/api/branding/estimate-preview'),
+  },
 ];
+
+const BRANDING = {
+  companyName: 'Компания Б',
+  primaryColor: '#123456',
+  accentColor: '#654321',
+  welcomeTitle: 'Привет от Б',
+  welcomeText: '',
+  contacts: { phone: '', email: '', address: '', website: '' },
+};
 
 /** Tenant A's data in every tenant-owned table, as a fingerprint per table. */
 async function fingerprint(ctx: TestContext, tenantId: string): Promise<Record<string, string>> {
@@ -91,8 +127,14 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
     const owner = await signUpOwner(ctx.app, { companyName: `Компания А ${Date.now()}` });
     const manager = await addManager(ctx.app, owner);
     const invite = (await owner.post('/api/team/invites', { role: 'manager' })).json();
+    const image = await pngImage(400, 200);
+    await owner.request('PUT', '/api/branding', { ...BRANDING, companyName: 'Компания А, витрина' });
+    const { logo } = (await owner.upload('/api/branding/logo', image, 'a.png', 'image/png')).json();
+    const { avatar } = (await owner.upload('/api/bot-settings/avatar', image, 'a.png', 'image/png')).json();
+    await owner.post('/api/branding/estimate-preview');
     a = {
       owner,
+      image,
       manager,
       inviteId: invite.invite.id,
       secrets: [
@@ -103,6 +145,9 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
         manager.userId,
         manager.session.user.email,
         invite.invite.id,
+        'Компания А, витрина',
+        new URL(logo.url).pathname,
+        new URL(avatar.url).pathname,
       ],
     };
   });

@@ -22,6 +22,8 @@ export interface ApiClient {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
+  /** A multipart upload of one file in the field `file`, as the admin panel sends it. */
+  upload(url: string, file: Buffer, name: string, type: string): Promise<LightMyRequestResponse>;
 }
 
 export function sessionCookieOf(response: LightMyRequestResponse): string {
@@ -50,6 +52,11 @@ export function clientFor(app: TestApp, response: LightMyRequestResponse): ApiCl
     get: (url) => request('GET', url),
     post: (url, body) => request('POST', url, body ?? {}),
     delete: (url) => request('DELETE', url),
+    upload: (url, file, name, type) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(file)], { type }), name);
+      return request('POST', url, form);
+    },
   };
 }
 

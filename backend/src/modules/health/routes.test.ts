@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp, testConfig } from '../../../test/support/app.ts';
+import { createTestApp, createTestServices, testConfig } from '../../../test/support/app.ts';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { buildApp } from '../../app.ts';
 
@@ -13,7 +13,8 @@ describe('GET /api/health', () => {
 
   it('answers 503 with the error shape when the database is down', async () => {
     const db = await createTestDatabase();
-    const app = await buildApp({ config: testConfig(), db });
+    const config = testConfig();
+    const app = await buildApp({ config, db, ...(await createTestServices(config)) });
     await db.close();
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     await app.close();

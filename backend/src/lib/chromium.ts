@@ -1,5 +1,5 @@
-// Where the system Chromium is: CHROME_PATH, else the usual install paths. Shared by the browser
-// tests and by ensure-chromium.ts, which installs it when it can.
+// Where the system Chromium is: CHROME_PATH, else the usual install paths. Used by the PDF engine,
+// the browser tests, and scripts/ensure-chromium.ts (which installs it when it can).
 import { existsSync } from 'node:fs';
 
 const USUAL_PATHS = [
@@ -12,11 +12,22 @@ const USUAL_PATHS = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
-export function findChromium(): string | null {
-  const fromEnv = process.env.CHROME_PATH;
+export function findChromium(fromEnv: string | undefined = process.env.CHROME_PATH): string | null {
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
   return USUAL_PATHS.find((candidate) => existsSync(candidate)) ?? null;
 }
+
+/** Flags for a headless Chromium on a server: no sandbox as root, and no calls to Google's services. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--font-render-hinting=none',
+];
 
 export const INSTALL_HINT =
   'Install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium fonts-dejavu-core`; ' +

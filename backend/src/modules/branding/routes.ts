@@ -1,0 +1,177 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import { AppError } from '../../errors.ts';
+import { memberOf } from '../../plugins/auth.ts';
+import { iso, responses } from '../../schemas.ts';
+import { createEstimatePdf, estimateCompanyOf, sampleEstimate } from '../pdf/estimatePdf.ts';
+import { MAX_IMAGE_BYTES } from '../storage/images.ts';
+import { BotSettingsInput, BotSettingsView, BrandingInput, BrandingView, SignedLinkView } from './schemas.ts';
+import {
+  getWidgetSettings,
+  type ImageSlot,
+  removeImage,
+  saveBotSettings,
+  saveBranding,
+  setImage,
+  type WidgetSettings,
+} from './service.ts';
+
+/** The one uploaded file of a multipart request, read whole (it is small: MAX_IMAGE_BYTES). */
+async function uploadedFile(request: FastifyRequest): Promise<Buffer> {
+  const part = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES, files: 1 } });
+  if (!part) throw new AppError('FILE_REQUIRED', { fields: { file: 'Выберите файл для загрузки' } });
+  return part.toBuffer();
+}
+
+export const brandingRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+  const imageOf = (key: string | null) => (key ? { url: app.store.publicUrl(key) } : null);
+
+  const brandingView = (settings: WidgetSettings): BrandingView => ({
+    companyName: settings.companyName ?? '',
+    defaultCompanyName: settings.tenantName,
+    primaryColor: settings.primaryColor,
+    accentColor: settings.accentColor,
+    welcomeTitle: settings.welcomeTitle,
+    welcomeText: settings.welcomeText,
+    contacts: {
+      phone: settings.contacts.phone ?? '',
+      email: settings.contacts.email ?? '',
+      address: settings.contacts.address ?? '',
+      website: settings.contacts.website ?? '',
+    },
+    logo: imageOf(settings.logoKey),
+  });
+
+  const botView = (settings: WidgetSettings): BotSettingsView => ({
+    name: settings.botName,
+    greeting: settings.botGreeting,
+    avatar: imageOf(settings.avatarKey),
+  });
+
+  const current = (tenantId: string) => app.db.withTenant(tenantId, (tx) => getWidgetSettings(tx, tenantId));
+  const deps = { db: app.db, store: app.store, log: app.log };
+
+  app.get(
+    '/api/branding',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['branding'],
+        summary: 'The widget’s branding (TenantBranding)',
+        response: responses({ 200: BrandingView }),
+      },
+    },
+    async (request) => brandingView(await current(memberOf(request).tenantId)),
+  );
+
+  app.put(
+    '/api/branding',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['branding'],
+        summary: 'Save the branding: name, colours, welcome texts, contacts',
+        body: BrandingInput,
+        response: responses({ 200: BrandingView }),
+      },
+    },
+    async (request) => {
+      const { tenantId } = memberOf(request);
+      await app.db.withTenant(tenantId, (tx) => saveBranding(tx, { tenantId, input: request.body }));
+      return brandingView(await current(tenantId));
+    },
+  );
+
+  app.get(
+    '/api/bot-settings',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['branding'],
+        summary: 'The bot’s name, greeting and avatar (BotSettings)',
+        response: responses({ 200: BotSettingsView }),
+      },
+    },
+    async (request) => botView(await current(memberOf(request).tenantId)),
+  );
+
+  app.put(
+    '/api/bot-settings',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['branding'],
+        summary: 'Save the bot’s name and greeting',
+        body: BotSettingsInput,
+        response: responses({ 200: BotSettingsView }),
+      },
+    },
+    async (request) => {
+      const { tenantId } = memberOf(request);
+      await app.db.withTenant(tenantId, (tx) => saveBotSettings(tx, { tenantId, input: request.body }));
+      return botView(await current(tenantId));
+    },
+  );
+
+  const imageRoutes: { path: string; slot: ImageSlot; what: string; view: 'branding' | 'bot' }[] = [
+    { path: '/api/branding/logo', slot: 'logo', what: 'company logo', view: 'branding' },
+    { path: '/api/bot-settings/avatar', slot: 'avatar', what: 'bot avatar', view: 'bot' },
+  ];
+  for (const { path, slot, what, view } of imageRoutes) {
+    const View = view === 'branding' ? BrandingView : BotSettingsView;
+    const render = (settings: WidgetSettings) => (view === 'branding' ? brandingView(settings) : botView(settings));
+
+    app.post(
+      path,
+      {
+        config: { access: 'owner' },
+        schema: {
+          tags: ['branding'],
+          summary: `Upload the ${what} (multipart field "file": PNG, JPEG or WebP up to 2 MB); replaces the previous one`,
+          consumes: ['multipart/form-data'],
+          response: responses({ 200: View }),
+        },
+      },
+      async (request) => {
+        const { tenantId, userId } = memberOf(request);
+        await setImage(deps, { tenantId, actorId: userId, slot, upload: await uploadedFile(request) });
+        return render(await current(tenantId));
+      },
+    );
+
+    app.delete(
+      path,
+      {
+        config: { access: 'owner' },
+        schema: { tags: ['branding'], summary: `Remove the ${what}`, response: responses({ 200: View }) },
+      },
+      async (request) => {
+        const { tenantId } = memberOf(request);
+        await removeImage(deps, { tenantId, slot });
+        return render(await current(tenantId));
+      },
+    );
+  }
+
+  app.post(
+    '/api/branding/estimate-preview',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['branding'],
+        summary: 'A sample estimate PDF in the current branding, as a signed link valid for a few minutes',
+        response: responses({ 200: SignedLinkView }),
+      },
+    },
+    async (request) => {
+      const { tenantId, userId } = memberOf(request);
+      const company = await estimateCompanyOf(deps, tenantId);
+      const link = await createEstimatePdf(
+        { ...deps, pdf: app.pdf, signedUrlTtlSeconds: config.signedUrlTtlSeconds },
+        { tenantId, document: sampleEstimate(company), preview: true, createdBy: userId },
+      );
+      return { url: link.url, expiresAt: iso(link.expiresAt) };
+    },
+  );
+};

@@ -1,0 +1,172 @@
+// TenantBranding and BotSettings: how a company's widget looks and greets. Both live in
+// tenant_bot_settings; until the first save, the defaults below apply.
+import { eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database, Tx } from '../../db/database.ts';
+import { files, tenantBotSettings, tenants } from '../../db/schema.ts';
+import { deleteFileRow, deleteObjects, storeObject } from '../storage/files.ts';
+import { type ImagePreset, processImage } from '../storage/images.ts';
+import type { ObjectStore } from '../storage/s3Service.ts';
+import type { BotSettingsInput, BrandingInput } from './schemas.ts';
+
+export const DEFAULT_SETTINGS = {
+  primaryColor: '#4f46e5',
+  accentColor: '#f59e0b',
+  welcomeTitle: 'Рассчитаем стоимость ремонта',
+  welcomeText: 'Ответьте на несколько вопросов — и получите смету в PDF за пару минут.',
+  botName: 'Консультант',
+  botGreeting: 'Здравствуйте! Помогу рассчитать стоимость ремонта и отвечу на вопросы о наших работах.',
+} as const;
+
+export interface WidgetSettings {
+  tenantName: string;
+  plan: string;
+  companyName: string | null;
+  primaryColor: string;
+  accentColor: string;
+  welcomeTitle: string;
+  welcomeText: string;
+  contacts: { phone: string | null; email: string | null; address: string | null; website: string | null };
+  logoKey: string | null;
+  botName: string;
+  botGreeting: string;
+  avatarKey: string | null;
+}
+
+const logoFile = alias(files, 'logo_file');
+const avatarFile = alias(files, 'avatar_file');
+
+/** The tenant's settings with the defaults filled in, and the keys of its images. */
+export async function getWidgetSettings(tx: Tx, tenantId: string): Promise<WidgetSettings> {
+  const [row] = await tx
+    .select({
+      tenantName: tenants.name,
+      plan: tenants.plan,
+      settings: tenantBotSettings,
+      logoKey: logoFile.key,
+      avatarKey: avatarFile.key,
+    })
+    .from(tenants)
+    .leftJoin(tenantBotSettings, eq(tenantBotSettings.tenantId, tenants.id))
+    .leftJoin(logoFile, eq(logoFile.id, tenantBotSettings.logoFileId))
+    .leftJoin(avatarFile, eq(avatarFile.id, tenantBotSettings.botAvatarFileId))
+    .where(eq(tenants.id, tenantId))
+    .limit(1);
+  if (!row) throw new Error(`getWidgetSettings: tenant ${tenantId} is not visible`);
+  const settings = row.settings;
+  return {
+    tenantName: row.tenantName,
+    plan: row.plan,
+    companyName: settings?.companyName ?? null,
+    primaryColor: settings?.primaryColor ?? DEFAULT_SETTINGS.primaryColor,
+    accentColor: settings?.accentColor ?? DEFAULT_SETTINGS.accentColor,
+    welcomeTitle: settings?.welcomeTitle ?? DEFAULT_SETTINGS.welcomeTitle,
+    welcomeText: settings?.welcomeText ?? DEFAULT_SETTINGS.welcomeText,
+    contacts: {
+      phone: settings?.contactPhone ?? null,
+      email: settings?.contactEmail ?? null,
+      address: settings?.contactAddress ?? null,
+      website: settings?.contactWebsite ?? null,
+    },
+    logoKey: row.logoKey,
+    botName: settings?.botName ?? DEFAULT_SETTINGS.botName,
+    botGreeting: settings?.botGreeting ?? DEFAULT_SETTINGS.botGreeting,
+    avatarKey: row.avatarKey,
+  };
+}
+
+/** Creates the tenant's settings row with the defaults if it has none, and locks it for this transaction. */
+async function lockSettingsRow(tx: Tx, tenantId: string) {
+  await tx
+    .insert(tenantBotSettings)
+    .values({ tenantId, ...DEFAULT_SETTINGS })
+    .onConflictDoNothing({ target: tenantBotSettings.tenantId });
+  const [row] = await tx.select().from(tenantBotSettings).where(eq(tenantBotSettings.tenantId, tenantId)).for('update');
+  if (!row) throw new Error('lockSettingsRow: the row just ensured is not visible');
+  return row;
+}
+
+const blankToNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+export async function saveBranding(tx: Tx, options: { tenantId: string; input: BrandingInput }): Promise<void> {
+  const { input } = options;
+  await lockSettingsRow(tx, options.tenantId);
+  await tx
+    .update(tenantBotSettings)
+    .set({
+      companyName: blankToNull(input.companyName),
+      primaryColor: input.primaryColor.toLowerCase(),
+      accentColor: input.accentColor.toLowerCase(),
+      welcomeTitle: input.welcomeTitle.trim(),
+      welcomeText: input.welcomeText.trim(),
+      contactPhone: blankToNull(input.contacts.phone),
+      contactEmail: blankToNull(input.contacts.email),
+      contactAddress: blankToNull(input.contacts.address),
+      contactWebsite: blankToNull(input.contacts.website),
+      updatedAt: sql`now()`,
+    })
+    .where(eq(tenantBotSettings.tenantId, options.tenantId));
+}
+
+export async function saveBotSettings(tx: Tx, options: { tenantId: string; input: BotSettingsInput }): Promise<void> {
+  await lockSettingsRow(tx, options.tenantId);
+  await tx
+    .update(tenantBotSettings)
+    .set({ botName: options.input.name.trim(), botGreeting: options.input.greeting.trim(), updatedAt: sql`now()` })
+    .where(eq(tenantBotSettings.tenantId, options.tenantId));
+}
+
+/** The two images a tenant sets: its logo and its bot's avatar. */
+export type ImageSlot = 'logo' | 'avatar';
+
+const slotColumn = { logo: 'logoFileId', avatar: 'botAvatarFileId' } as const satisfies Record<ImageSlot, string>;
+const slotPreset: Record<ImageSlot, ImagePreset> = { logo: 'logo', avatar: 'avatar' };
+
+type Deps = { db: Database; store: ObjectStore; log: { error(object: object, message: string): void } };
+
+/** Stores a new logo or avatar in place of the old one, which is deleted with its object. */
+export async function setImage(
+  deps: Deps,
+  options: { tenantId: string; actorId: string; slot: ImageSlot; upload: Buffer },
+): Promise<void> {
+  const image = await processImage(options.upload, slotPreset[options.slot]);
+  const column = slotColumn[options.slot];
+  await storeObject(
+    deps,
+    {
+      tenantId: options.tenantId,
+      kind: options.slot,
+      visibility: 'public',
+      data: image.data,
+      contentType: image.contentType,
+      extension: image.extension,
+      createdBy: options.actorId,
+    },
+    async (tx, insertRow) => {
+      const settings = await lockSettingsRow(tx, options.tenantId);
+      const file = await insertRow();
+      await tx
+        .update(tenantBotSettings)
+        .set({ [column]: file.id, updatedAt: sql`now()` })
+        .where(eq(tenantBotSettings.tenantId, options.tenantId));
+      const previous = settings[column];
+      const obsolete = previous ? await deleteFileRow(tx, { tenantId: options.tenantId, fileId: previous }) : null;
+      return { result: undefined, obsoleteKeys: obsolete ? [obsolete] : [] };
+    },
+  );
+}
+
+export async function removeImage(deps: Deps, options: { tenantId: string; slot: ImageSlot }): Promise<void> {
+  const column = slotColumn[options.slot];
+  const obsolete = await deps.db.withTenant(options.tenantId, async (tx) => {
+    const settings = await lockSettingsRow(tx, options.tenantId);
+    const previous = settings[column];
+    if (!previous) return null;
+    await tx
+      .update(tenantBotSettings)
+      .set({ [column]: null, updatedAt: sql`now()` })
+      .where(eq(tenantBotSettings.tenantId, options.tenantId));
+    return deleteFileRow(tx, { tenantId: options.tenantId, fileId: previous });
+  });
+  if (obsolete) await deleteObjects(deps, [obsolete]);
+}

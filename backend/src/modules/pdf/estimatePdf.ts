@@ -1,0 +1,107 @@
+// Estimate PDFs: rendered from the template in the tenant's branding, stored privately, and handed
+// out as a signed URL that expires in minutes. The funnel calls createEstimatePdf with a visitor's
+// estimate; the Branding page renders a sample (a preview replaces the previous one).
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import { files } from '../../db/schema.ts';
+import { getWidgetSettings } from '../branding/service.ts';
+import { storeObject } from '../storage/files.ts';
+import type { ObjectStore } from '../storage/s3Service.ts';
+import type { PdfEngine } from './pdfEngine.ts';
+import { type EstimateCompany, type EstimateDocument, renderEstimateHtml } from './templates/estimate.ts';
+
+interface Deps {
+  db: Database;
+  store: ObjectStore;
+  pdf: PdfEngine;
+  log: { error(object: object, message: string): void };
+  signedUrlTtlSeconds: number;
+}
+
+export interface SignedLink {
+  fileId: string;
+  url: string;
+  expiresAt: Date;
+}
+
+async function readAll(body: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** The company as the estimate shows it: widget name, colours, contacts, and the logo inlined. */
+export async function estimateCompanyOf(deps: Pick<Deps, 'db' | 'store'>, tenantId: string): Promise<EstimateCompany> {
+  const settings = await deps.db.withTenant(tenantId, (tx) => getWidgetSettings(tx, tenantId));
+  const logo = settings.logoKey ? await deps.store.get(settings.logoKey) : null;
+  return {
+    name: settings.companyName ?? settings.tenantName,
+    logoDataUrl: logo ? `data:${logo.contentType};base64,${(await readAll(logo.body)).toString('base64')}` : null,
+    primaryColor: settings.primaryColor,
+    accentColor: settings.accentColor,
+    ...settings.contacts,
+  };
+}
+
+export async function createEstimatePdf(
+  deps: Deps,
+  options: { tenantId: string; document: EstimateDocument; preview?: boolean; createdBy: string | null },
+): Promise<SignedLink> {
+  const pdf = await deps.pdf.render(renderEstimateHtml(options.document));
+  const kind = options.preview ? 'estimate-preview' : 'estimate';
+  const file = await storeObject(
+    deps,
+    {
+      tenantId: options.tenantId,
+      kind,
+      visibility: 'private',
+      data: pdf,
+      contentType: 'application/pdf',
+      extension: 'pdf',
+      createdBy: options.createdBy,
+    },
+    async (tx, insertRow) => {
+      // A tenant keeps one preview: the previous one goes when a new one is made.
+      const replaced = options.preview
+        ? await tx
+            .delete(files)
+            .where(and(eq(files.tenantId, options.tenantId), eq(files.kind, 'estimate-preview')))
+            .returning({ key: files.key })
+        : [];
+      return { result: await insertRow(), obsoleteKeys: replaced.map((row) => row.key) };
+    },
+  );
+  const url = await deps.store.signedUrl(file.key, {
+    ttlSeconds: deps.signedUrlTtlSeconds,
+    downloadName: `Смета ${options.document.number}.pdf`,
+  });
+  return { fileId: file.id, url, expiresAt: new Date(Date.now() + deps.signedUrlTtlSeconds * 1000) };
+}
+
+/** A plausible estimate for showing a company what its PDFs look like. */
+export function sampleEstimate(company: EstimateCompany, now = new Date()): EstimateDocument {
+  const lines = [
+    { title: 'Демонтажные работы', details: '54 м², вывоз мусора', amount: 48_600 },
+    { title: 'Черновые работы', details: 'стяжка, штукатурка, электрика, сантехника', amount: 356_400 },
+    { title: 'Чистовая отделка', details: 'покраска стен, ламинат, плитка в санузле', amount: 291_600 },
+    { title: 'Черновые материалы', details: 'по смете, с доставкой', amount: 172_800 },
+  ];
+  const total = lines.reduce((sum, line) => sum + line.amount, 0);
+  return {
+    number: 'ОБРАЗЕЦ',
+    date: now,
+    company,
+    customer: { name: 'Иван Петров', phone: '+7 (900) 123-45-67' },
+    answers: [
+      { question: 'Тип объекта', answer: 'Вторичное жильё' },
+      { question: 'Вид ремонта', answer: 'Капитальный' },
+      { question: 'Площадь', answer: '54 м²' },
+      { question: 'Комнат', answer: '2' },
+      { question: 'Дизайн-проект', answer: 'Нужен' },
+    ],
+    lines,
+    total,
+    range: { min: Math.round(total * 0.9), max: Math.round(total * 1.15) },
+    note: 'Это образец сметы с вашим оформлением. Посетители сайта получают такие сметы после опроса в виджете.',
+  };
+}

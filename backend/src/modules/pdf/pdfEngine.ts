@@ -1,0 +1,141 @@
+// The PDF engine: HTML in, PDF out, through the system Chromium (puppeteer-core).
+// One browser stays warm for the life of the process, with a bounded pool of pages, so a render
+// costs a page load and a print, never a browser start. Pages run no JavaScript and may load
+// nothing but data: URLs, so a template can neither fetch internal URLs nor read local files.
+// A render that hangs is cut off by a timeout; a browser that dies is started again on next use.
+import { createPool, type Pool } from 'generic-pool';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { AppError } from '../../errors.ts';
+import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../../lib/chromium.ts';
+
+export interface PdfEngineOptions {
+  chromePath?: string;
+  /** Pages rendering at once; more requests wait in line. */
+  pages: number;
+  /** For one render: waiting for a page, loading the HTML and printing it. */
+  timeoutMs: number;
+  log: { warn(object: object, message: string): void; error(object: object, message: string): void };
+}
+
+export interface PdfEngine {
+  render(html: string): Promise<Buffer>;
+  /** Starts the browser ahead of the first render; resolves false (and logs) when it cannot. */
+  warmUp(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class ChromiumNotFoundError extends Error {
+  constructor() {
+    super(`The PDF engine needs Chromium and none was found. ${INSTALL_HINT}`);
+    this.name = 'ChromiumNotFoundError';
+  }
+}
+
+const withTimeout = <T>(work: Promise<T>, ms: number, what: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+};
+
+export function createPdfEngine(options: PdfEngineOptions): PdfEngine {
+  let browser: Promise<Browser> | null = null;
+  let closed = false;
+
+  function launch(): Promise<Browser> {
+    if (browser) return browser;
+    const executablePath = findChromium(options.chromePath);
+    if (!executablePath) return Promise.reject(new ChromiumNotFoundError());
+    const launching = puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    browser = launching;
+    launching.then(
+      (started) =>
+        started.on('disconnected', () => {
+          // A crash, or a kill from outside: the next render starts a new browser.
+          if (browser === launching) browser = null;
+          if (!closed) options.log.warn({}, 'PDF engine: Chromium went away; it will be started again');
+        }),
+      () => {
+        if (browser === launching) browser = null;
+      },
+    );
+    return launching;
+  }
+
+  const pool: Pool<Page> = createPool<Page>(
+    {
+      async create() {
+        const page = await (await launch()).newPage();
+        await page.setJavaScriptEnabled(false);
+        await page.setRequestInterception(true);
+        page.on('request', (request) => {
+          if (request.url().startsWith('data:')) void request.continue();
+          else void request.abort('blockedbyclient');
+        });
+        return page;
+      },
+      async destroy(page) {
+        await page.close().catch(() => {});
+      },
+      async validate(page) {
+        return !page.isClosed() && page.browser().connected;
+      },
+    },
+    { max: options.pages, min: 0, testOnBorrow: true, acquireTimeoutMillis: options.timeoutMs },
+  );
+
+  async function render(html: string): Promise<Buffer> {
+    const started = Date.now();
+    let page: Page;
+    try {
+      // Fails at once when there is no Chromium, instead of after the pool's wait.
+      await launch();
+      page = await pool.acquire();
+    } catch (error) {
+      options.log.error({ err: error }, 'PDF engine: no page to render on');
+      throw new AppError('PDF_UNAVAILABLE');
+    }
+    const remaining = () => Math.max(1000, options.timeoutMs - (Date.now() - started));
+    try {
+      const pdf = await withTimeout(
+        (async () => {
+          await page.setContent(html, { waitUntil: 'load', timeout: remaining() });
+          return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: remaining() });
+        })(),
+        remaining(),
+        'PDF render',
+      );
+      await pool.release(page);
+      return Buffer.from(pdf);
+    } catch (error) {
+      // A page that failed mid-render is not trusted again.
+      await pool.destroy(page).catch(() => {});
+      options.log.error({ err: error }, 'PDF engine: render failed');
+      throw new AppError('PDF_UNAVAILABLE');
+    }
+  }
+
+  return {
+    render,
+
+    async warmUp() {
+      try {
+        await launch();
+        return true;
+      } catch (error) {
+        options.log.warn({ err: error }, 'PDF engine: Chromium could not be started; PDFs will fail until it can');
+        return false;
+      }
+    },
+
+    async close() {
+      closed = true;
+      await pool.drain();
+      await pool.clear();
+      const running = browser;
+      browser = null;
+      if (running) await (await running.catch(() => null))?.close();
+    },
+  };
+}
