@@ -85,18 +85,12 @@ export function createPdfEngine(options: PdfEngineOptions): PdfEngine {
     { max: options.pages, min: 0, testOnBorrow: true, acquireTimeoutMillis: options.timeoutMs },
   );
 
-  async function render(html: string): Promise<Buffer> {
-    const started = Date.now();
-    let page: Page;
-    try {
-      // Fails at once when there is no Chromium, instead of after the pool's wait.
-      await launch();
-      page = await pool.acquire();
-    } catch (error) {
-      options.log.error({ err: error }, 'PDF engine: no page to render on');
-      throw new AppError('PDF_UNAVAILABLE');
-    }
-    const remaining = () => Math.max(1000, options.timeoutMs - (Date.now() - started));
+  async function renderOnce(html: string, deadline: number): Promise<Buffer> {
+    // Fails at once when there is no Chromium, instead of after the pool's wait.
+    const running = await launch();
+    if (!running.connected) browser = null;
+    const page = await pool.acquire();
+    const remaining = () => Math.max(1000, deadline - Date.now());
     try {
       const pdf = await withTimeout(
         (async () => {
@@ -111,6 +105,24 @@ export function createPdfEngine(options: PdfEngineOptions): PdfEngine {
     } catch (error) {
       // A page that failed mid-render is not trusted again.
       await pool.destroy(page).catch(() => {});
+      const gone = page.browser();
+      throw Object.assign(error as Error, { goneBrowser: gone.connected ? null : gone });
+    }
+  }
+
+  async function render(html: string): Promise<Buffer> {
+    const deadline = Date.now() + options.timeoutMs;
+    try {
+      try {
+        return await renderOnce(html, deadline);
+      } catch (error) {
+        // The browser died under this render (a crash, an OOM kill): one more try on a new one.
+        const gone = (error as { goneBrowser?: Browser | null }).goneBrowser;
+        if (!gone) throw error;
+        if (browser && (await browser.catch(() => null)) === gone) browser = null;
+        return await renderOnce(html, deadline);
+      }
+    } catch (error) {
       options.log.error({ err: error }, 'PDF engine: render failed');
       throw new AppError('PDF_UNAVAILABLE');
     }

@@ -97,7 +97,9 @@ export function renderEstimateHtml(doc: EstimateDocument): string {
   .range { margin-top: 6px; text-align: right; color: #4b5563; }
   .note { margin-top: 18px; padding: 10px 12px; border-left: 3px solid ${accent}; background: #f9fafb;
           font-size: 9pt; color: #4b5563; }
-  .customer td { border: none; padding: 2px 8px 2px 0; }
+  table.customer { width: auto; }
+  .customer td { border: none; padding: 2px 16px 2px 0; }
+  .customer td:first-child { color: #6b7280; }
 </style></head>
 <body>
   <header>
