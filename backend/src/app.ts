@@ -62,7 +62,8 @@ export async function buildApp(deps: AppDependencies) {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Image URLs are absolute (PUBLIC_URL), so the admin opened under another host name still shows them.
+        imgSrc: ["'self'", 'data:', 'blob:', new URL(config.publicUrl).origin],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: null,

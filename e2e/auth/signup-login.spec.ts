@@ -161,11 +161,11 @@ describe('signing up and signing in', () => {
     expect(await drawer.getByRole('link').allInnerTexts()).toEqual(OWNER_NAVIGATION);
     await screenshot(page, 'drawer-phone', { fullPage: false });
 
-    await drawer.getByRole('link', { name: 'Брендинг' }).click();
-    await page.waitForURL('**/admin/branding');
+    await drawer.getByRole('link', { name: 'Интеграции' }).click();
+    await page.waitForURL('**/admin/integrations');
     await drawer.waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: 'Раздел в разработке' }).waitFor();
-    await screenshot(page, 'branding-phone');
+    await screenshot(page, 'integrations-phone');
 
     // A wide table scrolls inside its card; the page itself never scrolls sideways.
     await page.goto('/admin/team');

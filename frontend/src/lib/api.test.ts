@@ -180,3 +180,140 @@ describe('request', () => {
     await expect(api.auth.session()).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+/** Stands in for XMLHttpRequest, which Node lacks: records the request and lets a test answer it. */
+class FakeXhr {
+  static last: FakeXhr | undefined;
+  method = '';
+  url = '';
+  headers: Record<string, string> = {};
+  body: unknown;
+  status = 0;
+  responseText = '';
+  upload: { onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = {
+    onprogress: null,
+  };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+
+  constructor() {
+    FakeXhr.last = this;
+  }
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  send(body: unknown) {
+    this.body = body;
+  }
+  abort() {
+    this.onabort?.();
+  }
+  respond(status: number, body: string) {
+    this.status = status;
+    this.responseText = body;
+    this.onload?.();
+  }
+}
+
+const sentXhr = () => {
+  if (!FakeXhr.last) throw new Error('no request was sent');
+  return FakeXhr.last;
+};
+
+describe('upload', () => {
+  const png = new File([new Uint8Array([137, 80, 78, 71])], 'logo.png', { type: 'image/png' });
+  const view = { companyName: '', logo: { url: 'http://localhost:3000/files/public/logo.webp' } };
+
+  beforeEach(() => {
+    FakeXhr.last = undefined;
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+  });
+
+  it('posts the file in the field `file` with the CSRF token, reports progress and answers the view', async () => {
+    useAuthStore.getState().signedIn(session);
+    const progress: number[] = [];
+    const pending = api.branding.uploadLogo(png, { onProgress: (sent) => progress.push(sent) });
+    const xhr = sentXhr();
+    expect(xhr.method).toBe('POST');
+    expect(xhr.url).toBe('/api/branding/logo');
+    expect(xhr.headers['x-csrf-token']).toBe('csrf-token-1');
+    expect(xhr.headers['content-type']).toBeUndefined();
+    expect((xhr.body as FormData).get('file')).toBe(png);
+
+    xhr.upload.onprogress?.({ lengthComputable: true, loaded: 512, total: 2048 });
+    xhr.upload.onprogress?.({ lengthComputable: false, loaded: 1024, total: 0 });
+    xhr.upload.onprogress?.({ lengthComputable: true, loaded: 2048, total: 2048 });
+    xhr.respond(200, JSON.stringify(view));
+    await expect(pending).resolves.toEqual(view);
+    expect(progress).toEqual([0.25, 1]);
+  });
+
+  it('fails with the server’s error and its field message, as other calls do', async () => {
+    useAuthStore.getState().signedIn(session);
+    const pending = api.botSettings.uploadAvatar(png);
+    sentXhr().respond(
+      400,
+      JSON.stringify({
+        error: {
+          code: 'UNSUPPORTED_IMAGE',
+          message: 'Загрузите изображение в формате PNG, JPEG или WebP',
+          fields: { file: 'Загрузите изображение в формате PNG, JPEG или WebP' },
+        },
+      }),
+    );
+    await expect(pending).rejects.toMatchObject({
+      status: 400,
+      code: 'UNSUPPORTED_IMAGE',
+      fields: { file: 'Загрузите изображение в формате PNG, JPEG или WebP' },
+    });
+  });
+
+  it('turns a reply that is not the API’s into UNEXPECTED_RESPONSE', async () => {
+    const pending = api.branding.uploadLogo(png);
+    sentXhr().respond(413, '<html>Request Entity Too Large</html>');
+    await expect(pending).rejects.toMatchObject({
+      status: 413,
+      code: 'UNEXPECTED_RESPONSE',
+      message: t.errors.unexpected,
+    });
+  });
+
+  it('signs the user out, as expired, on a 401', async () => {
+    useAuthStore.getState().signedIn(session);
+    const pending = api.branding.uploadLogo(png);
+    sentXhr().respond(401, JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'Войдите в систему' } }));
+    await expect(pending).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(useAuthStore.getState()).toMatchObject({ status: 'signedOut', signOutReason: 'expired' });
+  });
+
+  it('reports a failed connection as NETWORK_ERROR', async () => {
+    const pending = api.branding.uploadLogo(png);
+    sentXhr().onerror?.();
+    await expect(pending).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR', message: t.errors.network });
+  });
+
+  it('stops when its signal aborts, rejecting with an AbortError', async () => {
+    const controller = new AbortController();
+    const pending = api.branding.uploadLogo(png, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('saving settings', () => {
+  it('PUTs the bot settings as JSON', async () => {
+    useAuthStore.getState().signedIn(session);
+    fetchMock.mockResolvedValue(json(200, {}));
+    await api.botSettings.save({ name: 'Алиса', greeting: 'Здравствуйте!' });
+    const { url, init, headers } = sentRequest();
+    expect(url).toBe('/api/bot-settings');
+    expect(init.method).toBe('PUT');
+    expect(init.body).toBe('{"name":"Алиса","greeting":"Здравствуйте!"}');
+    expect(headers['x-csrf-token']).toBe('csrf-token-1');
+  });
+});

@@ -1,10 +1,15 @@
 // The one way the admin panel talks to the API: typed calls, the session's CSRF token on every
 // change, and one error type. A 401 while signed in means the server no longer knows the session
 // (it ran out, was ended on another device, or the company was suspended): the auth store is
-// cleared, and the route guard then takes the user to the login page.
+// cleared, and the route guard then takes the user to the login page. File uploads go through
+// XMLHttpRequest rather than fetch, because only it reports upload progress.
 import type {
   AcceptInviteBody,
   AddMemberBody,
+  BotSettingsInput,
+  BotSettingsView,
+  BrandingInput,
+  BrandingView,
   ChangePasswordBody,
   CreatedInviteView,
   CreateInviteBody,
@@ -14,6 +19,7 @@ import type {
   PlatformTenantView,
   PublicInviteView,
   SessionView,
+  SignedLinkView,
   SignUpBody,
   TeamView,
   TenantListQuery,
@@ -78,7 +84,7 @@ export function toApiError(error: unknown): ApiError {
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 type Query = Record<string, string | number | undefined>;
 
 interface RequestOptions {
@@ -104,6 +110,19 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** The error of a failed response; a 401 also ends the session the request was sent with. */
+function failureOf(status: number, body: unknown, sentWith: SessionView | null): ApiError {
+  const error = parseErrorBody(status, body);
+  // Only the session this request was sent with is cleared: a newer sign-in stays.
+  if (status === 401 && sentWith && useAuthStore.getState().session === sentWith) {
+    useAuthStore.getState().signedOut('expired');
+  }
+  return error;
+}
+
+const unexpected = (status: number) =>
+  new ApiError({ status, code: 'UNEXPECTED_RESPONSE', message: t.errors.unexpected });
+
 async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const sentWith = useAuthStore.getState().session;
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -125,20 +144,65 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
     throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: t.errors.network });
   }
 
-  if (!response.ok) {
-    const error = parseErrorBody(response.status, await readJson(response));
-    // Only the session this request was sent with is cleared: a newer sign-in stays.
-    if (response.status === 401 && sentWith && useAuthStore.getState().session === sentWith) {
-      useAuthStore.getState().signedOut('expired');
-    }
-    throw error;
-  }
+  if (!response.ok) throw failureOf(response.status, await readJson(response), sentWith);
   if (response.status === 204) return undefined as T;
   const body = await readJson(response);
-  if (body === undefined) {
-    throw new ApiError({ status: response.status, code: 'UNEXPECTED_RESPONSE', message: t.errors.unexpected });
-  }
+  if (body === undefined) throw unexpected(response.status);
   return body as T;
+}
+
+export interface UploadOptions {
+  /** Called as the file goes out, with the share sent so far, from 0 to 1. */
+  onProgress?(sent: number): void;
+  signal?: AbortSignal;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** POSTs one file as multipart/form-data in the field `file`, answering and failing as `request` does. */
+export function upload<T>(path: string, file: Blob, options: UploadOptions = {}): Promise<T> {
+  const sentWith = useAuthStore.getState().session;
+  const { onProgress, signal } = options;
+  return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('The upload was aborted', 'AbortError'));
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    const onAbort = () => xhr.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const settle = (outcome: () => void) => {
+      signal?.removeEventListener('abort', onAbort);
+      outcome();
+    };
+
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (sentWith) xhr.setRequestHeader('x-csrf-token', sentWith.csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () =>
+      settle(() => {
+        const body = parseJson(xhr.responseText);
+        if (xhr.status < 200 || xhr.status >= 300) reject(failureOf(xhr.status, body, sentWith));
+        else if (body === undefined) reject(unexpected(xhr.status));
+        else resolve(body as T);
+      });
+    xhr.onerror = () =>
+      settle(() => reject(new ApiError({ status: 0, code: 'NETWORK_ERROR', message: t.errors.network })));
+    xhr.onabort = () => settle(() => reject(new DOMException('The upload was aborted', 'AbortError')));
+
+    const form = new FormData();
+    form.append('file', file);
+    xhr.send(form);
+  });
 }
 
 const segment = encodeURIComponent;
@@ -163,6 +227,21 @@ export const api = {
       request<PublicInviteView>('GET', `/api/invites/${segment(token)}`, { signal }),
     accept: (token: string, body: AcceptInviteBody) =>
       request<SessionView>('POST', `/api/invites/${segment(token)}/accept`, { body }),
+  },
+  branding: {
+    get: (signal?: AbortSignal) => request<BrandingView>('GET', '/api/branding', { signal }),
+    save: (body: BrandingInput) => request<BrandingView>('PUT', '/api/branding', { body }),
+    uploadLogo: (file: Blob, options?: UploadOptions) => upload<BrandingView>('/api/branding/logo', file, options),
+    deleteLogo: () => request<BrandingView>('DELETE', '/api/branding/logo'),
+    /** A sample estimate PDF in the saved branding, behind a link that works for a few minutes. */
+    estimatePreview: () => request<SignedLinkView>('POST', '/api/branding/estimate-preview'),
+  },
+  botSettings: {
+    get: (signal?: AbortSignal) => request<BotSettingsView>('GET', '/api/bot-settings', { signal }),
+    save: (body: BotSettingsInput) => request<BotSettingsView>('PUT', '/api/bot-settings', { body }),
+    uploadAvatar: (file: Blob, options?: UploadOptions) =>
+      upload<BotSettingsView>('/api/bot-settings/avatar', file, options),
+    deleteAvatar: () => request<BotSettingsView>('DELETE', '/api/bot-settings/avatar'),
   },
   platform: {
     listTenants: (query: Partial<TenantListQuery>, signal?: AbortSignal) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, initials } from './format';
+import { formatDate, formatDateTime, formatTime, initials } from './format';
 
 // vitest.config.ts pins the time zone to Europe/Moscow (UTC+3).
 describe('formatDate', () => {
@@ -23,6 +23,12 @@ describe('formatDateTime', () => {
 
   it('shows a dash when there is no date', () => {
     expect(formatDateTime(null)).toBe('—');
+  });
+});
+
+describe('formatTime', () => {
+  it('shows hours and minutes, 24-hour, in the viewer’s time zone', () => {
+    expect(formatTime('2026-03-05T19:05:00.000Z')).toBe('22:05');
   });
 });
 

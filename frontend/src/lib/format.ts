@@ -9,6 +9,7 @@ const dateTimeFormat = new Intl.DateTimeFormat(locale, {
   hour: '2-digit',
   minute: '2-digit',
 });
+const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
 
 /** «5 марта 2026 г.», or a dash when there is no date. */
 export function formatDate(iso: string | null): string {
@@ -18,6 +19,11 @@ export function formatDate(iso: string | null): string {
 /** «5 марта 2026 г. в 13:05», or a dash when there is no date. */
 export function formatDateTime(iso: string | null): string {
   return iso ? dateTimeFormat.format(new Date(iso)) : t.common.noValue;
+}
+
+/** «13:05», for moments within the next minutes, such as when a link expires. */
+export function formatTime(iso: string): string {
+  return timeFormat.format(new Date(iso));
 }
 
 /** Up to two letters for an avatar: «Анна Петрова» → «АП»; falls back to the email's first letter. */

@@ -19,11 +19,12 @@ export function useForm<T extends Values>(initial: T) {
     setFieldErrors(({ [name]: _, ...rest }) => rest as Partial<Record<keyof T, string>>);
   };
 
-  /** Props for a TextField bound to `name`. */
+  /** Props for a TextField (or TextAreaField) bound to `name`. */
   const field = <K extends keyof T & string>(name: K) => ({
     name,
     value: values[name],
-    onChange: (event: ChangeEvent<HTMLInputElement>) => setValue(name, event.target.value as T[K]),
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      setValue(name, event.target.value as T[K]),
     error: fieldErrors[name],
   });
 
@@ -52,11 +53,15 @@ export function useForm<T extends Values>(initial: T) {
     }
   };
 
-  const reset = () => {
-    setValues(initial);
+  /** Back to the initial values, or to `to`: what the server now holds, after a save. */
+  const reset = (to: T = initial) => {
+    setValues(to);
     setFieldErrors({});
     setFormError(null);
   };
 
   return { values, setValue, field, onSubmit, submitting, formError, formRef, reset };
 }
+
+/** A form made by useForm, for components that render a form their parent holds. */
+export type FormState<T extends Values> = ReturnType<typeof useForm<T>>;

@@ -215,7 +215,26 @@ describe.each(drivers)('branding on the $name driver', ({ s3 }) => {
       expect(response.json().error).toEqual({
         code: 'FILE_TOO_LARGE',
         message: 'Файл слишком большой: не больше 2 МБ',
+        fields: { file: 'Файл слишком большой: не больше 2 МБ' },
       });
+      expect(await fileRows(owner)).toEqual([]);
+    });
+
+    it('takes one file, in the field "file"', async () => {
+      const owner = await signUpOwner(ctx.app);
+      const image = new Blob([new Uint8Array(await webpImage())], { type: 'image/webp' });
+      const elsewhere = new FormData();
+      elsewhere.append('picture', image, 'a.webp');
+      const wrongField = await owner.request('POST', '/api/branding/logo', elsewhere);
+      expect(wrongField.statusCode).toBe(400);
+      expect(wrongField.json().error.fields).toEqual({ file: 'Выберите файл' });
+
+      const two = new FormData();
+      two.append('file', image, 'a.webp');
+      two.append('file', image, 'b.webp');
+      const twoFiles = await owner.request('POST', '/api/branding/logo', two);
+      expect(twoFiles.statusCode).toBe(400);
+      expect(twoFiles.json().error.message).toBe('Загрузите один файл');
       expect(await fileRows(owner)).toEqual([]);
     });
 

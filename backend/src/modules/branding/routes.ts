@@ -17,11 +17,32 @@ import {
   type WidgetSettings,
 } from './service.ts';
 
-/** The one uploaded file of a multipart request, read whole (it is small: MAX_IMAGE_BYTES). */
+const TOO_LARGE = 'Файл слишком большой: не больше 2 МБ';
+
+/** The one file of a multipart upload, in the field `file`, read whole (it is at most MAX_IMAGE_BYTES). */
 async function uploadedFile(request: FastifyRequest): Promise<Buffer> {
-  const part = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES, files: 1 } });
-  if (!part) throw new AppError('FILE_REQUIRED', { fields: { file: 'Выберите файл для загрузки' } });
-  return part.toBuffer();
+  let upload: Buffer | null = null;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: MAX_IMAGE_BYTES, files: 1 } })) {
+      if (part.type !== 'file') continue;
+      if (part.fieldname !== 'file') {
+        throw new AppError('BAD_REQUEST', {
+          message: 'Файл ожидается в поле «file»',
+          fields: { file: 'Выберите файл' },
+        });
+      }
+      upload = await part.toBuffer();
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { fields: { file: TOO_LARGE } });
+    if (code === 'FST_FILES_LIMIT') {
+      throw new AppError('BAD_REQUEST', { message: 'Загрузите один файл', fields: { file: 'Загрузите один файл' } });
+    }
+    throw error;
+  }
+  if (!upload) throw new AppError('FILE_REQUIRED', { fields: { file: 'Выберите файл для загрузки' } });
+  return upload;
 }
 
 export const brandingRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {

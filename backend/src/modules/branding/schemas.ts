@@ -25,6 +25,7 @@ export const ContactsInput = Type.Object({
   }),
 });
 
+/** Saved with texts trimmed (empty meaning "not set") and colours in lower case. */
 export const BrandingInput = Type.Object({
   /** Empty: the widget shows the company's registered name. */
   companyName: Text(120, 'Название: не длиннее 120 символов'),

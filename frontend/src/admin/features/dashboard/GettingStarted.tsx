@@ -1,5 +1,6 @@
-// The owner's first steps. Inviting the team is checked against the real team; the other steps
-// lead to sections that are still being built, so they are marked «Скоро».
+// The owner's first steps. Inviting the team is checked against the real team; branding is
+// open but not ticked (every company starts with working defaults); the other steps lead to
+// sections that are still being built, so they are marked «Скоро».
 import { ArrowRight, Check, Code } from 'lucide-react';
 import { motion } from 'motion/react';
 import { useCallback } from 'react';
@@ -29,7 +30,7 @@ export function GettingStarted() {
   const steps: Step[] = [
     { key: 'team', section: sections.team, icon: sections.team.icon, done: teamInvited, ready: true },
     { key: 'funnel', section: sections.funnel, icon: sections.funnel.icon, done: false, ready: false },
-    { key: 'branding', section: sections.branding, icon: sections.branding.icon, done: false, ready: false },
+    { key: 'branding', section: sections.branding, icon: sections.branding.icon, done: false, ready: true },
     { key: 'knowledge', section: sections.knowledge, icon: sections.knowledge.icon, done: false, ready: false },
     { key: 'widget', section: sections.integrations, icon: Code, done: false, ready: false },
   ];
