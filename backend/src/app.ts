@@ -3,22 +3,29 @@
 // request handling, then the feature modules' routes.
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Plugin } from 'ajv';
 import ajvErrors from 'ajv-errors';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { AppError } from './errors.ts';
+import { createGatewayResponder, createOfflineResponder, type Responder } from './modules/ai/responders.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { brandingRoutes } from './modules/branding/routes.ts';
+import { type ChatEvents, createChatEvents } from './modules/chat/events.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { landingRoutes } from './modules/landing/routes.ts';
+import { leadRoutes } from './modules/leads/routes.ts';
 import type { PdfEngine } from './modules/pdf/pdfEngine.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
 import { MAX_IMAGE_BYTES } from './modules/storage/images.ts';
 import { fileRoutes } from './modules/storage/routes.ts';
 import type { ObjectStore } from './modules/storage/s3Service.ts';
 import { teamRoutes } from './modules/team/routes.ts';
+import { widgetAdminRoutes } from './modules/widget/adminRoutes.ts';
+import { frameRoutes } from './modules/widget/frameRoutes.ts';
 import { widgetRoutes } from './modules/widget/routes.ts';
 import { auth } from './plugins/auth.ts';
 import { database } from './plugins/database.ts';
@@ -34,9 +41,19 @@ export interface AppDependencies {
   logger?: FastifyBaseLogger;
   store: ObjectStore;
   pdf: PdfEngine;
+  /** Who writes the AI's answers; by default from the configuration (gateway, or offline). */
+  responder?: Responder;
+  /** Live chat events; in-process by default. */
+  events?: ChatEvents;
   /** The built front end to serve; defaults to frontend/dist. */
   frontendDist?: string;
 }
+
+/** The gateway when an API key is configured; the offline responder otherwise. */
+export const responderFor = (config: Config): Responder =>
+  config.llm.apiKey
+    ? createGatewayResponder({ baseUrl: config.llm.baseUrl, apiKey: config.llm.apiKey })
+    : createOfflineResponder();
 
 export async function buildApp(deps: AppDependencies) {
   const { config } = deps;
@@ -73,13 +90,25 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(openapi);
   await app.register(auth, { config });
   await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 10 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', { headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) } }),
+  });
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { config });
   await app.register(teamRoutes, { config });
   await app.register(platformRoutes);
   await app.register(brandingRoutes, { config });
-  await app.register(widgetRoutes);
+  await app.register(widgetRoutes, {
+    config,
+    events: deps.events ?? createChatEvents(),
+    responder: deps.responder ?? responderFor(config),
+  });
+  await app.register(widgetAdminRoutes, { config });
+  await app.register(leadRoutes, { config });
+  await app.register(frameRoutes, { distDir: deps.frontendDist, publicUrl: config.publicUrl });
   await app.register(fileRoutes);
   await app.register(landingRoutes);
   await app.register(frontend, { distDir: deps.frontendDist });

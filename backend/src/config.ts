@@ -25,6 +25,11 @@ const EnvSchema = Type.Object({
   S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
   S3_FORCE_PATH_STYLE: Type.Boolean({ default: true }),
   SIGNED_URL_TTL_SECONDS: Type.Integer({ default: 300, minimum: 10, maximum: 604_800 }),
+  LLM_BASE_URL: Type.String({ default: 'https://routerai.ru/api/v1', pattern: '^https?://' }),
+  LLM_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  LLM_MODEL: Type.String({ default: 'openai/gpt-4o-mini', pattern: '^[\\w.-]+/[\\w.:-]+$' }),
+  LLM_FALLBACK_MODEL: Type.Optional(Type.String({ pattern: '^[\\w.-]+/[\\w.:-]+$' })),
+  LLM_TIMEOUT_MS: Type.Integer({ default: 30_000, minimum: 1000 }),
   CHROME_PATH: Type.Optional(Type.String()),
   PDF_PAGES: Type.Integer({ default: 2, minimum: 1, maximum: 16 }),
   PDF_TIMEOUT_MS: Type.Integer({ default: 15_000, minimum: 1000 }),
@@ -55,6 +60,14 @@ export interface Config {
   /** Unset means files on local disk under `dataDir/files`. */
   s3: S3Config | undefined;
   signedUrlTtlSeconds: number;
+  /** The OpenAI-compatible gateway; without a key the offline responder answers. */
+  llm: {
+    baseUrl: string;
+    apiKey: string | undefined;
+    model: string;
+    fallbackModel: string | undefined;
+    timeoutMs: number;
+  };
   chromePath: string | undefined;
   pdfPages: number;
   pdfTimeoutMs: number;
@@ -110,6 +123,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { d
     appSecret: env.APP_SECRET,
     s3: s3From(env),
     signedUrlTtlSeconds: env.SIGNED_URL_TTL_SECONDS,
+    llm: {
+      baseUrl: env.LLM_BASE_URL.replace(/\/+$/, ''),
+      apiKey: env.LLM_API_KEY,
+      model: env.LLM_MODEL,
+      fallbackModel: env.LLM_FALLBACK_MODEL,
+      timeoutMs: env.LLM_TIMEOUT_MS,
+    },
     chromePath: env.CHROME_PATH,
     pdfPages: env.PDF_PAGES,
     pdfTimeoutMs: env.PDF_TIMEOUT_MS,

@@ -17,6 +17,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -226,6 +227,13 @@ export const tenantBotSettings = pgTable(
     botName: text('bot_name').notNull(),
     botGreeting: text('bot_greeting').notNull(),
     botAvatarFileId: uuid('bot_avatar_file_id').references(() => files.id, { onDelete: 'set null' }),
+    /** The tenant's funnel (FunnelConfig, validated on write); null means the default funnel. */
+    funnel: jsonb('funnel'),
+    /** `vendor/model` for the LLM gateway; null means the platform's default. */
+    llmModel: text('llm_model'),
+    /** Yandex Metrika counter on the company's site, and the goal names the widget reaches. */
+    metrikaCounterId: text('metrika_counter_id'),
+    metrikaGoals: jsonb('metrika_goals').$type<Record<string, string>>(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -235,4 +243,100 @@ export const tenantBotSettings = pgTable(
     ),
     ...tenantOwned('tenant_bot_settings', t.tenantId),
   ],
+).enableRLS();
+
+export const CHAT_SESSION_STATUSES = ['active', 'completed'] as const;
+export type ChatSessionStatus = (typeof CHAT_SESSION_STATUSES)[number];
+
+/** A visitor's conversation with a tenant's widget: the funnel answers so far, where they came from. */
+export const chatSessions = pgTable(
+  'chat_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** Random, kept in the widget frame's storage, so a returning visitor resumes. */
+    visitorId: text('visitor_id').notNull(),
+    /** SHA-256 of the token the widget presents for this session. */
+    tokenHash: text('token_hash').notNull().unique(),
+    status: text('status').$type<ChatSessionStatus>().notNull().default('active'),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+    pageUrl: text('page_url'),
+    referrer: text('referrer'),
+    utm: jsonb('utm').$type<Record<string, string>>().notNull().default({}),
+    /** The sequence number of the session's last message; events carry it as their id. */
+    lastSeq: integer('last_seq').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('chat_sessions_status_check', oneOf(t.status, CHAT_SESSION_STATUSES)),
+    index('chat_sessions_tenant_visitor_idx').on(t.tenantId, t.visitorId, t.createdAt),
+    ...tenantOwned('chat_sessions', t.tenantId),
+  ],
+).enableRLS();
+
+export const MESSAGE_ROLES = ['visitor', 'bot', 'operator'] as const;
+export type MessageRole = (typeof MESSAGE_ROLES)[number];
+export const MESSAGE_KINDS = ['text', 'question', 'answer', 'estimate'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => chatSessions.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3… within the session: the order, and the id of the event that carried it. */
+    seq: integer('seq').notNull(),
+    role: text('role').$type<MessageRole>().notNull(),
+    kind: text('kind').$type<MessageKind>().notNull(),
+    content: text('content').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /** For AI replies: the model that wrote it and the tokens it took. */
+    model: text('model'),
+    promptTokens: integer('prompt_tokens'),
+    completionTokens: integer('completion_tokens'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('messages_role_check', oneOf(t.role, MESSAGE_ROLES)),
+    check('messages_kind_check', oneOf(t.kind, MESSAGE_KINDS)),
+    unique('messages_session_seq_unique').on(t.sessionId, t.seq),
+    index('messages_tenant_idx').on(t.tenantId),
+    ...tenantOwned('messages', t.tenantId),
+  ],
+).enableRLS();
+
+/** A completed funnel: who, what they want, the estimate. One per chat session, never lost. */
+export const leads = pgTable(
+  'leads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .unique()
+      .references(() => chatSessions.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** E.164. */
+    phone: text('phone').notNull(),
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    /** The question and answer pairs as the visitor saw them, and the raw answers. */
+    answers: jsonb('answers').$type<{ question: string; answer: string }[]>().notNull(),
+    rawAnswers: jsonb('raw_answers').$type<Record<string, unknown>>().notNull(),
+    estimate: jsonb('estimate').$type<Record<string, unknown>>().notNull(),
+    utm: jsonb('utm').$type<Record<string, string>>().notNull().default({}),
+    pageUrl: text('page_url'),
+    estimatePdfFileId: uuid('estimate_pdf_file_id').references(() => files.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('leads_tenant_created_idx').on(t.tenantId, t.createdAt), ...tenantOwned('leads', t.tenantId)],
 ).enableRLS();

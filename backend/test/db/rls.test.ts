@@ -8,6 +8,7 @@ import { queryRows } from '../../src/db/database.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
 import { type ApiClient, signUpOwner } from '../support/clients.ts';
 import { pngImage } from '../support/images.ts';
+import { completeFunnel, visitor, widgetKeyOf } from '../support/widget.ts';
 
 interface TableInfo {
   table: string;
@@ -32,6 +33,7 @@ describe('row level security', () => {
     for (const owner of [a, b]) {
       expect((await owner.post('/api/team/invites', { role: 'manager' })).statusCode).toBe(201);
       expect((await owner.upload('/api/branding/logo', logo, 'logo.png', 'image/png')).statusCode).toBe(200);
+      await completeFunnel(visitor(ctx.app, await widgetKeyOf(ctx, owner)));
     }
 
     const catalog = await ctx.db.withPlatform({ actorUserId: null, action: 'test.catalog' }, (tx) =>
@@ -53,7 +55,18 @@ describe('row level security', () => {
 
   it('finds the tables it checks', () => {
     expect(tenantTables.map((t) => t.table)).toEqual(
-      expect.arrayContaining(['audit_log', 'files', 'invites', 'sessions', 'tenant_bot_settings', 'tenants', 'users']),
+      expect.arrayContaining([
+        'audit_log',
+        'chat_sessions',
+        'files',
+        'invites',
+        'leads',
+        'messages',
+        'sessions',
+        'tenant_bot_settings',
+        'tenants',
+        'users',
+      ]),
     );
     expect(platformTables).toContain('auth_throttle');
   });

@@ -12,10 +12,14 @@ import { DEFAULT_ROLES, queryRows } from '../../src/db/database.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
 import { type ApiClient, addManager, STRONG_PASSWORD, signUpOwner, uniqueEmail } from '../support/clients.ts';
 import { pngImage } from '../support/images.ts';
+import { FULL_FUNNEL, type Visitor, visitor, type WidgetSession, widgetKeyOf } from '../support/widget.ts';
 
 interface TenantA {
   owner: ApiClient;
   image: Buffer;
+  leadId: string;
+  widgetKey: string;
+  session: WidgetSession;
   manager: ApiClient & { userId: string };
   inviteId: string;
   /** Values that must never appear in an answer to tenant B. */
@@ -81,6 +85,23 @@ const cases: IsolationCase[] = [
     expect: 'ownOnly',
     call: (b) => b.post('/api/branding/estimate-preview'),
   },
+  { route: 'GET /api/widget/settings', expect: 'ownOnly', call: (b) => b.get('/api/widget/settings') },
+  {
+    route: 'PUT /api/widget/settings',
+    expect: 'ownOnly',
+    call: (b) =>
+      b.request('PUT', '/api/widget/settings', {
+        allowedOrigins: ['https://b.example'],
+        metrika: { counterId: '1234567', goals: { opened: 'o', step: 's', contacts: 'c', estimate: 'e' } },
+      }),
+  },
+  { route: 'GET /api/leads', expect: 'ownOnly', call: (b) => b.get('/api/leads') },
+  { route: 'GET /api/leads/:id', expect: 'notFound', call: (b, a) => b.get(`/api/leads/${a.leadId}`) },
+  {
+    route: 'POST /api/leads/:id/estimate-pdf',
+    expect: 'notFound',
+    call: (b, a) => b.post(`/api/leads/${a.leadId}/estimate-pdf`),
+  },
 ];
 
 const BRANDING = {
@@ -132,9 +153,24 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
     const { logo } = (await owner.upload('/api/branding/logo', image, 'a.png', 'image/png')).json();
     const { avatar } = (await owner.upload('/api/bot-settings/avatar', image, 'a.png', 'image/png')).json();
     await owner.post('/api/branding/estimate-preview');
+    const widgetKey = await widgetKeyOf(ctx, owner);
+    const client = visitor(ctx.app, widgetKey);
+    const session = (await client.start()).json<WidgetSession>();
+    for (const [stepId, value] of FULL_FUNNEL) {
+      await client.answer(
+        session,
+        stepId,
+        stepId === 'contacts' ? { ...(value as object), name: 'Клиент А Секретов' } : value,
+      );
+    }
+    await client.estimatePdf(session);
+    const leadId = (await owner.get('/api/leads')).json().leads[0].id;
     a = {
       owner,
       image,
+      leadId,
+      widgetKey,
+      session,
       manager,
       inviteId: invite.invite.id,
       secrets: [
@@ -148,6 +184,10 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
         'Компания А, витрина',
         new URL(logo.url).pathname,
         new URL(avatar.url).pathname,
+        widgetKey,
+        leadId,
+        session.sessionId,
+        'Клиент А Секретов',
       ],
     };
   });
@@ -169,12 +209,38 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
 
     if (isolationCase.expect === 'notFound') {
       expect(response.statusCode).toBe(404);
-      expect(response.json().error.code).toBe('NOT_FOUND');
+      expect(response.json().error.code).toMatch(/NOT_FOUND$/);
     } else {
       expect(response.statusCode).toBeLessThan(300);
     }
     for (const secret of a.secrets) expect(response.body).not.toContain(secret);
     expect(await fingerprint(ctx, tenantA)).toEqual(before);
     expect((await a.owner.get('/api/team')).statusCode).toBe(200);
+  });
+
+  // The widget's routes are public, resolved by widget key: another company's key with this
+  // company's session (and its real token) reaches nothing.
+  it.each([
+    ['answers', (v: Visitor, session: WidgetSession) => v.answer(session, 'objectType', 'house')],
+    ['messages', (v: Visitor, session: WidgetSession) => v.message(session, 'чужой вопрос')],
+    ['estimate-pdf', (v: Visitor, session: WidgetSession) => v.estimatePdf(session)],
+  ])('widget %s: another company’s key cannot reach this company’s session', async (_route, call) => {
+    const b = await signUpOwner(ctx.app);
+    const tenantA = a.owner.session.tenant?.id as string;
+    const before = await fingerprint(ctx, tenantA);
+    const response = await call(visitor(ctx.app, await widgetKeyOf(ctx, b)), a.session);
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('SESSION_NOT_FOUND');
+    expect(await fingerprint(ctx, tenantA)).toEqual(before);
+  });
+
+  it('widget events: another company’s key cannot open this company’s stream', async () => {
+    const b = await signUpOwner(ctx.app);
+    const keyB = await widgetKeyOf(ctx, b);
+    const response = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/widget/sessions/${a.session.sessionId}/events?key=${keyB}&token=${a.session.token}`,
+    });
+    expect(response.statusCode).toBe(404);
   });
 });

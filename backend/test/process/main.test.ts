@@ -77,12 +77,12 @@ describe('main: the process with embedded defaults', () => {
     expect(
       (await post(`${base}/api/auth/signup`, { companyName: 'Останется', email, password: STRONG_PASSWORD })).status,
     ).toBe(201);
-    expect(await stop(first.child)).toBe(0);
+    expect(await stop(first.child), first.output()).toBe(0);
 
     const second = await start(env);
     expect(second.output()).not.toContain('password:');
     expect((await post(`${base}/api/auth/login`, { email, password: STRONG_PASSWORD })).status).toBe(200);
     expect((await post(`${base}/api/auth/login`, { email: 'admin@aimax.local', password })).status).toBe(200);
-    expect(await stop(second.child)).toBe(0);
+    expect(await stop(second.child), second.output()).toBe(0);
   }, 60_000);
 });

@@ -281,6 +281,7 @@ describe.each(drivers)('branding on the $name driver', ({ s3 }) => {
         logoUrl: null,
         bot: { name: 'Алиса', greeting: 'Привет!', avatarUrl: avatar.url },
         poweredBy: true,
+        metrika: null,
       });
     });
 

@@ -31,6 +31,12 @@ export interface WidgetSettings {
   botName: string;
   botGreeting: string;
   avatarKey: string | null;
+  /** The stored funnel, unchecked; funnelOf() validates it or gives the default. */
+  funnel: unknown;
+  llmModel: string | null;
+  metrika: { counterId: string | null; goals: Record<string, string> | null };
+  allowedOrigins: string[];
+  widgetKey: string;
 }
 
 const logoFile = alias(files, 'logo_file');
@@ -42,6 +48,8 @@ export async function getWidgetSettings(tx: Tx, tenantId: string): Promise<Widge
     .select({
       tenantName: tenants.name,
       plan: tenants.plan,
+      allowedOrigins: tenants.allowedOrigins,
+      widgetKey: tenants.widgetKey,
       settings: tenantBotSettings,
       logoKey: logoFile.key,
       avatarKey: avatarFile.key,
@@ -72,6 +80,11 @@ export async function getWidgetSettings(tx: Tx, tenantId: string): Promise<Widge
     botName: settings?.botName ?? DEFAULT_SETTINGS.botName,
     botGreeting: settings?.botGreeting ?? DEFAULT_SETTINGS.botGreeting,
     avatarKey: row.avatarKey,
+    funnel: settings?.funnel ?? null,
+    llmModel: settings?.llmModel ?? null,
+    metrika: { counterId: settings?.metrikaCounterId ?? null, goals: settings?.metrikaGoals ?? null },
+    allowedOrigins: row.allowedOrigins,
+    widgetKey: row.widgetKey,
   };
 }
 

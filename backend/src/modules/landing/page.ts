@@ -2,8 +2,12 @@
 // run, showing the demo tenant. The widget snippet is what a customer pastes into their own page.
 import { escapeHtml } from '../../lib/html.ts';
 
-export function renderLandingPage(options: { companyName: string }): string {
+export function renderLandingPage(options: { companyName: string; widgetKey: string | null }): string {
   const company = escapeHtml(options.companyName);
+  // The one line a customer pastes into their page.
+  const widget = options.widgetKey
+    ? `<script src="/widget.js" data-key="${escapeHtml(options.widgetKey)}" async></script>`
+    : '';
   return `<!doctype html>
 <html lang="ru">
 <head>
@@ -38,7 +42,7 @@ export function renderLandingPage(options: { companyName: string }): string {
 <section class="hero">
   <h1>Ремонт квартир под ключ с фиксированной сметой</h1>
   <p>Новостройки, вторичное жильё и частные дома. Дизайн-проект, черновые и чистовые работы, гарантия 3 года.</p>
-  <a class="cta" href="#services">Рассчитать стоимость</a>
+  <a class="cta" href="#services" data-aimax-open>Рассчитать стоимость</a>
 </section>
 <section class="grid" id="services">
   <div class="card"><h3>Косметический ремонт</h3><p>Обновим стены, полы и потолки без переноса коммуникаций.</p><div class="price">от 4 500 ₽/м²</div></div>
@@ -49,6 +53,7 @@ export function renderLandingPage(options: { companyName: string }): string {
   Демонстрационная страница платформы AI Max: так выглядит сайт компании-клиента.
   Компании подключают чат-виджет одной строкой кода в <a href="/admin/">панели управления</a>.
 </footer>
+${widget}
 </body>
 </html>`;
 }

@@ -43,11 +43,26 @@ export async function estimateCompanyOf(deps: Pick<Deps, 'db' | 'store'>, tenant
   };
 }
 
+export const renderEstimatePdf = (pdf: PdfEngine, document: EstimateDocument) =>
+  pdf.render(renderEstimateHtml(document));
+
+export async function signEstimate(
+  deps: Pick<Deps, 'store' | 'signedUrlTtlSeconds'>,
+  file: { id: string; key: string },
+  number: string,
+): Promise<SignedLink> {
+  const url = await deps.store.signedUrl(file.key, {
+    ttlSeconds: deps.signedUrlTtlSeconds,
+    downloadName: `Смета ${number}.pdf`,
+  });
+  return { fileId: file.id, url, expiresAt: new Date(Date.now() + deps.signedUrlTtlSeconds * 1000) };
+}
+
 export async function createEstimatePdf(
   deps: Deps,
   options: { tenantId: string; document: EstimateDocument; preview?: boolean; createdBy: string | null },
 ): Promise<SignedLink> {
-  const pdf = await deps.pdf.render(renderEstimateHtml(options.document));
+  const pdf = await renderEstimatePdf(deps.pdf, options.document);
   const kind = options.preview ? 'estimate-preview' : 'estimate';
   const file = await storeObject(
     deps,
@@ -71,11 +86,7 @@ export async function createEstimatePdf(
       return { result: await insertRow(), obsoleteKeys: replaced.map((row) => row.key) };
     },
   );
-  const url = await deps.store.signedUrl(file.key, {
-    ttlSeconds: deps.signedUrlTtlSeconds,
-    downloadName: `Смета ${options.document.number}.pdf`,
-  });
-  return { fileId: file.id, url, expiresAt: new Date(Date.now() + deps.signedUrlTtlSeconds * 1000) };
+  return signEstimate(deps, file, options.document.number);
 }
 
 /** A plausible estimate for showing a company what its PDFs look like. */

@@ -42,35 +42,39 @@ type Logger = { error(object: object, message: string): void };
 
 /**
  * Uploads an object, then runs `record` in one tenant transaction with a function that inserts
- * its row. If the transaction fails, the object is deleted; objects whose rows `record` removed
- * are deleted after it commits.
+ * its row. If the transaction fails, the object is deleted; the keys `record` returns as obsolete
+ * (rows it removed, or this object itself when it decided not to keep it) are deleted after commit.
  */
 export async function storeObject<T>(
   deps: { db: Database; store: ObjectStore; log: Logger },
   object: NewObject,
-  record: (tx: Tx, insertRow: () => Promise<FileRecord>) => Promise<{ result: T; obsoleteKeys: string[] }>,
+  record: (tx: Tx, insertRow: () => Promise<FileRecord>, key: string) => Promise<{ result: T; obsoleteKeys: string[] }>,
 ): Promise<T> {
   const key = newObjectKey({ tenantId: object.tenantId, kind: object.kind, extension: object.extension });
   await deps.store.put(key, object.data, object.contentType);
   let outcome: { result: T; obsoleteKeys: string[] };
   try {
     outcome = await deps.db.withTenant(object.tenantId, (tx) =>
-      record(tx, async () => {
-        const [row] = await tx
-          .insert(files)
-          .values({
-            tenantId: object.tenantId,
-            kind: object.kind,
-            key,
-            contentType: object.contentType,
-            size: object.data.length,
-            visibility: object.visibility,
-            createdBy: object.createdBy,
-          })
-          .returning(recordColumns);
-        if (!row) throw new Error('storeObject: insert returned no row');
-        return row;
-      }),
+      record(
+        tx,
+        async () => {
+          const [row] = await tx
+            .insert(files)
+            .values({
+              tenantId: object.tenantId,
+              kind: object.kind,
+              key,
+              contentType: object.contentType,
+              size: object.data.length,
+              visibility: object.visibility,
+              createdBy: object.createdBy,
+            })
+            .returning(recordColumns);
+          if (!row) throw new Error('storeObject: insert returned no row');
+          return row;
+        },
+        key,
+      ),
     );
   } catch (error) {
     await deleteObjects(deps, [key]);

@@ -1,15 +1,85 @@
+// The widget's public API, resolved by widget key: its config, a visitor's session (start or
+// resume), funnel answers, free messages answered by the AI, the event stream those arrive on,
+// and the estimate PDF. Rate-limited per IP and per widget key.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
-import { responses } from '../../schemas.ts';
+import { iso, responses } from '../../schemas.ts';
+import { answerVisitor, type ReplyDeps } from '../ai/replies.ts';
 import { getWidgetSettings } from '../branding/service.ts';
-import { tenantFromWidgetKey } from '../tenants/tenantResolver.ts';
-import { WidgetConfigQuery, WidgetConfigView } from './schemas.ts';
+import type { ChatEvents } from '../chat/events.ts';
+import { appendMessages, createSession, findSession, listMessages } from '../chat/service.ts';
+import { nextStep } from '../funnel/funnel.ts';
+import type { Answers } from '../funnel/schemas.ts';
+import { funnelOf, progressOf, questionMessage, submitAnswer } from '../funnel/service.ts';
+import { findLead, leadEstimatePdf } from '../leads/service.ts';
+import { type ResolvedTenant, tenantFromWidgetKey } from '../tenants/tenantResolver.ts';
+import { metrikaOf } from './metrika.ts';
+import {
+  AnswerBody,
+  AnswerView,
+  EstimatePdfView,
+  EventsQuery,
+  MessageBody,
+  SessionParams,
+  SessionView,
+  StartSessionBody,
+  WidgetConfigQuery,
+  WidgetConfigView,
+} from './schemas.ts';
+import { streamSessionEvents } from './sse.ts';
 
-export const widgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export interface WidgetRoutesOptions {
+  config: Config;
+  events: ChatEvents;
+  responder: ReplyDeps['responder'];
+}
+
+const keyFrom = (request: FastifyRequest) => String(request.headers['x-widget-key'] ?? '');
+const tokenFrom = (request: FastifyRequest) =>
+  /^Bearer (\S+)$/.exec(String(request.headers.authorization ?? ''))?.[1] ?? '';
+
+export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, options) => {
+  const { config, events } = options;
+  const replyDeps: ReplyDeps = { db: app.db, events, responder: options.responder, llm: config.llm, log: app.log };
+  const pdfDeps = {
+    db: app.db,
+    store: app.store,
+    pdf: app.pdf,
+    log: app.log,
+    signedUrlTtlSeconds: config.signedUrlTtlSeconds,
+  };
+
+  // Replies still being written when the app stops are let finish (each has a deadline).
+  const pending = new Set<Promise<unknown>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled(pending);
+  });
+
+  const limited = (max: number, scope: string, keyOf: (request: FastifyRequest) => string) =>
+    app.rateLimit({ max, timeWindow: 60_000, keyGenerator: (request) => `${scope}:${keyOf(request)}` });
+  const perIp = (max: number, scope: string) => limited(max, `${scope}:ip`, (request) => request.ip);
+  const perKey = (max: number, scope: string) =>
+    limited(
+      max,
+      `${scope}:key`,
+      (request) => keyFrom(request) || String((request.query as { key?: string }).key ?? ''),
+    );
+
+  async function tenantOf(key: string): Promise<ResolvedTenant> {
+    const tenant = key ? await tenantFromWidgetKey(app.db, key) : null;
+    if (!tenant) throw new AppError('WIDGET_NOT_FOUND');
+    return tenant;
+  }
+
+  const settingsOf = (tenantId: string) => app.db.withTenant(tenantId, (tx) => getWidgetSettings(tx, tenantId));
+
   app.get(
     '/api/widget/config',
     {
       config: { access: 'public' },
+      onRequest: [perIp(120, 'config')],
       schema: {
         tags: ['widget'],
         summary: 'The widget’s look and texts for a widget key (public)',
@@ -18,9 +88,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const tenant = await tenantFromWidgetKey(app.db, request.query.key);
-      if (!tenant) throw new AppError('WIDGET_NOT_FOUND');
-      const settings = await app.db.withTenant(tenant.id, (tx) => getWidgetSettings(tx, tenant.id));
+      const tenant = await tenantOf(request.query.key);
+      const settings = await settingsOf(tenant.id);
       const imageUrl = (key: string | null) => (key ? app.store.publicUrl(key) : null);
       // The loader script reads it from the customer's page, on any origin; it holds nothing private.
       reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=60');
@@ -33,7 +102,204 @@ export const widgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         logoUrl: imageUrl(settings.logoKey),
         bot: { name: settings.botName, greeting: settings.botGreeting, avatarUrl: imageUrl(settings.avatarKey) },
         poweredBy: settings.plan !== 'enterprise',
+        metrika: metrikaOf(settings.metrika),
       };
+    },
+  );
+
+  app.post(
+    '/api/widget/sessions',
+    {
+      config: { access: 'public' },
+      onRequest: [perIp(30, 'start'), perKey(600, 'start')],
+      schema: {
+        tags: ['widget'],
+        summary: 'Start a visitor’s session, or resume it with the token the widget kept',
+        body: StartSessionBody,
+        response: responses({ 200: SessionView, 201: SessionView }),
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const tenant = await tenantOf(body.key);
+      const settings = await settingsOf(tenant.id);
+      const funnel = funnelOf(settings);
+      const state = await app.db.withTenant(tenant.id, async (tx) => {
+        const resumed = body.token ? await findSession(tx, { tenantId: tenant.id, token: body.token }) : null;
+        if (resumed && body.token) {
+          return {
+            session: resumed,
+            token: body.token,
+            created: false,
+            messages: await listMessages(tx, { tenantId: tenant.id, sessionId: resumed.id }),
+          };
+        }
+        const { session, token } = await createSession(tx, {
+          tenantId: tenant.id,
+          visitorId: body.visitorId,
+          pageUrl: body.pageUrl ?? null,
+          referrer: body.referrer ?? null,
+          utm: body.utm ?? {},
+        });
+        const first = nextStep(funnel, {});
+        const messages = await appendMessages(tx, {
+          tenantId: tenant.id,
+          sessionId: session.id,
+          messages: [
+            { role: 'bot', kind: 'text', content: settings.botGreeting },
+            ...(first ? [questionMessage(funnel, first)] : []),
+          ],
+        });
+        return { session, token, created: true, messages };
+      });
+      const answers = state.session.answers as Answers;
+      return reply.code(state.created ? 201 : 200).send({
+        sessionId: state.session.id,
+        token: state.token,
+        status: state.session.status,
+        ...progressOf(funnel, answers),
+        messages: state.messages,
+      });
+    },
+  );
+
+  app.post(
+    '/api/widget/sessions/:id/answers',
+    {
+      config: { access: 'public' },
+      onRequest: [perIp(120, 'answer')],
+      schema: {
+        tags: ['widget'],
+        summary: 'Answer the funnel’s current question (or change an earlier answer)',
+        params: SessionParams,
+        body: AnswerBody,
+        response: responses({ 200: AnswerView }),
+      },
+    },
+    async (request) => {
+      const tenant = await tenantOf(keyFrom(request));
+      const funnel = funnelOf(await settingsOf(tenant.id));
+      const result = await submitAnswer(
+        { db: app.db, events },
+        {
+          tenantId: tenant.id,
+          sessionId: request.params.id,
+          token: tokenFrom(request),
+          config: funnel,
+          stepId: request.body.stepId,
+          value: request.body.value,
+        },
+      );
+      return { status: result.step ? ('active' as const) : ('completed' as const), ...result };
+    },
+  );
+
+  app.post(
+    '/api/widget/sessions/:id/messages',
+    {
+      config: { access: 'public' },
+      onRequest: [perIp(30, 'message'), perKey(1200, 'message')],
+      schema: {
+        tags: ['widget'],
+        summary: 'Send a free message; the bot’s reply streams on the session’s events',
+        params: SessionParams,
+        body: MessageBody,
+        response: responses({ 202: AnswerView.properties.messages.items }),
+      },
+    },
+    async (request, reply) => {
+      const tenant = await tenantOf(keyFrom(request));
+      const text = request.body.text.trim();
+      const { message, answers } = await app.db.withTenant(tenant.id, async (tx) => {
+        const session = await findSession(tx, {
+          tenantId: tenant.id,
+          sessionId: request.params.id,
+          token: tokenFrom(request),
+        });
+        if (!session) throw new AppError('SESSION_NOT_FOUND');
+        const [stored] = await appendMessages(tx, {
+          tenantId: tenant.id,
+          sessionId: session.id,
+          messages: [{ role: 'visitor', kind: 'text', content: text }],
+        });
+        if (!stored) throw new Error('the visitor message was not stored');
+        return { message: stored, answers: session.answers as Answers };
+      });
+      events.publish(request.params.id, { type: 'message', message });
+
+      const replying = answerVisitor(replyDeps, {
+        tenantId: tenant.id,
+        sessionId: request.params.id,
+        answers,
+        visitorText: text,
+        visitorSeq: message.seq,
+      })
+        .catch((error: unknown) => app.log.error({ err: error }, 'could not store an AI reply'))
+        .finally(() => pending.delete(replying));
+      pending.add(replying);
+      return reply.code(202).send(message);
+    },
+  );
+
+  app.get(
+    '/api/widget/sessions/:id/events',
+    {
+      config: { access: 'public' },
+      onRequest: [perIp(60, 'events')],
+      schema: {
+        tags: ['widget'],
+        summary:
+          'Server-sent events of a session: `message` (id = its sequence number), `typing` and `token` of an AI reply. Resumes after Last-Event-ID',
+        params: SessionParams,
+        querystring: EventsQuery,
+      },
+    },
+    async (request, reply) => {
+      const tenant = await tenantOf(request.query.key);
+      const session = await app.db.withTenant(tenant.id, (tx) =>
+        findSession(tx, { tenantId: tenant.id, sessionId: request.params.id, token: request.query.token }),
+      );
+      if (!session) throw new AppError('SESSION_NOT_FOUND');
+      const header = Number(request.headers['last-event-id']);
+      const afterSeq = Number.isInteger(header) && header >= 0 ? header : (request.query.lastEventId ?? 0);
+      streamSessionEvents(reply, {
+        events,
+        sessionId: session.id,
+        afterSeq,
+        missed: (seq) =>
+          app.db.withTenant(tenant.id, (tx) =>
+            listMessages(tx, { tenantId: tenant.id, sessionId: session.id, afterSeq: seq }),
+          ),
+      });
+    },
+  );
+
+  app.post(
+    '/api/widget/sessions/:id/estimate-pdf',
+    {
+      config: { access: 'public' },
+      onRequest: [perIp(20, 'pdf')],
+      schema: {
+        tags: ['widget'],
+        summary: 'A fresh signed link to the session’s estimate PDF (rendered on first request)',
+        params: SessionParams,
+        response: responses({ 200: EstimatePdfView }),
+      },
+    },
+    async (request) => {
+      const tenant = await tenantOf(keyFrom(request));
+      const lead = await app.db.withTenant(tenant.id, async (tx) => {
+        const session = await findSession(tx, {
+          tenantId: tenant.id,
+          sessionId: request.params.id,
+          token: tokenFrom(request),
+        });
+        if (!session) throw new AppError('SESSION_NOT_FOUND');
+        return findLead(tx, { tenantId: tenant.id, sessionId: session.id });
+      });
+      if (!lead) throw new AppError('FUNNEL_INCOMPLETE');
+      const link = await leadEstimatePdf(pdfDeps, { tenantId: tenant.id, lead });
+      return { url: link.url, expiresAt: iso(link.expiresAt) };
     },
   );
 };

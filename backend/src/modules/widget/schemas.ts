@@ -1,8 +1,24 @@
 import { type Static, Type } from 'typebox';
+import { DateTime, Id } from '../../schemas.ts';
+import { MessageView } from '../chat/schemas.ts';
+import { PublicStep } from '../funnel/schemas.ts';
 
 export const WidgetConfigQuery = Type.Object({
   key: Type.String({ minLength: 1, maxLength: 100, errorMessage: 'Укажите ключ виджета (data-key)' }),
 });
+
+export const MetrikaView = Type.Union([
+  Type.Object({
+    counterId: Type.String(),
+    goals: Type.Object({
+      opened: Type.String(),
+      step: Type.String(),
+      contacts: Type.String(),
+      estimate: Type.String(),
+    }),
+  }),
+  Type.Null(),
+]);
 
 export const WidgetConfigView = Type.Object(
   {
@@ -19,7 +35,74 @@ export const WidgetConfigView = Type.Object(
     }),
     /** «Powered by AI Max» under the chat; off on the Enterprise plan. */
     poweredBy: Type.Boolean(),
+    /** Yandex Metrika goals the widget reaches on the host page, when the company set a counter. */
+    metrika: MetrikaView,
   },
   { description: 'What the widget shows, public: anyone with the widget key may read it' },
 );
 export type WidgetConfigView = Static<typeof WidgetConfigView>;
+
+const Utm = Type.Record(Type.String({ pattern: '^utm_[a-z_]{1,30}$' }), Type.String({ maxLength: 300 }), {
+  maxProperties: 10,
+});
+
+export const StartSessionBody = Type.Object({
+  key: Type.String({ minLength: 1, maxLength: 100 }),
+  /** The token of a session to resume, kept by the widget from last time. */
+  token: Type.Optional(Type.String({ maxLength: 100 })),
+  visitorId: Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$', errorMessage: 'Некорректный идентификатор посетителя' }),
+  pageUrl: Type.Optional(Type.String({ maxLength: 2000 })),
+  referrer: Type.Optional(Type.String({ maxLength: 2000 })),
+  utm: Type.Optional(Utm),
+});
+export type StartSessionBody = Static<typeof StartSessionBody>;
+
+export const EstimateView = Type.Object({
+  lines: Type.Array(Type.Object({ title: Type.String(), details: Type.String(), amount: Type.Number() })),
+  total: Type.Number(),
+  range: Type.Object({ min: Type.Number(), max: Type.Number() }),
+});
+
+const Progress = {
+  status: Type.Union([Type.Literal('active'), Type.Literal('completed')]),
+  /** The question to answer now, or null once the funnel is complete. */
+  step: Type.Union([PublicStep, Type.Null()]),
+  progress: Type.Object({ answered: Type.Integer(), total: Type.Integer() }),
+  estimate: Type.Union([EstimateView, Type.Null()]),
+};
+
+export const SessionView = Type.Object({
+  sessionId: Id,
+  /** Sent back as `Authorization: Bearer <token>` (and `token=` on the event stream). */
+  token: Type.String(),
+  ...Progress,
+  messages: Type.Array(MessageView),
+});
+export type SessionView = Static<typeof SessionView>;
+
+export const AnswerBody = Type.Object({
+  stepId: Type.String({ maxLength: 40 }),
+  value: Type.Unknown(),
+});
+
+export const AnswerView = Type.Object({ ...Progress, messages: Type.Array(MessageView) });
+export type AnswerView = Static<typeof AnswerView>;
+
+export const MessageBody = Type.Object({
+  text: Type.String({
+    minLength: 1,
+    maxLength: 2000,
+    pattern: '\\S',
+    errorMessage: 'Напишите сообщение (до 2000 символов)',
+  }),
+});
+
+export const SessionParams = Type.Object({ id: Id });
+
+export const EventsQuery = Type.Object({
+  key: Type.String({ maxLength: 100 }),
+  token: Type.String({ maxLength: 100 }),
+  lastEventId: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+
+export const EstimatePdfView = Type.Object({ url: Type.String(), expiresAt: DateTime });

@@ -1,0 +1,118 @@
+// Answering a visitor's free question: the reply streams to the session's event stream token by
+// token and is stored when complete. A gateway that fails gets one more try (on the fallback model
+// when one is set); if that fails too, a polite fallback keeps the funnel going. The visitor never
+// waits forever: each try has a deadline.
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/database.ts';
+import { getWidgetSettings } from '../branding/service.ts';
+import type { ChatEvents } from '../chat/events.ts';
+import type { MessageView } from '../chat/schemas.ts';
+import { appendMessages, listMessages } from '../chat/service.ts';
+import { answeredQuestions, nextStep } from '../funnel/funnel.ts';
+import type { Answers } from '../funnel/schemas.ts';
+import { funnelOf } from '../funnel/service.ts';
+import type { ReplyContext } from './prompt.ts';
+import type { Responder } from './responders.ts';
+
+export interface ReplyDeps {
+  db: Database;
+  events: ChatEvents;
+  responder: Responder;
+  llm: { model: string; fallbackModel: string | undefined; timeoutMs: number };
+  log: { warn(object: object, message: string): void };
+}
+
+/** How much of the conversation the model sees. */
+const HISTORY = 20;
+
+async function replyContext(
+  deps: ReplyDeps,
+  options: { tenantId: string; sessionId: string; answers: Answers; visitorText: string; beforeSeq: number },
+): Promise<{ context: ReplyContext; model: string }> {
+  const { tenantId, sessionId } = options;
+  return deps.db.withTenant(tenantId, async (tx) => {
+    const settings = await getWidgetSettings(tx, tenantId);
+    const config = funnelOf(settings);
+    const next = nextStep(config, options.answers);
+    const transcript = await listMessages(tx, { tenantId, sessionId });
+    const history = transcript
+      .filter((message) => message.kind === 'text' && message.seq < options.beforeSeq)
+      .slice(-HISTORY)
+      .map((message) => ({ role: message.role, content: message.content }));
+    return {
+      model: settings.llmModel ?? deps.llm.model,
+      context: {
+        companyName: settings.companyName ?? settings.tenantName,
+        botName: settings.botName,
+        contacts: settings.contacts,
+        currentQuestion: next ? config.steps[next].title : null,
+        answered: answeredQuestions(config, options.answers),
+        history,
+        visitorText: options.visitorText,
+      },
+    };
+  });
+}
+
+export function fallbackReply(context: ReplyContext): string {
+  return context.currentQuestion
+    ? `Извините, сейчас не получается ответить подробно — менеджер уточнит это для вас. А пока давайте продолжим расчёт: ${context.currentQuestion}`
+    : 'Извините, сейчас не получается ответить подробно. Менеджер свяжется с вами и ответит на вопрос.';
+}
+
+/**
+ * Writes the bot's reply to the visitor's message `visitorSeq` and stores it. Resolves with the
+ * stored reply; never rejects for a gateway failure (the fallback is stored instead).
+ */
+export async function answerVisitor(
+  deps: ReplyDeps,
+  options: { tenantId: string; sessionId: string; answers: Answers; visitorText: string; visitorSeq: number },
+): Promise<MessageView> {
+  const { tenantId, sessionId } = options;
+  const { context, model } = await replyContext(deps, { ...options, beforeSeq: options.visitorSeq });
+  const replyId = randomUUID();
+  const models = [model, deps.llm.fallbackModel ?? model];
+
+  let text = '';
+  let result: { model: string; promptTokens: number | null; completionTokens: number | null } | null = null;
+  for (const attempt of models) {
+    text = '';
+    // A new "typing" with the same id tells the widget to clear a draft from a failed try.
+    deps.events.publish(sessionId, { type: 'typing', replyId });
+    const signal = AbortSignal.timeout(deps.llm.timeoutMs);
+    try {
+      result = await deps.responder.reply(context, {
+        model: attempt,
+        signal,
+        onDelta: (delta) => {
+          text += delta;
+          deps.events.publish(sessionId, { type: 'token', replyId, delta });
+        },
+      });
+      if (text.trim()) break;
+      result = null;
+    } catch (error) {
+      deps.log.warn({ err: error, model: attempt, responder: deps.responder.name }, 'AI reply failed');
+      result = null;
+    }
+  }
+
+  const reply = result
+    ? {
+        content: text.trim(),
+        model: result.model,
+        promptTokens: result.promptTokens,
+        completionTokens: result.completionTokens,
+      }
+    : { content: fallbackReply(context), model: null, promptTokens: null, completionTokens: null };
+  const [stored] = await deps.db.withTenant(tenantId, (tx) =>
+    appendMessages(tx, {
+      tenantId,
+      sessionId,
+      messages: [{ role: 'bot', kind: 'text', data: { replyId, fallback: result === null }, ...reply }],
+    }),
+  );
+  if (!stored) throw new Error('answerVisitor: the reply was not stored');
+  deps.events.publish(sessionId, { type: 'message', message: stored });
+  return stored;
+}

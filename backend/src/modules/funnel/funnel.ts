@@ -1,0 +1,273 @@
+// The estimate funnel: the default renovation funnel (the seed for new tenants; each tenant's own
+// copy lives in tenant_bot_settings.funnel), and the engine that validates answers, says which
+// step comes next, and computes the estimate. The server is the authority: the widget only shows.
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { Value } from 'typebox/value';
+import { AppError } from '../../errors.ts';
+import {
+  type Answers,
+  type ContactsAnswer,
+  type Estimate,
+  type EstimateLine,
+  FunnelConfig,
+  type PublicStep,
+  STEP_ORDER,
+  type StepId,
+} from './schemas.ts';
+
+export const DEFAULT_FUNNEL: FunnelConfig = {
+  version: 1,
+  steps: {
+    objectType: {
+      id: 'objectType',
+      title: 'Какой объект ремонтируем?',
+      enabled: true,
+      options: [
+        { id: 'new_build', label: 'Новостройка' },
+        { id: 'secondary', label: 'Вторичное жильё' },
+        { id: 'house', label: 'Частный дом' },
+      ],
+    },
+    repairType: {
+      id: 'repairType',
+      title: 'Какой ремонт нужен?',
+      enabled: true,
+      options: [
+        { id: 'cosmetic', label: 'Косметический' },
+        { id: 'capital', label: 'Капитальный' },
+        { id: 'designer', label: 'Дизайнерский' },
+      ],
+    },
+    area: { id: 'area', title: 'Какая площадь, м²?', enabled: true, min: 5, max: 1000 },
+    rooms: { id: 'rooms', title: 'Сколько комнат?', enabled: true, max: 20 },
+    replanning: {
+      id: 'replanning',
+      title: 'Планируется перепланировка?',
+      enabled: true,
+      options: [
+        { id: 'yes', label: 'Да' },
+        { id: 'no', label: 'Нет' },
+      ],
+    },
+    designProject: {
+      id: 'designProject',
+      title: 'Нужен дизайн-проект?',
+      enabled: true,
+      options: [
+        { id: 'yes', label: 'Да, нужен' },
+        { id: 'no', label: 'Нет, есть свой или не нужен' },
+      ],
+    },
+    timing: {
+      id: 'timing',
+      title: 'Когда хотите начать?',
+      enabled: true,
+      options: [
+        { id: 'asap', label: 'Как можно скорее' },
+        { id: 'month', label: 'В течение месяца' },
+        { id: 'later', label: 'Позже, присматриваюсь' },
+      ],
+    },
+    contacts: {
+      id: 'contacts',
+      title: 'Куда прислать смету?',
+      enabled: true,
+      consentText: 'Я согласен на обработку персональных данных в соответствии с 152-ФЗ',
+    },
+  },
+  pricing: {
+    perM2: {
+      new_build: { cosmetic: 4500, capital: 9000, designer: 15_000 },
+      secondary: { cosmetic: 5000, capital: 10_500, designer: 16_500 },
+      house: { cosmetic: 5500, capital: 11_500, designer: 18_000 },
+    },
+    includedRooms: 2,
+    perExtraRoomPercent: 3,
+    replanning: { yes: 60_000, no: 0 },
+    designProjectPerM2: { yes: 2000, no: 0 },
+    timingPercent: { asap: 10, month: 0, later: -5 },
+    rangePercent: { low: -10, high: 15 },
+  },
+};
+
+/** Throws unless `value` is a funnel the engine can run; answers its problems in Russian. */
+export function assertFunnelConfig(value: unknown): asserts value is FunnelConfig {
+  if (!Value.Check(FunnelConfig, value)) {
+    const first = Value.Errors(FunnelConfig, value)[0];
+    throw new AppError('VALIDATION_FAILED', {
+      message: `Некорректная настройка воронки${first ? `: ${first.instancePath || '/'} ${first.message}` : ''}`,
+    });
+  }
+  const { steps, pricing } = value;
+  for (const object of steps.objectType.options) {
+    for (const repair of steps.repairType.options) {
+      if (pricing.perM2[object.id]?.[repair.id] === undefined) {
+        throw new AppError('VALIDATION_FAILED', {
+          message: `Нет цены за м² для «${object.label}» и «${repair.label}»`,
+        });
+      }
+    }
+  }
+}
+
+const isEnabled = (config: FunnelConfig, id: StepId) => config.steps[id].enabled;
+
+/** The steps this funnel asks, in order. */
+export const enabledSteps = (config: FunnelConfig): StepId[] => STEP_ORDER.filter((id) => isEnabled(config, id));
+
+/** The first step not yet answered, or null when the funnel is complete. */
+export function nextStep(config: FunnelConfig, answers: Answers): StepId | null {
+  return enabledSteps(config).find((id) => answers[id] === undefined) ?? null;
+}
+
+export function publicStep(config: FunnelConfig, id: StepId): PublicStep {
+  const steps = config.steps;
+  switch (id) {
+    case 'area':
+      return { id, kind: 'number', title: steps.area.title, min: steps.area.min, max: steps.area.max, unit: 'м²' };
+    case 'rooms':
+      return { id, kind: 'number', title: steps.rooms.title, min: 1, max: steps.rooms.max };
+    case 'contacts':
+      return { id, kind: 'contacts', title: steps.contacts.title, consentText: steps.contacts.consentText };
+    default:
+      return { id, kind: 'choice', title: steps[id].title, options: steps[id].options };
+  }
+}
+
+const stepError = (stepId: StepId, message: string) =>
+  new AppError('VALIDATION_FAILED', { message, fields: { [stepId]: message } });
+
+/** Normalises a Russian (by default) phone number to E.164, or null when it is not one. */
+export function normalizePhone(raw: string): string | null {
+  const phone = parsePhoneNumberFromString(raw.trim(), 'RU');
+  return phone?.isValid() ? phone.number : null;
+}
+
+function parseContacts(value: unknown): ContactsAnswer {
+  const input = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const name = typeof input.name === 'string' ? input.name.trim() : '';
+  if (name.length < 1 || name.length > 100) throw stepError('contacts', 'Как к вам обращаться? Укажите имя');
+  const phone = typeof input.phone === 'string' ? normalizePhone(input.phone) : null;
+  if (!phone) throw stepError('contacts', 'Проверьте номер телефона, например +7 900 123-45-67');
+  if (input.consent !== true) {
+    throw stepError('contacts', 'Нужно согласие на обработку персональных данных');
+  }
+  return { name, phone, consent: true };
+}
+
+function parseNumber(value: unknown, options: { min: number; max: number; integer: boolean }): number | null {
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' ? Number(value.replace(',', '.')) : Number.NaN;
+  if (!Number.isFinite(number) || number < options.min || number > options.max) return null;
+  if (options.integer && !Number.isInteger(number)) return null;
+  return options.integer ? number : Math.round(number * 10) / 10;
+}
+
+/**
+ * Validates the answer to `stepId` and returns the answers with it. The visitor may answer the
+ * next step or change an earlier answer; skipping ahead is refused.
+ */
+export function applyAnswer(config: FunnelConfig, answers: Answers, stepId: string, value: unknown): Answers {
+  const steps = enabledSteps(config);
+  if (!steps.includes(stepId as StepId)) throw new AppError('STEP_UNKNOWN');
+  const id = stepId as StepId;
+  const upcoming = nextStep(config, answers);
+  if (answers[id] === undefined && upcoming !== id) throw new AppError('STEP_OUT_OF_ORDER');
+
+  switch (id) {
+    case 'contacts':
+      return { ...answers, contacts: parseContacts(value) };
+    case 'area': {
+      const { min, max } = config.steps.area;
+      const area = parseNumber(value, { min, max, integer: false });
+      if (area === null) throw stepError(id, `Укажите площадь от ${min} до ${max} м²`);
+      return { ...answers, area };
+    }
+    case 'rooms': {
+      const rooms = parseNumber(value, { min: 1, max: config.steps.rooms.max, integer: true });
+      if (rooms === null) throw stepError(id, `Укажите число комнат от 1 до ${config.steps.rooms.max}`);
+      return { ...answers, rooms };
+    }
+    default: {
+      const option = config.steps[id].options.find((candidate) => candidate.id === value);
+      if (!option) throw stepError(id, 'Выберите один из вариантов');
+      return { ...answers, [id]: option.id };
+    }
+  }
+}
+
+/** The label the visitor saw for an answer, for transcripts, leads and PDFs. */
+export function answerLabel(config: FunnelConfig, id: StepId, answers: Answers): string | null {
+  const value = answers[id];
+  if (value === undefined) return null;
+  if (id === 'contacts') return answers.contacts ? `${answers.contacts.name}, ${answers.contacts.phone}` : null;
+  if (id === 'area') return `${String(value).replace('.', ',')} м²`;
+  if (id === 'rooms') return String(value);
+  return config.steps[id].options.find((option) => option.id === value)?.label ?? String(value);
+}
+
+/** The question and answer pairs, in order, without the contacts. */
+export function answeredQuestions(config: FunnelConfig, answers: Answers): { question: string; answer: string }[] {
+  return enabledSteps(config)
+    .filter((id) => id !== 'contacts')
+    .flatMap((id) => {
+      const answer = answerLabel(config, id, answers);
+      return answer === null ? [] : [{ question: config.steps[id].title, answer }];
+    });
+}
+
+const roundTo = (amount: number, step: number) => Math.round(amount / step) * step;
+
+/** The estimate for complete answers (contacts aside); throws if a priced step is unanswered. */
+export function computeEstimate(config: FunnelConfig, answers: Answers): Estimate {
+  const { pricing } = config;
+  const objectType = String(answers.objectType);
+  const repairType = String(answers.repairType);
+  const area = Number(answers.area);
+  const rooms = Number(answers.rooms);
+  const perM2 = pricing.perM2[objectType]?.[repairType];
+  if (perM2 === undefined || !Number.isFinite(area) || !Number.isFinite(rooms)) {
+    throw new AppError('FUNNEL_INCOMPLETE');
+  }
+
+  const extraRooms = Math.max(0, rooms - pricing.includedRooms);
+  const roomsFactor = 1 + (extraRooms * pricing.perExtraRoomPercent) / 100;
+  const timing = isEnabled(config, 'timing') && answers.timing !== undefined ? String(answers.timing) : null;
+  const timingFactor = 1 + (timing ? (pricing.timingPercent[timing] ?? 0) : 0) / 100;
+  const label = (id: StepId) => answerLabel(config, id, answers) ?? '';
+
+  const work = roundTo(area * perM2 * roomsFactor * timingFactor, 100);
+  const lines: EstimateLine[] = [
+    {
+      title: `Ремонт: ${label('repairType').toLowerCase()}`,
+      details: [
+        label('objectType'),
+        `${label('area')}`,
+        `комнат: ${rooms}`,
+        timing ? label('timing').toLowerCase() : null,
+      ]
+        .filter(Boolean)
+        .join(', '),
+      amount: work,
+    },
+  ];
+  if (isEnabled(config, 'replanning') && answers.replanning !== undefined) {
+    const amount = pricing.replanning[String(answers.replanning)] ?? 0;
+    if (amount > 0)
+      lines.push({ title: 'Перепланировка', details: 'проект и согласование', amount: roundTo(amount, 100) });
+  }
+  if (isEnabled(config, 'designProject') && answers.designProject !== undefined) {
+    const amount = (pricing.designProjectPerM2[String(answers.designProject)] ?? 0) * area;
+    if (amount > 0) lines.push({ title: 'Дизайн-проект', details: label('area'), amount: roundTo(amount, 100) });
+  }
+
+  const total = lines.reduce((sum, line) => sum + line.amount, 0);
+  return {
+    lines,
+    total,
+    range: {
+      min: roundTo(total * (1 + pricing.rangePercent.low / 100), 1000),
+      max: roundTo(total * (1 + pricing.rangePercent.high / 100), 1000),
+    },
+  };
+}

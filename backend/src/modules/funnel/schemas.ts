@@ -1,0 +1,114 @@
+// The shape of a tenant's funnel, stored as JSONB in tenant_bot_settings.funnel and validated
+// against this schema whenever it is written. The step ids are fixed: the pricing knows what they
+// mean. What a tenant changes is their texts, their options' labels, which optional steps are on,
+// and every price.
+import { type Static, Type } from 'typebox';
+
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+const Price = Type.Number({ minimum: 0, maximum: 10_000_000 });
+const Percent = Type.Number({ minimum: -90, maximum: 500 });
+
+export const Option = Type.Object({ id: Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), label: Text(80) });
+export type Option = Static<typeof Option>;
+
+/** A question with options; `optional` ones may be switched off by the company. */
+const ChoiceStep = <Id extends string>(id: Id, optional: boolean) =>
+  Type.Object({
+    id: Type.Literal(id),
+    title: Text(200),
+    enabled: optional ? Type.Boolean() : Type.Literal(true),
+    options: Type.Array(Option, { minItems: 2, maxItems: 10 }),
+  });
+
+export const FunnelConfig = Type.Object({
+  version: Type.Literal(1),
+  steps: Type.Object({
+    objectType: ChoiceStep('objectType', false),
+    repairType: ChoiceStep('repairType', false),
+    area: Type.Object({
+      id: Type.Literal('area'),
+      title: Text(200),
+      enabled: Type.Literal(true),
+      min: Type.Number({ minimum: 1 }),
+      max: Type.Number({ maximum: 100_000 }),
+    }),
+    rooms: Type.Object({
+      id: Type.Literal('rooms'),
+      title: Text(200),
+      enabled: Type.Literal(true),
+      max: Type.Integer({ minimum: 1, maximum: 50 }),
+    }),
+    replanning: ChoiceStep('replanning', true),
+    designProject: ChoiceStep('designProject', true),
+    timing: ChoiceStep('timing', true),
+    contacts: Type.Object({
+      id: Type.Literal('contacts'),
+      title: Text(200),
+      enabled: Type.Literal(true),
+      consentText: Text(600),
+    }),
+  }),
+  pricing: Type.Object({
+    /** Rubles per m² of work, by object type and repair type (option ids). */
+    perM2: Type.Record(Type.String(), Type.Record(Type.String(), Price)),
+    /** Rooms above this many make the work dearer by `perExtraRoomPercent` each. */
+    includedRooms: Type.Integer({ minimum: 0, maximum: 50 }),
+    perExtraRoomPercent: Percent,
+    /** A fixed price per replanning option. */
+    replanning: Type.Record(Type.String(), Price),
+    /** Rubles per m² per design-project option. */
+    designProjectPerM2: Type.Record(Type.String(), Price),
+    /** A percentage on the work per timing option (a rush costs more). */
+    timingPercent: Type.Record(Type.String(), Percent),
+    /** The range shown around the total, in percent of it. */
+    rangePercent: Type.Object({ low: Percent, high: Percent }),
+  }),
+});
+export type FunnelConfig = Static<typeof FunnelConfig>;
+
+export type StepId = keyof FunnelConfig['steps'];
+export const STEP_ORDER: readonly StepId[] = [
+  'objectType',
+  'repairType',
+  'area',
+  'rooms',
+  'replanning',
+  'designProject',
+  'timing',
+  'contacts',
+];
+
+export interface ContactsAnswer {
+  name: string;
+  /** E.164, as normalised from what the visitor typed. */
+  phone: string;
+  consent: true;
+}
+
+/** A visitor's answers so far: option ids for choices, numbers, and the contacts. */
+export type Answers = Partial<Record<Exclude<StepId, 'contacts'>, string | number>> & { contacts?: ContactsAnswer };
+
+export interface EstimateLine {
+  title: string;
+  details: string;
+  amount: number;
+}
+
+export interface Estimate {
+  lines: EstimateLine[];
+  total: number;
+  range: { min: number; max: number };
+}
+
+/** A step as the widget shows it: its question and, for choices, the options. */
+export const PublicStep = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('choice'), Type.Literal('number'), Type.Literal('contacts')]),
+  title: Type.String(),
+  options: Type.Optional(Type.Array(Option)),
+  min: Type.Optional(Type.Number()),
+  max: Type.Optional(Type.Number()),
+  unit: Type.Optional(Type.String()),
+  consentText: Type.Optional(Type.String()),
+});
+export type PublicStep = Static<typeof PublicStep>;

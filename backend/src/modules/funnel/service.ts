@@ -1,0 +1,119 @@
+// The funnel as a chat: each answer is stored as the visitor's message, the next question as the
+// bot's, and the contacts complete it — the lead is written in the same transaction, once.
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import type { WidgetSettings } from '../branding/service.ts';
+import type { ChatEvents } from '../chat/events.ts';
+import type { MessageView } from '../chat/schemas.ts';
+import { appendMessages, type ChatSession, findSession, type NewMessage, updateSession } from '../chat/service.ts';
+import { createLead } from '../leads/service.ts';
+import {
+  answeredQuestions,
+  answerLabel,
+  applyAnswer,
+  assertFunnelConfig,
+  computeEstimate,
+  DEFAULT_FUNNEL,
+  enabledSteps,
+  nextStep,
+  publicStep,
+} from './funnel.ts';
+import type { Answers, Estimate, FunnelConfig, PublicStep, StepId } from './schemas.ts';
+
+/** The tenant's funnel, or the default one while it has none (or a stored one no longer valid). */
+export function funnelOf(settings: Pick<WidgetSettings, 'funnel'>): FunnelConfig {
+  if (settings.funnel === null || settings.funnel === undefined) return DEFAULT_FUNNEL;
+  try {
+    assertFunnelConfig(settings.funnel);
+    return settings.funnel;
+  } catch {
+    return DEFAULT_FUNNEL;
+  }
+}
+
+export interface FunnelProgress {
+  step: PublicStep | null;
+  progress: { answered: number; total: number };
+  estimate: Estimate | null;
+}
+
+export function progressOf(config: FunnelConfig, answers: Answers): FunnelProgress {
+  const steps = enabledSteps(config);
+  const next = nextStep(config, answers);
+  return {
+    step: next ? publicStep(config, next) : null,
+    progress: { answered: steps.filter((id) => answers[id] !== undefined).length, total: steps.length },
+    estimate: next === null ? computeEstimate(config, answers) : null,
+  };
+}
+
+export const formatRange = (estimate: Estimate) => {
+  const rub = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 0 });
+  return `от ${rub.format(estimate.range.min)} до ${rub.format(estimate.range.max)} ₽`;
+};
+
+/** The question for a step, as the bot asks it. */
+export const questionMessage = (config: FunnelConfig, id: StepId): NewMessage => ({
+  role: 'bot',
+  kind: 'question',
+  content: config.steps[id].title,
+  data: { stepId: id },
+});
+
+interface Deps {
+  db: Database;
+  events: ChatEvents;
+}
+
+/**
+ * Records an answer: validates it against the tenant's funnel, stores it with the next question,
+ * and on the contacts step completes the session and creates the lead. A repeated contacts
+ * submission (a double click) answers with the state as it is, and creates nothing.
+ */
+export async function submitAnswer(
+  deps: Deps,
+  options: { tenantId: string; sessionId: string; token: string; config: FunnelConfig; stepId: string; value: unknown },
+): Promise<FunnelProgress & { messages: MessageView[] }> {
+  const { tenantId, config } = options;
+  const result = await deps.db.withTenant(tenantId, async (tx) => {
+    const session = await findSession(tx, { tenantId, sessionId: options.sessionId, token: options.token, lock: true });
+    if (!session) throw new AppError('SESSION_NOT_FOUND');
+    const before = session.answers as Answers;
+    if (session.status === 'completed') {
+      if (options.stepId === 'contacts') return { answers: before, messages: [] };
+      throw new AppError('FUNNEL_COMPLETED');
+    }
+
+    const answers = applyAnswer(config, before, options.stepId, options.value);
+    const stepId = options.stepId as StepId;
+    const next = nextStep(config, answers);
+    const newMessages: NewMessage[] = [
+      { role: 'visitor', kind: 'answer', content: answerLabel(config, stepId, answers) ?? '', data: { stepId } },
+    ];
+    if (next) newMessages.push(questionMessage(config, next));
+
+    if (stepId === 'contacts' && next === null) {
+      const estimate = computeEstimate(config, answers);
+      newMessages.push({
+        role: 'bot',
+        kind: 'estimate',
+        content: `Предварительная стоимость ремонта: ${formatRange(estimate)}. Менеджер свяжется с вами, чтобы уточнить детали.`,
+        data: { estimate },
+      });
+      await updateSession(tx, { tenantId, sessionId: session.id, answers, status: 'completed' });
+      await createLead(tx, {
+        tenantId,
+        session: session as ChatSession,
+        answers,
+        estimate,
+        questions: answeredQuestions(config, answers),
+      });
+    } else {
+      await updateSession(tx, { tenantId, sessionId: session.id, answers });
+    }
+    return { answers, messages: await appendMessages(tx, { tenantId, sessionId: session.id, messages: newMessages }) };
+  });
+
+  for (const message of result.messages) deps.events.publish(options.sessionId, { type: 'message', message });
+  return { ...progressOf(config, result.answers), messages: result.messages };
+}

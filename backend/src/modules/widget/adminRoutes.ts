@@ -1,0 +1,76 @@
+// The owner's side of the widget: the snippet to paste, the sites allowed to show it, and the
+// Yandex Metrika goals it reaches.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { eq, sql } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import { tenantBotSettings, tenants } from '../../db/schema.ts';
+import { memberOf } from '../../plugins/auth.ts';
+import { responses } from '../../schemas.ts';
+import { DEFAULT_SETTINGS, getWidgetSettings, type WidgetSettings } from '../branding/service.ts';
+import { DEFAULT_GOALS } from './metrika.ts';
+import { WidgetSettingsInput, WidgetSettingsView } from './settingsSchemas.ts';
+
+export const widgetSnippet = (publicUrl: string, widgetKey: string) =>
+  `<script src="${publicUrl}/widget.js" data-key="${widgetKey}" async></script>`;
+
+export const widgetAdminRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+  const view = (settings: WidgetSettings): WidgetSettingsView => ({
+    widgetKey: settings.widgetKey,
+    snippet: widgetSnippet(config.publicUrl, settings.widgetKey),
+    allowedOrigins: settings.allowedOrigins,
+    metrika: {
+      counterId: settings.metrika.counterId ?? '',
+      goals: { ...DEFAULT_GOALS, ...(settings.metrika.goals ?? {}) },
+    },
+  });
+
+  app.get(
+    '/api/widget/settings',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['widget'],
+        summary: 'The widget snippet, allowed sites and Metrika goals',
+        response: responses({ 200: WidgetSettingsView }),
+      },
+    },
+    async (request) => {
+      const { tenantId } = memberOf(request);
+      return view(await app.db.withTenant(tenantId, (tx) => getWidgetSettings(tx, tenantId)));
+    },
+  );
+
+  app.put(
+    '/api/widget/settings',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['widget'],
+        summary: 'Save the allowed sites and Metrika goals',
+        body: WidgetSettingsInput,
+        response: responses({ 200: WidgetSettingsView }),
+      },
+    },
+    async (request) => {
+      const { tenantId } = memberOf(request);
+      const { allowedOrigins, metrika } = request.body;
+      const settings = await app.db.withTenant(tenantId, async (tx) => {
+        await tx
+          .update(tenants)
+          .set({ allowedOrigins: allowedOrigins.map((origin) => origin.toLowerCase()) })
+          .where(eq(tenants.id, tenantId));
+        const values = {
+          metrikaCounterId: metrika.counterId || null,
+          metrikaGoals: metrika.goals,
+          updatedAt: sql`now()`,
+        };
+        await tx
+          .insert(tenantBotSettings)
+          .values({ tenantId, ...DEFAULT_SETTINGS, ...values })
+          .onConflictDoUpdate({ target: tenantBotSettings.tenantId, set: values });
+        return getWidgetSettings(tx, tenantId);
+      });
+      return view(settings);
+    },
+  );
+};

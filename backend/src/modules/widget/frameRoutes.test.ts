@@ -1,0 +1,94 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestServices, type TestApp, testConfig } from '../../../test/support/app.ts';
+import { signUpOwner } from '../../../test/support/clients.ts';
+import { createTestDatabase } from '../../../test/support/database.ts';
+import { buildApp } from '../../app.ts';
+import { frameAncestors } from './frameRoutes.ts';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  // A stand-in build of the front end, so the test does not depend on `npm run build`.
+  const dist = await mkdtemp(path.join(os.tmpdir(), 'aimax-dist-'));
+  await mkdir(path.join(dist, 'widget'), { recursive: true });
+  await writeFile(path.join(dist, 'widget.js'), '(()=>{/* loader */})();');
+  await writeFile(path.join(dist, 'widget', 'frame.html'), '<!doctype html><title>frame</title>');
+  const config = testConfig();
+  const db = await createTestDatabase();
+  app = await buildApp({ config, db, ...(await createTestServices(config)), frontendDist: dist });
+  await app.ready();
+  return async () => {
+    await app.close();
+    await db.close();
+  };
+});
+
+const widgetKeyFor = async () => {
+  const owner = await signUpOwner(app);
+  const settings = (await owner.get('/api/widget/settings')).json();
+  return { owner, key: settings.widgetKey as string, snippet: settings.snippet as string };
+};
+
+describe('GET /widget.js', () => {
+  it('is served to pages on any origin', async () => {
+    const response = await app.inject({ method: 'GET', url: '/widget.js' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+  });
+});
+
+describe('GET /widget/frame', () => {
+  it('may be framed by any site until the company lists its sites, then only by those', async () => {
+    const { owner, key, snippet } = await widgetKeyFor();
+    expect(snippet).toBe(`<script src="http://localhost:3000/widget.js" data-key="${key}" async></script>`);
+    const open = await app.inject({ method: 'GET', url: `/widget/frame?key=${key}` });
+    expect(open.statusCode).toBe(200);
+    expect(open.headers['content-security-policy']).toContain('frame-ancestors *');
+    expect(open.headers['x-frame-options']).toBeUndefined();
+
+    await owner.request('PUT', '/api/widget/settings', {
+      allowedOrigins: ['https://remont.ru', 'https://www.remont.ru'],
+      metrika: { counterId: '', goals: { opened: 'a', step: 'b', contacts: 'c', estimate: 'd' } },
+    });
+    const listed = await app.inject({ method: 'GET', url: `/widget/frame?key=${key}` });
+    expect(listed.headers['content-security-policy']).toContain(
+      "frame-ancestors 'self' http://localhost:3000 https://remont.ru https://www.remont.ru",
+    );
+  });
+
+  it('answers 404 for an unknown key', async () => {
+    expect((await app.inject({ method: 'GET', url: '/widget/frame?key=wk_nope' })).statusCode).toBe(404);
+  });
+
+  it('is never framed through the static file route', async () => {
+    const response = await app.inject({ method: 'GET', url: '/widget/frame.html' });
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe('frameAncestors', () => {
+  it('names our own origin beside the listed sites', () => {
+    expect(frameAncestors([], 'https://app.aimax.ru')).toBe('*');
+    expect(frameAncestors(['https://a.ru'], 'https://app.aimax.ru/')).toBe("'self' https://app.aimax.ru https://a.ru");
+  });
+});
+
+describe('PUT /api/widget/settings', () => {
+  it('checks the sites and the Metrika counter', async () => {
+    const { owner } = await widgetKeyFor();
+    const bad = await owner.request('PUT', '/api/widget/settings', {
+      allowedOrigins: ['remont.ru/path'],
+      metrika: { counterId: 'abc', goals: { opened: 'a b', step: 'b', contacts: 'c', estimate: 'd' } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual({
+      'allowedOrigins.0': 'Адрес сайта вида https://remont.ru, без пути и слеша в конце',
+      'metrika.counterId': 'Номер счётчика Метрики — от 4 до 12 цифр',
+      'metrika.goals.opened': 'Имя цели: латиница, цифры, точка, дефис или подчёркивание',
+    });
+  });
+});

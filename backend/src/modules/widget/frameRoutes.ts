@@ -1,0 +1,72 @@
+// What a customer's page loads: the loader script (/widget.js) and, when the visitor opens the
+// chat, the frame (/widget/frame), whose CSP names the sites allowed to embed it.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyPluginAsync } from 'fastify';
+import { escapeHtml } from '../../lib/html.ts';
+import { FRONTEND_DIST } from '../../plugins/frontend.ts';
+import { getWidgetSettings } from '../branding/service.ts';
+import { tenantFromWidgetKey } from '../tenants/tenantResolver.ts';
+
+const NOT_BUILT = 'The widget is not built yet: run `npm run build` and restart.';
+
+/** frame-ancestors for a tenant: its allowed origins, or any site while it has not listed any. */
+export function frameAncestors(allowedOrigins: string[], publicUrl: string): string {
+  if (allowedOrigins.length === 0) return '*';
+  return ["'self'", new URL(publicUrl).origin, ...allowedOrigins].join(' ');
+}
+
+export const frameRoutes: FastifyPluginAsync<{ distDir?: string; publicUrl: string }> = async (app, options) => {
+  const distDir = options.distDir ?? FRONTEND_DIST;
+  const read = (file: string) => readFile(path.join(distDir, file), 'utf8').catch(() => null);
+
+  app.get('/widget.js', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    const script = await read('widget.js');
+    if (!script) return reply.code(503).type('text/plain; charset=utf-8').send(NOT_BUILT);
+    return (
+      reply
+        .type('text/javascript; charset=utf-8')
+        // Loaded by customers' pages, from any origin.
+        .header('cross-origin-resource-policy', 'cross-origin')
+        .header('cache-control', 'public, max-age=300')
+        .send(script)
+    );
+  });
+
+  app.get<{ Querystring: { key?: string } }>(
+    '/widget/frame',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const key = String(request.query.key ?? '');
+      const tenant = key ? await tenantFromWidgetKey(app.db, key) : null;
+      if (!tenant) {
+        return reply
+          .code(404)
+          .type('text/html; charset=utf-8')
+          .send(`<!doctype html><meta charset="utf-8"><p>${escapeHtml('Виджет не найден')}</p>`);
+      }
+      const html = await read('widget/frame.html');
+      if (!html) return reply.code(503).type('text/plain; charset=utf-8').send(NOT_BUILT);
+      const settings = await app.db.withTenant(tenant.id, (tx) => getWidgetSettings(tx, tenant.id));
+      const origin = new URL(options.publicUrl).origin;
+      reply.removeHeader('x-frame-options');
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .header(
+          'content-security-policy',
+          [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self' 'unsafe-inline'",
+            `img-src 'self' data: blob: ${origin}`,
+            "connect-src 'self'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            `frame-ancestors ${frameAncestors(settings.allowedOrigins, options.publicUrl)}`,
+          ].join('; '),
+        )
+        .send(html);
+    },
+  );
+};

@@ -1,0 +1,64 @@
+// A session's event stream as server-sent events. Live events are subscribed to before the missed
+// messages are read from the database, so nothing falls between the two; messages are sent in
+// sequence order, each once, with their sequence number as the event id, which the browser sends
+// back as Last-Event-ID when it reconnects.
+import type { FastifyReply } from 'fastify';
+import type { ChatEvent, ChatEvents } from '../chat/events.ts';
+import type { MessageView } from '../chat/schemas.ts';
+
+const HEARTBEAT_MS = 15_000;
+
+export function streamSessionEvents(
+  reply: FastifyReply,
+  options: {
+    events: ChatEvents;
+    sessionId: string;
+    afterSeq: number;
+    missed(afterSeq: number): Promise<MessageView[]>;
+  },
+): void {
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    // Proxies such as nginx would otherwise hold tokens back in a buffer.
+    'x-accel-buffering': 'no',
+  });
+  raw.write('retry: 2000\n\n');
+
+  let lastSeq = options.afterSeq;
+  let replaying = true;
+  const queued: ChatEvent[] = [];
+
+  const send = (event: ChatEvent) => {
+    if (event.type === 'message') {
+      if (event.message.seq <= lastSeq) return;
+      lastSeq = event.message.seq;
+      raw.write(`id: ${event.message.seq}\nevent: message\ndata: ${JSON.stringify(event.message)}\n\n`);
+    } else {
+      const { type, ...data } = event;
+      raw.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+    }
+  };
+
+  const unsubscribe = options.events.subscribe(options.sessionId, (event) => {
+    if (replaying) queued.push(event);
+    else send(event);
+  });
+  const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
+  raw.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+
+  options
+    .missed(options.afterSeq)
+    .then((messages) => {
+      for (const message of messages) send({ type: 'message', message });
+      replaying = false;
+      for (const event of queued.splice(0)) send(event);
+    })
+    .catch(() => raw.end());
+}
