@@ -51,6 +51,7 @@ const lines = [
   `  admin panel: ${config.publicUrl}/admin   API docs: ${config.publicUrl}/api/docs`,
   `  database:    ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/db`}`,
   `  files:       ${config.s3 ? `S3 bucket ${config.s3.bucket} at ${config.s3.endpoint}` : `local disk in ${config.dataDir}/files`}`,
+  `  AI:          ${config.llm.apiKey ? `${config.llm.model} via ${config.llm.baseUrl}` : 'offline responder (set LLM_API_KEY for the gateway)'}`,
 ];
 if (bootstrap.adminCreated) {
   lines.push(`  superadmin:  ${config.adminEmail}`);

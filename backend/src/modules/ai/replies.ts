@@ -7,7 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { getWidgetSettings } from '../branding/service.ts';
 import type { ChatEvents } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
-import { appendMessages, listMessages } from '../chat/service.ts';
+import { appendMessages, recentConversation } from '../chat/service.ts';
 import { answeredQuestions, nextStep } from '../funnel/funnel.ts';
 import type { Answers } from '../funnel/schemas.ts';
 import { funnelOf } from '../funnel/service.ts';
@@ -34,11 +34,7 @@ async function replyContext(
     const settings = await getWidgetSettings(tx, tenantId);
     const config = funnelOf(settings);
     const next = nextStep(config, options.answers);
-    const transcript = await listMessages(tx, { tenantId, sessionId });
-    const history = transcript
-      .filter((message) => message.kind === 'text' && message.seq < options.beforeSeq)
-      .slice(-HISTORY)
-      .map((message) => ({ role: message.role, content: message.content }));
+    const history = await recentConversation(tx, { tenantId, sessionId, beforeSeq: options.beforeSeq, limit: HISTORY });
     return {
       model: settings.llmModel ?? deps.llm.model,
       context: {

@@ -1,6 +1,6 @@
 // Chat sessions and their messages. Every message gets the next sequence number of its session in
 // the transaction that stores it; the number orders the transcript and names the SSE event.
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
 import { chatSessions, type MessageKind, type MessageRole, messages } from '../../db/schema.ts';
 import { hashToken, randomToken } from '../auth/sessions.ts';
@@ -162,4 +162,25 @@ export async function listMessages(
     .orderBy(asc(messages.seq))
     .limit(options.limit ?? 500);
   return rows.map(toMessageView);
+}
+
+/** The last free-form messages before `beforeSeq`, oldest first: what the AI is shown. */
+export async function recentConversation(
+  tx: Tx,
+  options: { tenantId: string; sessionId: string; beforeSeq: number; limit: number },
+): Promise<{ role: MessageRole; content: string }[]> {
+  const rows = await tx
+    .select({ role: messages.role, content: messages.content })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.tenantId, options.tenantId),
+        eq(messages.sessionId, options.sessionId),
+        eq(messages.kind, 'text'),
+        lt(messages.seq, options.beforeSeq),
+      ),
+    )
+    .orderBy(desc(messages.seq))
+    .limit(options.limit);
+  return rows.reverse();
 }
