@@ -428,6 +428,19 @@ describe('GET /api/widget/sessions/:id/events', () => {
 });
 
 describe('GET /api/widget/config', () => {
+  it('may be read from any site until the company lists its sites, then only from those', async () => {
+    const { owner, key } = await company();
+    const from = (origin: string) =>
+      ctx.app.inject({ method: 'GET', url: `/api/widget/config?key=${key}`, headers: { origin } });
+    expect((await from('https://anywhere.example')).headers['access-control-allow-origin']).toBe('*');
+    await owner.request('PUT', '/api/widget/settings', {
+      allowedOrigins: ['https://remont.ru'],
+      metrika: { counterId: '', goals: { opened: 'a', step: 'b', contacts: 'c', estimate: 'd' } },
+    });
+    expect((await from('https://remont.ru')).headers['access-control-allow-origin']).toBe('https://remont.ru');
+    expect((await from('https://anywhere.example')).headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('carries the Metrika counter and goals once the company sets them', async () => {
     const { owner, key } = await company();
     const config = () => ctx.app.inject({ method: 'GET', url: `/api/widget/config?key=${key}` });

@@ -91,8 +91,14 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       const tenant = await tenantOf(request.query.key);
       const settings = await settingsOf(tenant.id);
       const imageUrl = (key: string | null) => (key ? app.store.publicUrl(key) : null);
-      // The loader script reads it from the customer's page, on any origin; it holds nothing private.
-      reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=60');
+      // The loader reads this from the customer's page. A company that listed its sites lets only
+      // those read it (and show the widget); one that listed none lets any site.
+      const origin = request.headers.origin;
+      if (settings.allowedOrigins.length === 0) reply.header('access-control-allow-origin', '*');
+      else if (origin && settings.allowedOrigins.includes(origin.toLowerCase())) {
+        reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+      }
+      reply.header('cache-control', 'public, max-age=60');
       return {
         companyName: settings.companyName ?? settings.tenantName,
         primaryColor: settings.primaryColor,
