@@ -1,7 +1,5 @@
 // The API's request and response types, for the front end (`import type` only: no runtime code
 // crosses over). Each is inferred from the route schema that validates it.
-import type { Static } from 'typebox';
-import type { EstimatePdfView as EstimatePdfSchema } from './modules/widget/schemas.ts';
 
 export type { ErrorBody, ErrorCode } from './errors.ts';
 export type { ChangePasswordBody, LogInBody, SessionView, SignUpBody } from './modules/auth/schemas.ts';
@@ -10,11 +8,11 @@ export type {
   BotSettingsView,
   BrandingInput,
   BrandingView,
-  SignedLinkView,
 } from './modules/branding/schemas.ts';
 export type { ChatEvent } from './modules/chat/events.ts';
 export type { MessageView } from './modules/chat/schemas.ts';
 export type { Estimate, PublicStep } from './modules/funnel/schemas.ts';
+export type { LeadListView, LeadSummaryView, LeadView } from './modules/leads/schemas.ts';
 export type {
   PlatformTenantView,
   TenantListQuery,
@@ -30,10 +28,13 @@ export type {
   PublicInviteView,
   TeamView,
 } from './modules/team/schemas.ts';
+// A value exported as a type: the admin panel checks its copy of the default goal names against it.
+export type { DEFAULT_GOALS } from './modules/widget/metrika.ts';
 export type {
   AnswerView,
   SessionView as WidgetSessionView,
   StartSessionBody,
   WidgetConfigView,
 } from './modules/widget/schemas.ts';
-export type EstimatePdfView = Static<typeof EstimatePdfSchema>;
+export type { WidgetSettingsInput, WidgetSettingsView } from './modules/widget/settingsSchemas.ts';
+export type { SignedLinkView } from './schemas.ts';

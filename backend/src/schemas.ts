@@ -1,6 +1,6 @@
 // Schema building blocks shared by the modules' route schemas. Fields carry their Russian
 // `errorMessage` (ajv-errors), which the error handler returns per field.
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './modules/auth/passwords.ts';
 
 export const ErrorResponse = Type.Object(
@@ -28,6 +28,10 @@ export const DateTime = Type.String({ format: 'date-time' });
 export const NullableDateTime = Type.Union([DateTime, Type.Null()]);
 export const iso = (date: Date) => date.toISOString();
 export const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** A link to a private document that works for a few minutes (SIGNED_URL_TTL_SECONDS). */
+export const SignedLinkView = Type.Object({ url: Type.String(), expiresAt: DateTime });
+export type SignedLinkView = Static<typeof SignedLinkView>;
 
 export const Id = Type.String({ format: 'uuid', errorMessage: 'Некорректный идентификатор' });
 export const IdParams = Type.Object({ id: Id });

@@ -17,10 +17,12 @@ import { type RunningServer, startServer } from '../support/server.ts';
 
 const OWNER_NAVIGATION = [
   'Дашборд',
+  'Заявки',
   'Диалоги',
   'База знаний',
   'Воронка',
   'Брендинг',
+  'Виджет на сайте',
   'Интеграции',
   'Тарифы и оплата',
   'Команда',

@@ -71,7 +71,7 @@ describe('the team page', () => {
     await manager.getByRole('button', { name: 'Принять приглашение' }).click();
     await manager.getByRole('heading', { name: 'Здравствуйте, Игорь Смирнов!' }).waitFor();
 
-    expect(await sidebarLinks(manager)).toEqual(['Дашборд', 'Диалоги', 'База знаний']);
+    expect(await sidebarLinks(manager)).toEqual(['Дашборд', 'Заявки', 'Диалоги', 'База знаний']);
     await manager.getByRole('banner').getByText('Ремонт Плюс').waitFor();
     await screenshot(manager, 'dashboard-manager');
 

@@ -23,6 +23,8 @@ export const frontend = fp(
         prefix: '/',
         // Files are looked up per request, so a rebuilt front end is served without a restart.
         wildcard: true,
+        // The frame's page is served only by its route, with its CSP and the widget key checked.
+        allowedPath: (pathName) => !pathName.startsWith('/widget/'),
         index: ['index.html'],
         // Hashed asset names never change content; the HTML that names them must be revalidated.
         setHeaders: (reply, filePath) => {

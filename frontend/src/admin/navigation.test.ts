@@ -8,10 +8,12 @@ describe('navigationFor', () => {
   it('gives an owner every company section, grouped, and no platform section', () => {
     expect(labelsFor('owner')).toEqual([
       'Дашборд',
+      'Заявки',
       'Диалоги',
       'База знаний',
       'Воронка',
       'Брендинг',
+      'Виджет на сайте',
       'Интеграции',
       'Тарифы и оплата',
       'Команда',
@@ -19,8 +21,8 @@ describe('navigationFor', () => {
     expect(navigationFor('owner').map((group) => group.label)).toEqual(['Работа', 'Настройки']);
   });
 
-  it('gives a manager the dashboard, dialogs and the knowledge base only', () => {
-    expect(labelsFor('manager')).toEqual(['Дашборд', 'Диалоги', 'База знаний']);
+  it('gives a manager the dashboard, leads, dialogs and the knowledge base only', () => {
+    expect(labelsFor('manager')).toEqual(['Дашборд', 'Заявки', 'Диалоги', 'База знаний']);
     expect(navigationFor('manager')).toHaveLength(1);
   });
 
@@ -34,6 +36,8 @@ describe('canVisit', () => {
     expect(canVisit('manager', '/team')).toBe(false);
     expect(canVisit('manager', '/billing/invoices')).toBe(false);
     expect(canVisit('manager', '/dialogs')).toBe(true);
+    expect(canVisit('manager', '/widget')).toBe(false);
+    expect(canVisit('manager', '/leads/0b7c2a43-5a8e-4d7e-9a51-3c1f2f0e8d11')).toBe(true);
   });
 
   it('keeps company pages from the superadmin and platform pages from companies', () => {

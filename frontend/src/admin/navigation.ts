@@ -5,8 +5,10 @@ import type { LucideIcon } from 'lucide-react';
 import {
   BookOpenText,
   Building2,
+  Code2,
   CreditCard,
   Funnel,
+  Inbox,
   LayoutDashboard,
   MessagesSquare,
   Palette,
@@ -29,10 +31,12 @@ const PLATFORM: readonly Role[] = ['superadmin'];
 
 export const sections = {
   dashboard: { path: '/', label: t.nav.dashboard, icon: LayoutDashboard, roles: MEMBERS },
+  leads: { path: '/leads', label: t.nav.leads, icon: Inbox, roles: MEMBERS },
   dialogs: { path: '/dialogs', label: t.nav.dialogs, icon: MessagesSquare, roles: MEMBERS },
   knowledge: { path: '/knowledge', label: t.nav.knowledge, icon: BookOpenText, roles: MEMBERS },
   funnel: { path: '/funnel', label: t.nav.funnel, icon: Funnel, roles: OWNERS },
   branding: { path: '/branding', label: t.nav.branding, icon: Palette, roles: OWNERS },
+  widget: { path: '/widget', label: t.nav.widget, icon: Code2, roles: OWNERS },
   integrations: { path: '/integrations', label: t.nav.integrations, icon: Plug, roles: OWNERS },
   billing: { path: '/billing', label: t.nav.billing, icon: CreditCard, roles: OWNERS },
   team: { path: '/team', label: t.nav.team, icon: Users, roles: OWNERS },
@@ -52,10 +56,17 @@ export interface NavGroup {
 }
 
 const groups: NavGroup[] = [
-  { label: t.nav.groups.work, items: [sections.dashboard, sections.dialogs, sections.knowledge] },
+  { label: t.nav.groups.work, items: [sections.dashboard, sections.leads, sections.dialogs, sections.knowledge] },
   {
     label: t.nav.groups.settings,
-    items: [sections.funnel, sections.branding, sections.integrations, sections.billing, sections.team],
+    items: [
+      sections.funnel,
+      sections.branding,
+      sections.widget,
+      sections.integrations,
+      sections.billing,
+      sections.team,
+    ],
   },
   { label: t.nav.groups.platform, items: [sections.tenants] },
 ];

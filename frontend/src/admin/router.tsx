@@ -13,16 +13,20 @@ import { FunnelPage } from './features/funnel/FunnelPage';
 import { IntegrationsPage } from './features/integrations/IntegrationsPage';
 import { InvitePage } from './features/invite/InvitePage';
 import { KnowledgePage } from './features/knowledge/KnowledgePage';
+import { LeadPage } from './features/leads/LeadPage';
+import { LeadsPage } from './features/leads/LeadsPage';
 import { TenantsPage } from './features/platform/TenantsPage';
 import { TeamPage } from './features/team/TeamPage';
+import { WidgetPage } from './features/widget/WidgetPage';
 import { homeFor, publicPaths, type Section, sections } from './navigation';
 import { AdminShell } from './shell/AdminShell';
 import { GuestOnly, RequireAuth, RequireRole } from './shell/guards';
 import { SessionGate } from './shell/SessionGate';
 import { CrashPage, NotFoundPage } from './shell/StatusPages';
 
-const guarded = (section: Section, page: ReactNode) => ({
-  path: section.path,
+/** A section's page, or with `subpath` a page inside it (`/leads/:id`), behind the section's guard. */
+const guarded = (section: Section, page: ReactNode, subpath = '') => ({
+  path: `${section.path}${subpath}`,
   element: <RequireRole section={section}>{page}</RequireRole>,
 });
 
@@ -58,10 +62,13 @@ export const router = createBrowserRouter(
               element: <AdminShell />,
               children: [
                 { index: true, element: <Home /> },
+                guarded(sections.leads, <LeadsPage />),
+                guarded(sections.leads, <LeadPage />, '/:id'),
                 guarded(sections.dialogs, <DialogsPage />),
                 guarded(sections.knowledge, <KnowledgePage />),
                 guarded(sections.funnel, <FunnelPage />),
                 guarded(sections.branding, <BrandingPage />),
+                guarded(sections.widget, <WidgetPage />),
                 guarded(sections.integrations, <IntegrationsPage />),
                 guarded(sections.billing, <BillingPage />),
                 guarded(sections.team, <TeamPage />),

@@ -14,6 +14,8 @@ import type {
   CreatedInviteView,
   CreateInviteBody,
   ErrorCode,
+  LeadListView,
+  LeadView,
   LogInBody,
   MemberView,
   PlatformTenantView,
@@ -24,6 +26,8 @@ import type {
   TeamView,
   TenantListQuery,
   TenantListView,
+  WidgetSettingsInput,
+  WidgetSettingsView,
 } from '@aimax/backend/contracts';
 import { t } from './i18n';
 import { useAuthStore } from './stores/useAuthStore';
@@ -242,6 +246,17 @@ export const api = {
     uploadAvatar: (file: Blob, options?: UploadOptions) =>
       upload<BotSettingsView>('/api/bot-settings/avatar', file, options),
     deleteAvatar: () => request<BotSettingsView>('DELETE', '/api/bot-settings/avatar'),
+  },
+  leads: {
+    list: (query: { limit: number; offset: number }, signal?: AbortSignal) =>
+      request<LeadListView>('GET', '/api/leads', { query, signal }),
+    get: (id: string, signal?: AbortSignal) => request<LeadView>('GET', `/api/leads/${segment(id)}`, { signal }),
+    /** The lead's estimate PDF, behind a link that works for a few minutes. */
+    estimatePdf: (id: string) => request<SignedLinkView>('POST', `/api/leads/${segment(id)}/estimate-pdf`),
+  },
+  widget: {
+    getSettings: (signal?: AbortSignal) => request<WidgetSettingsView>('GET', '/api/widget/settings', { signal }),
+    saveSettings: (body: WidgetSettingsInput) => request<WidgetSettingsView>('PUT', '/api/widget/settings', { body }),
   },
   platform: {
     listTenants: (query: Partial<TenantListQuery>, signal?: AbortSignal) =>

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatTime, initials } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatPhone,
+  formatRubles,
+  formatRublesRange,
+  formatTime,
+  initials,
+} from './format';
 
 // vitest.config.ts pins the time zone to Europe/Moscow (UTC+3).
 describe('formatDate', () => {
@@ -40,5 +48,38 @@ describe('initials', () => {
 
   it('falls back to the email when the name is empty', () => {
     expect(initials('', 'owner@example.ru')).toBe('O');
+  });
+});
+
+// Intl separates thousands with a no-break space; the texts below spell it out.
+const nbsp = '\u00a0';
+
+describe('formatPhone', () => {
+  it('groups a Russian number as it is read aloud', () => {
+    expect(formatPhone('+79161234567')).toBe('+7 916 123-45-67');
+    expect(formatPhone('+74951234567')).toBe('+7 495 123-45-67');
+  });
+
+  it('leaves numbers of other countries as stored', () => {
+    expect(formatPhone('+375291234567')).toBe('+375291234567');
+    expect(formatPhone('+7916123456')).toBe('+7916123456');
+  });
+});
+
+describe('formatRubles', () => {
+  it('writes whole rubles with thousands apart and the sign kept on the same line', () => {
+    expect(formatRubles(652000)).toBe(`652${nbsp}000${nbsp}₽`);
+    expect(formatRubles(1234567.4)).toBe(`1${nbsp}234${nbsp}567${nbsp}₽`);
+    expect(formatRubles(900)).toBe(`900${nbsp}₽`);
+  });
+});
+
+describe('formatRublesRange', () => {
+  it('joins the two ends with a spaced dash and one ruble sign', () => {
+    expect(formatRublesRange({ min: 510000, max: 652000 })).toBe(`510${nbsp}000 – 652${nbsp}000${nbsp}₽`);
+  });
+
+  it('shows one sum when both ends round to the same ruble', () => {
+    expect(formatRublesRange({ min: 5000, max: 5000.2 })).toBe(`5${nbsp}000${nbsp}₽`);
   });
 });

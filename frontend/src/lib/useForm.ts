@@ -1,28 +1,42 @@
 // Form state for the panel's forms: values, the server's per-field errors shown under their
 // fields, and the rest of the error above the form. The server validates; the form reports.
+// Most values are texts bound to inputs; a value may also be a list (the sites a widget may be
+// shown on), whose items' errors the server keys by position (`allowedOrigins.2`).
 import { type ChangeEvent, type FormEvent, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { toApiError } from './api';
 
-type Values = Record<string, string>;
+type Values = Record<string, unknown>;
+
+/** The names of the values that are texts, the ones an input can be bound to. */
+type TextKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T] & string;
+
+/** Whether a server field error is about `name`: the value itself or, for a list, one of its items. */
+const isAbout = (field: string, name: string) => field === name || field.startsWith(`${name}.`);
 
 export function useForm<T extends Values>(initial: T) {
   const [values, setValues] = useState<T>(initial);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof T, string>>>({});
+  // Keyed by the server's field names, which may point inside a value (`allowedOrigins.2`).
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const setValue = <K extends keyof T>(name: K, value: T[K]) => {
+  const setValue = <K extends keyof T & string>(name: K, value: T[K]) => {
     setValues((previous) => ({ ...previous, [name]: value }));
-    // The message was about the old value.
-    setFieldErrors(({ [name]: _, ...rest }) => rest as Partial<Record<keyof T, string>>);
+    // The messages were about the old value.
+    setFieldErrors((previous) =>
+      Object.fromEntries(Object.entries(previous).filter(([field]) => !isAbout(field, name))),
+    );
   };
 
+  /** The server's message for a field, or for one item of a list (`allowedOrigins.2`). */
+  const errorOf = (field: string): string | undefined => fieldErrors[field];
+
   /** Props for a TextField (or TextAreaField) bound to `name`. */
-  const field = <K extends keyof T & string>(name: K) => ({
+  const field = <K extends TextKey<T>>(name: K) => ({
     name,
-    value: values[name],
+    value: values[name] as string,
     onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
       setValue(name, event.target.value as T[K]),
     error: fieldErrors[name],
@@ -39,11 +53,14 @@ export function useForm<T extends Values>(initial: T) {
       await action(values);
     } catch (caught) {
       const error = toApiError(caught);
-      const shown = Object.fromEntries(Object.entries(error.fields).filter(([name]) => name in initial));
+      const names = Object.keys(initial);
+      const shown = Object.fromEntries(
+        Object.entries(error.fields).filter(([field]) => names.some((name) => isAbout(field, name))),
+      );
       const everyMessageShown =
         Object.keys(error.fields).length > 0 && Object.keys(shown).length === Object.keys(error.fields).length;
       flushSync(() => {
-        setFieldErrors(shown as Partial<Record<keyof T, string>>);
+        setFieldErrors(shown);
         setFormError(everyMessageShown ? null : error.message);
       });
       // Screen reader and keyboard users land on the first field to fix.
@@ -60,7 +77,7 @@ export function useForm<T extends Values>(initial: T) {
     setFormError(null);
   };
 
-  return { values, setValue, field, onSubmit, submitting, formError, formRef, reset };
+  return { values, setValue, field, errorOf, onSubmit, submitting, formError, formRef, reset };
 }
 
 /** A form made by useForm, for components that render a form their parent holds. */

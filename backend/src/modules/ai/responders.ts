@@ -48,7 +48,7 @@ export function createGatewayResponder(options: { baseUrl: string; apiKey: strin
 
 const PRICE_WORDS = /(цен|стоим|сколько|смет|бюджет|руб|₽|дорог|дешев)/i;
 const CONTACT_WORDS = /(телефон|адрес|почт|email|e-mail|позвон|связат|контакт|сайт|офис)/i;
-const TIMING_WORDS = /(срок|долго|когда|быстро|недел|месяц)/i;
+const TIMING_WORDS = /(срок|длит|долго|когда|быстро|недел|месяц)/i;
 
 /** Plain answers from what the widget knows, delivered in small pieces like a streamed reply. */
 export function createOfflineResponder(): Responder {
@@ -76,13 +76,14 @@ export function offlineAnswer(context: ReplyContext): string {
     .join(', ');
 
   if (CONTACT_WORDS.test(question) && contacts) return `Наши контакты: ${contacts}.${back}`;
+  // Timing first: «сколько длится» is about time, though «сколько» also asks prices.
+  if (TIMING_WORDS.test(question)) {
+    return `Сроки зависят от площади и вида ремонта; обычно косметический ремонт занимает 3–6 недель, капитальный — 2–4 месяца.${back}`;
+  }
   if (PRICE_WORDS.test(question)) {
     return context.currentQuestion
       ? `Стоимость зависит от объекта, вида ремонта и площади — посчитаю её для вас за пару вопросов.${back}`
       : 'Предварительная смета уже готова — её можно скачать в PDF. Точную стоимость менеджер назовёт после замера.';
-  }
-  if (TIMING_WORDS.test(question)) {
-    return `Сроки зависят от площади и вида ремонта; обычно косметический ремонт занимает 3–6 недель, капитальный — 2–4 месяца.${back}`;
   }
   return `Я помощник компании «${context.companyName}» и лучше всего умею считать стоимость ремонта.${back}`;
 }

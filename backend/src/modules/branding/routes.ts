@@ -3,10 +3,10 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { memberOf } from '../../plugins/auth.ts';
-import { iso, responses } from '../../schemas.ts';
+import { iso, responses, SignedLinkView } from '../../schemas.ts';
 import { createEstimatePdf, estimateCompanyOf, sampleEstimate } from '../pdf/estimatePdf.ts';
 import { MAX_IMAGE_BYTES } from '../storage/images.ts';
-import { BotSettingsInput, BotSettingsView, BrandingInput, BrandingView, SignedLinkView } from './schemas.ts';
+import { BotSettingsInput, BotSettingsView, BrandingInput, BrandingView } from './schemas.ts';
 import {
   getWidgetSettings,
   type ImageSlot,

@@ -1,5 +1,4 @@
 import { type Static, Type } from 'typebox';
-import { DateTime } from '../../schemas.ts';
 
 const HexColor = Type.String({
   pattern: '^#[0-9a-fA-F]{6}$',
@@ -63,6 +62,3 @@ export type BotSettingsInput = Static<typeof BotSettingsInput>;
 
 export const BotSettingsView = Type.Object({ ...BotSettingsInput.properties, avatar: ImageView });
 export type BotSettingsView = Static<typeof BotSettingsView>;
-
-export const SignedLinkView = Type.Object({ url: Type.String(), expiresAt: DateTime });
-export type SignedLinkView = Static<typeof SignedLinkView>;

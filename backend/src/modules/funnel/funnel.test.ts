@@ -128,8 +128,8 @@ describe('applyAnswer', () => {
     expect(at('area', beforeArea, 'много')).toThrow('Укажите площадь от 5 до 1000 м²');
     expect(applyAnswer(DEFAULT_FUNNEL, beforeArea, 'area', '54,5').area).toBe(54.5);
     const beforeRooms = { ...beforeArea, area: 54 };
-    expect(at('rooms', beforeRooms, 2.5)).toThrow('Укажите число комнат от 1 до 20');
-    expect(at('rooms', beforeRooms, 0)).toThrow('Укажите число комнат от 1 до 20');
+    expect(at('rooms', beforeRooms, 2.5)).toThrow('Укажите целое число комнат от 1 до 20');
+    expect(at('rooms', beforeRooms, 0)).toThrow('Укажите целое число комнат от 1 до 20');
   });
 
   it('normalises the phone and requires consent', () => {

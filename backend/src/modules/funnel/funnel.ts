@@ -126,7 +126,7 @@ export function publicStep(config: FunnelConfig, id: StepId): PublicStep {
     case 'area':
       return { id, kind: 'number', title: steps.area.title, min: steps.area.min, max: steps.area.max, unit: 'м²' };
     case 'rooms':
-      return { id, kind: 'number', title: steps.rooms.title, min: 1, max: steps.rooms.max };
+      return { id, kind: 'number', title: steps.rooms.title, min: 1, max: steps.rooms.max, integer: true };
     case 'contacts':
       return { id, kind: 'contacts', title: steps.contacts.title, consentText: steps.contacts.consentText };
     default:
@@ -185,7 +185,7 @@ export function applyAnswer(config: FunnelConfig, answers: Answers, stepId: stri
     }
     case 'rooms': {
       const rooms = parseNumber(value, { min: 1, max: config.steps.rooms.max, integer: true });
-      if (rooms === null) throw stepError(id, `Укажите число комнат от 1 до ${config.steps.rooms.max}`);
+      if (rooms === null) throw stepError(id, `Укажите целое число комнат от 1 до ${config.steps.rooms.max}`);
       return { ...answers, rooms };
     }
     default: {
@@ -200,7 +200,11 @@ export function applyAnswer(config: FunnelConfig, answers: Answers, stepId: stri
 export function answerLabel(config: FunnelConfig, id: StepId, answers: Answers): string | null {
   const value = answers[id];
   if (value === undefined) return null;
-  if (id === 'contacts') return answers.contacts ? `${answers.contacts.name}, ${answers.contacts.phone}` : null;
+  if (id === 'contacts') {
+    if (!answers.contacts) return null;
+    const phone = parsePhoneNumberFromString(answers.contacts.phone);
+    return `${answers.contacts.name}, ${phone ? phone.formatInternational() : answers.contacts.phone}`;
+  }
   if (id === 'area') return `${String(value).replace('.', ',')} м²`;
   if (id === 'rooms') return String(value);
   return config.steps[id].options.find((option) => option.id === value)?.label ?? String(value);

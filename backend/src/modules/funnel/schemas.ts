@@ -108,6 +108,8 @@ export const PublicStep = Type.Object({
   options: Type.Optional(Type.Array(Option)),
   min: Type.Optional(Type.Number()),
   max: Type.Optional(Type.Number()),
+  /** Only whole numbers (rooms). */
+  integer: Type.Optional(Type.Boolean()),
   unit: Type.Optional(Type.String()),
   consentText: Type.Optional(Type.String()),
 });

@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { memberOf } from '../../plugins/auth.ts';
-import { iso, responses } from '../../schemas.ts';
+import { iso, responses, SignedLinkView } from '../../schemas.ts';
 import { listMessages } from '../chat/service.ts';
-import { EstimatePdfView } from '../widget/schemas.ts';
 import { LeadListQuery, LeadListView, LeadParams, type LeadSummaryView, LeadView } from './schemas.ts';
 import { findLead, type Lead, leadEstimatePdf, listLeads } from './service.ts';
 
@@ -85,7 +84,7 @@ export const leadRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
         tags: ['leads'],
         summary: 'A signed link to the lead’s estimate PDF',
         params: LeadParams,
-        response: responses({ 200: EstimatePdfView }),
+        response: responses({ 200: SignedLinkView }),
       },
     },
     async (request) => {

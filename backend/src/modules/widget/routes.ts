@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
-import { iso, responses } from '../../schemas.ts';
+import { iso, responses, SignedLinkView } from '../../schemas.ts';
 import { answerVisitor, type ReplyDeps } from '../ai/replies.ts';
 import { getWidgetSettings } from '../branding/service.ts';
 import type { ChatEvents } from '../chat/events.ts';
@@ -19,7 +19,6 @@ import { metrikaOf } from './metrika.ts';
 import {
   AnswerBody,
   AnswerView,
-  EstimatePdfView,
   EventsQuery,
   MessageBody,
   SessionParams,
@@ -289,7 +288,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         tags: ['widget'],
         summary: 'A fresh signed link to the session’s estimate PDF (rendered on first request)',
         params: SessionParams,
-        response: responses({ 200: EstimatePdfView }),
+        response: responses({ 200: SignedLinkView }),
       },
     },
     async (request) => {

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DateTime, Id } from '../../schemas.ts';
+import { Id } from '../../schemas.ts';
 import { MessageView } from '../chat/schemas.ts';
 import { PublicStep } from '../funnel/schemas.ts';
 
@@ -104,5 +104,3 @@ export const EventsQuery = Type.Object({
   token: Type.String({ maxLength: 100 }),
   lastEventId: Type.Optional(Type.Integer({ minimum: 0 })),
 });
-
-export const EstimatePdfView = Type.Object({ url: Type.String(), expiresAt: DateTime });

@@ -11,7 +11,7 @@ export const WidgetSettingsInput = Type.Object({
   /** Sites that may show the widget, as origins (https://remont.ru); empty means any site. */
   allowedOrigins: Type.Array(
     Type.String({
-      pattern: '^https?://[a-z0-9.-]+(:[0-9]{1,5})?$',
+      pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$',
       errorMessage: 'Адрес сайта вида https://remont.ru, без пути и слеша в конце',
     }),
     { maxItems: 20, uniqueItems: true, errorMessage: 'До 20 разных адресов сайтов' },

@@ -1,10 +1,10 @@
-import { CircleAlert, CircleCheck, Info, type LucideIcon, RotateCw } from 'lucide-react';
+import { CircleAlert, CircleCheck, Info, type LucideIcon, RotateCw, TriangleAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { t } from '../i18n';
 import { Button } from './Button';
 import { cx } from './cx';
 
-export type AlertTone = 'error' | 'info' | 'success';
+export type AlertTone = 'error' | 'info' | 'success' | 'warning';
 
 const tones: Record<AlertTone, { box: string; icon: LucideIcon; iconClass: string }> = {
   error: { box: 'border-red-200 bg-red-50 text-red-800', icon: CircleAlert, iconClass: 'text-red-500' },
@@ -14,6 +14,7 @@ const tones: Record<AlertTone, { box: string; icon: LucideIcon; iconClass: strin
     icon: CircleCheck,
     iconClass: 'text-emerald-500',
   },
+  warning: { box: 'border-amber-200 bg-amber-50 text-amber-900', icon: TriangleAlert, iconClass: 'text-amber-500' },
 };
 
 interface AlertProps {

@@ -5,12 +5,12 @@ import { t } from '@/lib/i18n';
 import { toast } from '@/lib/stores/useToastStore';
 import { Alert } from '@/lib/ui/Alert';
 import { Card, CardHeader } from '@/lib/ui/Card';
+import { SaveBar } from '@/lib/ui/SaveBar';
 import { TextAreaField } from '@/lib/ui/TextAreaField';
 import { TextField } from '@/lib/ui/TextField';
 import type { FormState } from '@/lib/useForm';
 import { type BotValues, botChanged, botInputOf, botValuesOf } from './formValues';
 import { ImageUpload } from './ImageUpload';
-import { SaveBar } from './SaveBar';
 
 interface BotSettingsCardProps {
   form: FormState<BotValues>;

@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n';
 import { toast } from '@/lib/stores/useToastStore';
 import { Alert } from '@/lib/ui/Alert';
 import { Card, CardHeader } from '@/lib/ui/Card';
+import { SaveBar } from '@/lib/ui/SaveBar';
 import { TextAreaField } from '@/lib/ui/TextAreaField';
 import { TextField } from '@/lib/ui/TextField';
 import type { FormState } from '@/lib/useForm';
@@ -13,7 +14,6 @@ import { ColorField } from './ColorField';
 import { type BrandingValues, brandingChanged, brandingInputOf, brandingValuesOf } from './formValues';
 import { ImageUpload } from './ImageUpload';
 import { SampleEstimate } from './SampleEstimate';
-import { SaveBar } from './SaveBar';
 
 interface CompanyBrandingCardProps {
   form: FormState<BrandingValues>;

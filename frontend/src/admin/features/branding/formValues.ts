@@ -84,5 +84,7 @@ export function previewConfigOf({ branding, savedBranding, bot, avatar, poweredB
     logoUrl: savedBranding.logo?.url ?? null,
     bot: { name: bot.name, greeting: bot.greeting, avatarUrl: avatar?.url ?? null },
     poweredBy,
+    // A preview is not a visit: it reaches no Metrika goals.
+    metrika: null,
   };
 }

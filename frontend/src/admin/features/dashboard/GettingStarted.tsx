@@ -1,7 +1,8 @@
-// The owner's first steps. Inviting the team is checked against the real team; branding is
-// open but not ticked (every company starts with working defaults); the other steps lead to
+// The owner's first steps. Inviting the team is checked against the real team, and installing
+// the widget against the leads it brought (a lead is the proof it works on the site); branding
+// is open but not ticked (every company starts with working defaults); the other steps lead to
 // sections that are still being built, so they are marked «Скоро».
-import { ArrowRight, Check, Code } from 'lucide-react';
+import { ArrowRight, Check } from 'lucide-react';
 import { motion } from 'motion/react';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
@@ -21,7 +22,7 @@ interface Step {
   ready: boolean;
 }
 
-export function GettingStarted() {
+export function GettingStarted({ hasLeads }: { hasLeads: boolean }) {
   // Only the first step's tick depends on it: if it fails to load, the list still leads the way.
   const team = useResource(useCallback((signal: AbortSignal) => api.team.get(signal), []));
   // Someone else in the company, or an invite on its way, means the owner is not alone.
@@ -32,7 +33,7 @@ export function GettingStarted() {
     { key: 'funnel', section: sections.funnel, icon: sections.funnel.icon, done: false, ready: false },
     { key: 'branding', section: sections.branding, icon: sections.branding.icon, done: false, ready: true },
     { key: 'knowledge', section: sections.knowledge, icon: sections.knowledge.icon, done: false, ready: false },
-    { key: 'widget', section: sections.integrations, icon: Code, done: false, ready: false },
+    { key: 'widget', section: sections.widget, icon: sections.widget.icon, done: hasLeads, ready: true },
   ];
   const doneCount = steps.filter((step) => step.done).length;
   const { checklist } = t.dashboard;

@@ -5,6 +5,7 @@ import { Card, CardHeader } from '@/lib/ui/Card';
 import { sections } from '../../navigation';
 
 const shortcuts = [
+  { section: sections.leads, text: t.dashboard.managerLinks.leads },
   { section: sections.dialogs, text: t.dashboard.managerLinks.dialogs },
   { section: sections.knowledge, text: t.dashboard.managerLinks.knowledge },
 ];
@@ -13,7 +14,7 @@ export function ManagerShortcuts() {
   return (
     <Card>
       <CardHeader title={t.dashboard.managerLinks.title} />
-      <div className="grid gap-3 p-5 sm:grid-cols-2">
+      <div className="grid gap-3 p-5 sm:grid-cols-3">
         {shortcuts.map(({ section, text }) => (
           <Link
             key={section.path}

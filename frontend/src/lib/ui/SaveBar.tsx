@@ -1,7 +1,7 @@
 import { Save } from 'lucide-react';
-import { t } from '@/lib/i18n';
-import { Button } from '@/lib/ui/Button';
-import { cx } from '@/lib/ui/cx';
+import { t } from '../i18n';
+import { Button } from './Button';
+import { cx } from './cx';
 
 interface SaveBarProps {
   dirty: boolean;
@@ -9,22 +9,22 @@ interface SaveBarProps {
   onDiscard(): void;
 }
 
-/** The bottom of a settings card: whether there is something to save, and the buttons to do it. */
+/** The bottom of a settings form's card: whether there is something to save, and the buttons to do it. */
 export function SaveBar({ dirty, submitting, onDiscard }: SaveBarProps) {
   return (
     <footer className="flex flex-wrap items-center justify-between gap-3 rounded-b-xl border-t border-zinc-100 bg-zinc-50/70 px-5 py-3">
       <p aria-live="polite" className="flex items-center gap-2 text-[13px] text-zinc-500">
         <span aria-hidden className={cx('size-1.5 rounded-full', dirty ? 'bg-amber-500' : 'bg-emerald-500')} />
-        {dirty ? t.branding.unsaved : t.branding.upToDate}
+        {dirty ? t.saveBar.unsaved : t.saveBar.upToDate}
       </p>
       <div className="ml-auto flex items-center gap-2">
         {dirty && (
           <Button variant="ghost" onClick={onDiscard} disabled={submitting}>
-            {t.branding.discard}
+            {t.saveBar.discard}
           </Button>
         )}
         <Button type="submit" icon={Save} loading={submitting} disabled={!dirty}>
-          {t.branding.save}
+          {t.saveBar.save}
         </Button>
       </div>
     </footer>

@@ -1,0 +1,65 @@
+// The Widget section: the snippet that puts the chat on the company's site, the sites allowed to
+// show it, and the Yandex Metrika goals it reaches there.
+import { api } from '@/lib/api';
+import { t } from '@/lib/i18n';
+import { Alert } from '@/lib/ui/Alert';
+import { Card } from '@/lib/ui/Card';
+import { PageHeader } from '@/lib/ui/PageHeader';
+import { Skeleton } from '@/lib/ui/Skeleton';
+import { useResource } from '@/lib/useResource';
+import { InstallCard } from './InstallCard';
+import { WidgetSettingsForm } from './WidgetSettingsForm';
+
+const loadSettings = (signal: AbortSignal) => api.widget.getSettings(signal);
+
+export function WidgetPage() {
+  const settings = useResource(loadSettings);
+
+  return (
+    <>
+      <PageHeader title={t.widget.title} description={t.widget.subtitle} />
+      {settings.error && !settings.data && (
+        <Alert title={t.errors.loadFailed} onRetry={settings.reload}>
+          {settings.error.message}
+        </Alert>
+      )}
+      {!settings.error && !settings.data && <WidgetSkeleton />}
+      {settings.data && (
+        <div className="space-y-6">
+          <InstallCard snippet={settings.data.snippet} widgetKey={settings.data.widgetKey} />
+          <WidgetSettingsForm initial={settings.data} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function WidgetSkeleton() {
+  return (
+    <div aria-busy="true" className="space-y-6">
+      <Card>
+        <div className="border-b border-zinc-100 px-5 py-4">
+          <Skeleton className="h-4 w-40" />
+          <Skeleton className="mt-2 h-3 w-72 max-w-full" />
+        </div>
+        <div className="space-y-5 px-5 py-5">
+          <Skeleton className="h-28 w-full rounded-xl" />
+          <div className="grid gap-4 sm:grid-cols-3">
+            {['copy', 'paste', 'publish'].map((step) => (
+              <Skeleton key={step} className="h-10 w-full" />
+            ))}
+          </div>
+        </div>
+      </Card>
+      <Card>
+        {['origins', 'metrika'].map((section) => (
+          <div key={section} className="space-y-4 border-b border-zinc-100 px-5 py-5 last:border-b-0">
+            <Skeleton className="h-4 w-56" />
+            <Skeleton className="h-3 w-72 max-w-full" />
+            <Skeleton className="h-10 w-full max-w-md rounded-lg" />
+          </div>
+        ))}
+      </Card>
+    </div>
+  );
+}
