@@ -211,7 +211,11 @@ ${row('bare Fastify SSE relay (the limit)', baseline)}
 ${row('AI Max: widget API, database, transcript, SSE', measured)}
 
 - Target: under 10 ms p50 at 200 concurrent visitors — ${p50 < 10 ? 'met' : 'NOT met'} (${ms(p50)}).`;
-  updatePerformanceSection('chat', 'Chat: time to first token under load (`bench/chat`)', body);
+  updatePerformanceSection(
+    `chat-${app.driver}`,
+    `Chat: time to first token under load, ${app.driver === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'} (\`bench/chat\`)`,
+    body,
+  );
   console.log(body);
 } finally {
   for (const child of children) child.kill();

@@ -3,8 +3,8 @@
 // when one is set); if that fails too, a polite fallback keeps the funnel going. The visitor never
 // waits forever: each try has a deadline.
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../db/database.ts';
-import { getWidgetSettings } from '../branding/service.ts';
+import type { Database, Tx } from '../../db/database.ts';
+import type { WidgetSettings } from '../branding/service.ts';
 import type { ChatEvents } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
 import { appendMessages, recentConversation } from '../chat/service.ts';
@@ -25,29 +25,39 @@ export interface ReplyDeps {
 /** How much of the conversation the model sees. */
 const HISTORY = 20;
 
-async function replyContext(
-  deps: ReplyDeps,
-  options: { tenantId: string; sessionId: string; answers: Answers; visitorText: string; beforeSeq: number },
+/**
+ * What the model needs to answer: the company's settings (given), and the conversation, read in
+ * the caller's transaction (the one that stored the visitor's message), so that the gateway is
+ * asked without another round of queries.
+ */
+export async function replyContext(
+  tx: Tx,
+  options: {
+    tenantId: string;
+    sessionId: string;
+    settings: WidgetSettings;
+    answers: Answers;
+    visitorText: string;
+    beforeSeq: number;
+    defaultModel: string;
+  },
 ): Promise<{ context: ReplyContext; model: string }> {
-  const { tenantId, sessionId } = options;
-  return deps.db.withTenant(tenantId, async (tx) => {
-    const settings = await getWidgetSettings(tx, tenantId);
-    const config = funnelOf(settings);
-    const next = nextStep(config, options.answers);
-    const history = await recentConversation(tx, { tenantId, sessionId, beforeSeq: options.beforeSeq, limit: HISTORY });
-    return {
-      model: settings.llmModel ?? deps.llm.model,
-      context: {
-        companyName: settings.companyName ?? settings.tenantName,
-        botName: settings.botName,
-        contacts: settings.contacts,
-        currentQuestion: next ? config.steps[next].title : null,
-        answered: answeredQuestions(config, options.answers),
-        history,
-        visitorText: options.visitorText,
-      },
-    };
-  });
+  const { tenantId, sessionId, settings } = options;
+  const config = funnelOf(settings);
+  const next = nextStep(config, options.answers);
+  const history = await recentConversation(tx, { tenantId, sessionId, beforeSeq: options.beforeSeq, limit: HISTORY });
+  return {
+    model: settings.llmModel ?? options.defaultModel,
+    context: {
+      companyName: settings.companyName ?? settings.tenantName,
+      botName: settings.botName,
+      contacts: settings.contacts,
+      currentQuestion: next ? config.steps[next].title : null,
+      answered: answeredQuestions(config, options.answers),
+      history,
+      visitorText: options.visitorText,
+    },
+  };
 }
 
 export function fallbackReply(context: ReplyContext): string {
@@ -57,15 +67,14 @@ export function fallbackReply(context: ReplyContext): string {
 }
 
 /**
- * Writes the bot's reply to the visitor's message `visitorSeq` and stores it. Resolves with the
- * stored reply; never rejects for a gateway failure (the fallback is stored instead).
+ * Writes the bot's reply in `context` and stores it. Resolves with the stored reply; never
+ * rejects for a gateway failure (the fallback is stored instead).
  */
 export async function answerVisitor(
   deps: ReplyDeps,
-  options: { tenantId: string; sessionId: string; answers: Answers; visitorText: string; visitorSeq: number },
+  options: { tenantId: string; sessionId: string; context: ReplyContext; model: string },
 ): Promise<MessageView> {
-  const { tenantId, sessionId } = options;
-  const { context, model } = await replyContext(deps, { ...options, beforeSeq: options.visitorSeq });
+  const { tenantId, sessionId, context, model } = options;
   const replyId = randomUUID();
   const models = [model, deps.llm.fallbackModel ?? model];
 

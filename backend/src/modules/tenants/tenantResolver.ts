@@ -1,6 +1,7 @@
 // tenantResolver: which tenant a request acts for. The admin API takes it from the signed-in
 // user's session (see plugins/auth.ts); the widget API from the public widget key.
 import { and, eq } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/database.ts';
 import { tenants } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -27,4 +28,22 @@ export async function tenantFromWidgetKey(db: Database, widgetKey: string): Prom
       .limit(1),
   );
   return tenant ?? null;
+}
+
+export type WidgetKeyResolver = (widgetKey: string) => Promise<ResolvedTenant | null>;
+
+/**
+ * tenantFromWidgetKey with a short memory: the widget asks on every call, and the answer rarely
+ * changes. Only known keys are remembered (random keys cannot fill the cache); a suspension
+ * reaches the widget within `ttlMs`.
+ */
+export function cachedWidgetKeys(db: Database, options: { ttlMs: number; max?: number }): WidgetKeyResolver {
+  const cache = new LRUCache<string, ResolvedTenant>({ max: options.max ?? 10_000, ttl: options.ttlMs });
+  return async (widgetKey) => {
+    const known = cache.get(widgetKey);
+    if (known) return known;
+    const tenant = await tenantFromWidgetKey(db, widgetKey);
+    if (tenant) cache.set(widgetKey, tenant);
+    return tenant;
+  };
 }

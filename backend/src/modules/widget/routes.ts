@@ -3,18 +3,19 @@
 // and the estimate PDF. Rate-limited per IP and per widget key.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { iso, responses, SignedLinkView } from '../../schemas.ts';
-import { answerVisitor, type ReplyDeps } from '../ai/replies.ts';
-import { getWidgetSettings } from '../branding/service.ts';
+import { answerVisitor, type ReplyDeps, replyContext } from '../ai/replies.ts';
+import { getWidgetSettings, type WidgetSettings } from '../branding/service.ts';
 import type { ChatEvents } from '../chat/events.ts';
 import { appendMessages, createSession, findSession, listMessages } from '../chat/service.ts';
 import { nextStep } from '../funnel/funnel.ts';
 import type { Answers } from '../funnel/schemas.ts';
 import { funnelOf, progressOf, questionMessage, submitAnswer } from '../funnel/service.ts';
 import { findLead, leadEstimatePdf } from '../leads/service.ts';
-import { type ResolvedTenant, tenantFromWidgetKey } from '../tenants/tenantResolver.ts';
+import { cachedWidgetKeys, type ResolvedTenant } from '../tenants/tenantResolver.ts';
 import { metrikaOf } from './metrika.ts';
 import {
   AnswerBody,
@@ -66,13 +67,25 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       (request) => keyFrom(request) || String((request.query as { key?: string }).key ?? ''),
     );
 
+  // Every widget call names its key; ten seconds of memory spare the database most lookups.
+  const widgetKeys = cachedWidgetKeys(app.db, { ttlMs: 10_000 });
   async function tenantOf(key: string): Promise<ResolvedTenant> {
-    const tenant = key ? await tenantFromWidgetKey(app.db, key) : null;
+    const tenant = key ? await widgetKeys(key) : null;
     if (!tenant) throw new AppError('WIDGET_NOT_FOUND');
     return tenant;
   }
 
   const settingsOf = (tenantId: string) => app.db.withTenant(tenantId, (tx) => getWidgetSettings(tx, tenantId));
+  // What the AI is told about a company, remembered for a few seconds: a conversation's messages
+  // come in bursts, and a changed bot name may reach the replies a moment late.
+  const recentSettings = new LRUCache<string, WidgetSettings>({ max: 10_000, ttl: 5_000 });
+  const replySettingsOf = async (tenantId: string) => {
+    const known = recentSettings.get(tenantId);
+    if (known) return known;
+    const settings = await settingsOf(tenantId);
+    recentSettings.set(tenantId, settings);
+    return settings;
+  };
 
   app.get(
     '/api/widget/config',
@@ -215,7 +228,9 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     async (request, reply) => {
       const tenant = await tenantOf(keyFrom(request));
       const text = request.body.text.trim();
-      const { message, answers } = await app.db.withTenant(tenant.id, async (tx) => {
+      const settings = await replySettingsOf(tenant.id);
+      // One transaction stores the message and reads what the reply needs.
+      const { message, prepared } = await app.db.withTenant(tenant.id, async (tx) => {
         const session = await findSession(tx, {
           tenantId: tenant.id,
           sessionId: request.params.id,
@@ -228,17 +243,20 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           messages: [{ role: 'visitor', kind: 'text', content: text }],
         });
         if (!stored) throw new Error('the visitor message was not stored');
-        return { message: stored, answers: session.answers as Answers };
+        const context = await replyContext(tx, {
+          tenantId: tenant.id,
+          sessionId: session.id,
+          settings,
+          answers: session.answers as Answers,
+          visitorText: text,
+          beforeSeq: stored.seq,
+          defaultModel: config.llm.model,
+        });
+        return { message: stored, prepared: context };
       });
       events.publish(request.params.id, { type: 'message', message });
 
-      const replying = answerVisitor(replyDeps, {
-        tenantId: tenant.id,
-        sessionId: request.params.id,
-        answers,
-        visitorText: text,
-        visitorSeq: message.seq,
-      })
+      const replying = answerVisitor(replyDeps, { tenantId: tenant.id, sessionId: request.params.id, ...prepared })
         .catch((error: unknown) => app.log.error({ err: error }, 'could not store an AI reply'))
         .finally(() => pending.delete(replying));
       pending.add(replying);
