@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { STRONG_PASSWORD, uniqueEmail } from '../support/clients.ts';
 
 const backendDir = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = path.join(backendDir, '..', 'node_modules', '.bin', 'tsx');
 
 interface Started {
   child: ChildProcess;
@@ -19,7 +18,12 @@ interface Started {
 
 async function start(env: NodeJS.ProcessEnv): Promise<Started> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(tsx, ['src/main.ts'], { cwd: backendDir, env: { ...inherited, ...env, LOG_LEVEL: 'warn' } });
+  // Node itself, with tsx as a loader: the tsx command relays SIGTERM with a 30 ms wait for the
+  // child to claim it, and kills it outright when a busy machine takes longer.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: backendDir,
+    env: { ...inherited, ...env, LOG_LEVEL: 'warn' },
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
