@@ -28,6 +28,15 @@ export const errorCatalogue = {
   STEP_OUT_OF_ORDER: { status: 409, message: 'Сначала ответьте на предыдущие вопросы' },
   FUNNEL_COMPLETED: { status: 409, message: 'Расчёт уже завершён' },
   FUNNEL_INCOMPLETE: { status: 409, message: 'Опрос ещё не завершён' },
+  STORAGE_LIMIT_REACHED: {
+    status: 409,
+    message: 'Место для файлов на вашем тарифе закончилось. Удалите ненужное или перейдите на тариф выше',
+  },
+  KB_DOCUMENTS_LIMIT_REACHED: {
+    status: 409,
+    message:
+      'На вашем тарифе больше нет места для документов базы знаний. Удалите ненужные или перейдите на тариф выше',
+  },
   CANNOT_REMOVE_SELF: { status: 409, message: 'Нельзя удалить собственную учётную запись' },
   INVITE_EXPIRED: { status: 410, message: 'Срок действия приглашения истёк. Попросите владельца прислать новое' },
   INVITE_USED: { status: 410, message: 'Это приглашение уже использовано' },

@@ -8,13 +8,17 @@
 import { type SQL, sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
+  boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
   pgPolicy,
   pgRole,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -69,6 +73,8 @@ export const tenants = pgTable(
     /** Public: it is pasted into landing pages and identifies the tenant to the widget API. */
     widgetKey: text('widget_key').notNull().unique(),
     allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
+    /** The company's time zone: its usage months begin at its midnight. */
+    timezone: text('timezone').notNull().default('Europe/Moscow'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -267,6 +273,8 @@ export const chatSessions = pgTable(
     utm: jsonb('utm').$type<Record<string, string>>().notNull().default({}),
     /** The sequence number of the session's last message; events carry it as their id. */
     lastSeq: integer('last_seq').notNull().default(0),
+    /** Started past the plan's session limit: the funnel and leads work, the AI does not answer. */
+    limited: boolean('limited').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -339,4 +347,26 @@ export const leads = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('leads_tenant_created_idx').on(t.tenantId, t.createdAt), ...tenantOwned('leads', t.tenantId)],
+).enableRLS();
+
+/**
+ * What a tenant used in a calendar month (in its time zone), against its plan's monthly limits.
+ * Increments happen in SQL, conditionally, so concurrent requests never pass a limit.
+ */
+export const tenantUsage = pgTable(
+  'tenant_usage',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** The first day of the month. */
+    periodStart: date('period_start').notNull(),
+    sessions: integer('sessions').notNull().default(0),
+    /** Sessions started past the limit: served without the AI. */
+    limitedSessions: integer('limited_sessions').notNull().default(0),
+    messages: integer('messages').notNull().default(0),
+    tokens: bigint('tokens', { mode: 'number' }).notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.periodStart] }), ...tenantOwned('tenant_usage', t.tenantId)],
 ).enableRLS();
