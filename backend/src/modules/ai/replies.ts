@@ -4,6 +4,8 @@
 // waits forever: each try has a deadline.
 import { randomUUID } from 'node:crypto';
 import type { Database, Tx } from '../../db/database.ts';
+import { record } from '../billing/limitsService.ts';
+import { allowedModel } from '../billing/plans.ts';
 import type { WidgetSettings } from '../branding/service.ts';
 import type { ChatEvents } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
@@ -47,7 +49,7 @@ export async function replyContext(
   const next = nextStep(config, options.answers);
   const history = await recentConversation(tx, { tenantId, sessionId, beforeSeq: options.beforeSeq, limit: HISTORY });
   return {
-    model: settings.llmModel ?? options.defaultModel,
+    model: allowedModel(settings.features, settings.llmModel, options.defaultModel),
     context: {
       companyName: settings.companyName ?? settings.tenantName,
       botName: settings.botName,
@@ -110,13 +112,19 @@ export async function answerVisitor(
         completionTokens: result.completionTokens,
       }
     : { content: fallbackReply(context), model: null, promptTokens: null, completionTokens: null };
-  const [stored] = await deps.db.withTenant(tenantId, (tx) =>
-    appendMessages(tx, {
+  const [stored] = await deps.db.withTenant(tenantId, async (tx) => {
+    // Counted after the answer: a reply in flight is never cut off, the next one is refused.
+    await record(tx, {
+      tenantId,
+      counter: 'tokens',
+      amount: (reply.promptTokens ?? 0) + (reply.completionTokens ?? 0),
+    });
+    return appendMessages(tx, {
       tenantId,
       sessionId,
       messages: [{ role: 'bot', kind: 'text', data: { replyId, fallback: result === null }, ...reply }],
-    }),
-  );
+    });
+  });
   if (!stored) throw new Error('answerVisitor: the reply was not stored');
   deps.events.publish(sessionId, { type: 'message', message: stored });
   return stored;

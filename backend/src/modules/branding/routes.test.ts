@@ -13,7 +13,8 @@ import {
 } from '../../../test/support/images.ts';
 import { startS3Server, type TestS3Server } from '../../../test/support/s3Server.ts';
 import { files, tenants } from '../../db/schema.ts';
-import { createS3Store } from '../storage/s3Service.ts';
+import { PLANS_CATALOGUE } from '../billing/plans.ts';
+import { createS3Store, newObjectKey } from '../storage/s3Service.ts';
 
 const BRANDING = {
   companyName: 'Ремонт Профи',
@@ -218,6 +219,34 @@ describe.each(drivers)('branding on the $name driver', ({ s3 }) => {
         fields: { file: 'Файл слишком большой: не больше 2 МБ' },
       });
       expect(await fileRows(owner)).toEqual([]);
+    });
+
+    it('refuses an upload the plan has no room for, and keeps the image in place', async () => {
+      const owner = await signUpOwner(ctx.app);
+      const tenantId = owner.session.tenant?.id as string;
+      const { logo } = (await owner.upload('/api/branding/logo', await pngImage(), 'a.png', 'image/png')).json();
+      const held = (await fileRows(owner)).reduce((sum, file) => sum + file.size, 0);
+      // Estimates filling all but ten bytes of the Free plan's room.
+      await ctx.db.withTenant(tenantId, (tx) =>
+        tx.insert(files).values({
+          tenantId,
+          kind: 'estimate',
+          key: newObjectKey({ tenantId, kind: 'estimate', extension: 'pdf' }),
+          contentType: 'application/pdf',
+          size: PLANS_CATALOGUE.free.limits.storageBytes - held - 10,
+          visibility: 'private',
+        }),
+      );
+      const before = await fileRows(owner);
+      const response = await owner.upload('/api/branding/logo', await webpImage(), 'b.webp', 'image/webp');
+      expect(response.statusCode).toBe(409);
+      expect(response.json().error).toEqual({
+        code: 'STORAGE_LIMIT_REACHED',
+        message: 'Место для файлов на вашем тарифе закончилось. Удалите ненужное или перейдите на тариф выше',
+      });
+      expect(await fileRows(owner)).toEqual(before);
+      expect((await owner.get('/api/branding')).json().logo.url).toBe(logo.url);
+      expect((await fetchPublic(logo.url)).statusCode).toBe(200);
     });
 
     it('takes one file, in the field "file"', async () => {

@@ -4,6 +4,8 @@ import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database, Tx } from '../../db/database.ts';
 import { files, tenantBotSettings, tenants } from '../../db/schema.ts';
+import { ensureStorageRoom } from '../billing/limitsService.ts';
+import { effectivePlan, type PlanFeatures } from '../billing/plans.ts';
 import { deleteFileRow, deleteObjects, storeObject } from '../storage/files.ts';
 import { type ImagePreset, processImage } from '../storage/images.ts';
 import type { ObjectStore } from '../storage/s3Service.ts';
@@ -20,7 +22,8 @@ export const DEFAULT_SETTINGS = {
 
 export interface WidgetSettings {
   tenantName: string;
-  plan: string;
+  /** What the plan in force allows (an expired paid plan counts as Free). */
+  features: PlanFeatures;
   companyName: string | null;
   primaryColor: string;
   accentColor: string;
@@ -48,6 +51,7 @@ export async function getWidgetSettings(tx: Tx, tenantId: string): Promise<Widge
     .select({
       tenantName: tenants.name,
       plan: tenants.plan,
+      planExpiresAt: tenants.planExpiresAt,
       allowedOrigins: tenants.allowedOrigins,
       widgetKey: tenants.widgetKey,
       settings: tenantBotSettings,
@@ -64,7 +68,7 @@ export async function getWidgetSettings(tx: Tx, tenantId: string): Promise<Widge
   const settings = row.settings;
   return {
     tenantName: row.tenantName,
-    plan: row.plan,
+    features: effectivePlan({ plan: row.plan, planExpiresAt: row.planExpiresAt }).features,
     companyName: settings?.companyName ?? null,
     primaryColor: settings?.primaryColor ?? DEFAULT_SETTINGS.primaryColor,
     accentColor: settings?.accentColor ?? DEFAULT_SETTINGS.accentColor,
@@ -157,6 +161,7 @@ export async function setImage(
     },
     async (tx, insertRow) => {
       const settings = await lockSettingsRow(tx, options.tenantId);
+      await ensureStorageRoom(tx, { tenantId: options.tenantId, adding: image.data.length });
       const file = await insertRow();
       await tx
         .update(tenantBotSettings)

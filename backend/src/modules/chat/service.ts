@@ -25,6 +25,7 @@ export interface ChatSession {
   pageUrl: string | null;
   utm: Record<string, string>;
   lastSeq: number;
+  limited: boolean;
 }
 
 const sessionColumns = {
@@ -36,6 +37,7 @@ const sessionColumns = {
   pageUrl: chatSessions.pageUrl,
   utm: chatSessions.utm,
   lastSeq: chatSessions.lastSeq,
+  limited: chatSessions.limited,
 };
 
 const messageColumns = {
@@ -66,6 +68,8 @@ export async function createSession(
     pageUrl: string | null;
     referrer: string | null;
     utm: Record<string, string>;
+    /** Past the plan's session limit: no AI replies. */
+    limited: boolean;
   },
 ): Promise<{ session: ChatSession; token: string }> {
   const token = randomToken();

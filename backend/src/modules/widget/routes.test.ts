@@ -13,7 +13,9 @@ import {
   type WidgetSession,
   widgetKeyOf,
 } from '../../../test/support/widget.ts';
-import { chatSessions, files, leads, messages, tenantBotSettings } from '../../db/schema.ts';
+import { chatSessions, files, leads, messages, tenantBotSettings, tenants } from '../../db/schema.ts';
+import { consume, record, usageReport } from '../billing/limitsService.ts';
+import { PLANS_CATALOGUE } from '../billing/plans.ts';
 
 let gateway: FakeGateway;
 let ctx: TestContext;
@@ -341,25 +343,28 @@ describe('free messages answered by the AI', () => {
     ['cuts the connection mid-answer', { kind: 'cut' as const }],
     ['never answers', { kind: 'hang' as const }],
   ])('moves to the fallback model when the first %s', async (_what, behaviour) => {
-    const { key, tenantId } = await company();
-    const model = `broken/model-${Math.random().toString(36).slice(2)}`;
-    gateway.behave(model, behaviour);
-    await setModel(tenantId, model);
-    const client = visitor(ctx.app, key);
-    const session = (await client.start()).json();
-    const events = await ask(key, client, session, 'Вопрос');
-    expect(replyOf(events)?.content).toBe(DEFAULT_REPLY);
-    expect(gateway.requests.slice(-2).map((r) => r.body.model)).toEqual([model, 'anthropic/claude-sonnet-4']);
-    // The draft of the failed try is cleared by a second "typing" for the same reply.
-    expect(events.filter((e) => e.event === 'typing')).toHaveLength(2);
+    const { key } = await company();
+    gateway.behave('openai/gpt-4o-mini', behaviour);
+    try {
+      const client = visitor(ctx.app, key);
+      const session = (await client.start()).json();
+      const events = await ask(key, client, session, 'Вопрос');
+      expect(replyOf(events)?.content).toBe(DEFAULT_REPLY);
+      expect(gateway.requests.slice(-2).map((r) => r.body.model)).toEqual([
+        'openai/gpt-4o-mini',
+        'anthropic/claude-sonnet-4',
+      ]);
+      // The draft of the failed try is cleared by a second "typing" for the same reply.
+      expect(events.filter((e) => e.event === 'typing')).toHaveLength(2);
+    } finally {
+      gateway.behave('openai/gpt-4o-mini', { kind: 'ok' });
+    }
   });
 
   it('keeps the funnel going with a polite fallback when both tries fail', async () => {
-    const { key, tenantId } = await company();
-    const model = `down/model-${Math.random().toString(36).slice(2)}`;
-    gateway.behave(model, { kind: 'fail', status: 503 });
+    const { key } = await company();
+    gateway.behave('openai/gpt-4o-mini', { kind: 'fail', status: 503 });
     gateway.behave('anthropic/claude-sonnet-4', { kind: 'fail', status: 502 });
-    await setModel(tenantId, model);
     try {
       const client = visitor(ctx.app, key);
       const session = (await client.start()).json();
@@ -367,7 +372,22 @@ describe('free messages answered by the AI', () => {
       expect(reply?.content).toContain('давайте продолжим расчёт: Какой объект ремонтируем?');
       expect(reply?.data.fallback).toBe(true);
     } finally {
+      gateway.behave('openai/gpt-4o-mini', { kind: 'ok' });
       gateway.behave('anthropic/claude-sonnet-4', { kind: 'ok' });
+    }
+  });
+
+  it('uses the company’s chosen model only where its plan allows it', async () => {
+    for (const [plan, expected] of [
+      ['free', 'openai/gpt-4o-mini'],
+      ['business', 'openai/gpt-4o'],
+    ] as const) {
+      const { key, tenantId } = await company();
+      await setModel(tenantId, 'openai/gpt-4o');
+      await ctx.db.withTenant(tenantId, (tx) => tx.update(tenants).set({ plan }).where(eq(tenants.id, tenantId)));
+      const client = visitor(ctx.app, key);
+      await ask(key, client, (await client.start()).json(), 'Вопрос');
+      expect(gateway.requests.at(-1)?.body.model).toBe(expected);
     }
   });
 
@@ -400,6 +420,108 @@ describe('free messages answered by the AI', () => {
     const empty = await client.message(session, '   ');
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.fields).toEqual({ text: 'Напишите сообщение (до 2000 символов)' });
+  });
+});
+
+describe('over the plan’s limits', () => {
+  const spend = (tenantId: string, resource: 'sessions' | 'messages') =>
+    ctx.db.withTenant(tenantId, (tx) =>
+      consume(tx, { tenantId, resource, amount: PLANS_CATALOGUE.free.limits[resource] }),
+    );
+  const usage = (tenantId: string) => ctx.db.withTenant(tenantId, (tx) => usageReport(tx, tenantId));
+  const botTexts = async (tenantId: string, sessionId: string) =>
+    (
+      await ctx.db.withTenant(tenantId, (tx) =>
+        tx
+          .select({ content: messages.content, data: messages.data, model: messages.model })
+          .from(messages)
+          .where(and(eq(messages.sessionId, sessionId), eq(messages.role, 'bot'), eq(messages.kind, 'text')))
+          .orderBy(messages.seq),
+      )
+    ).slice(1); // after the greeting
+  const leadOf = async (tenantId: string, sessionId: string) =>
+    (await ctx.db.withTenant(tenantId, (tx) => tx.select().from(leads).where(eq(leads.sessionId, sessionId))))[0];
+
+  it('answers politely without the AI once the month’s messages are spent, and the lead still arrives', async () => {
+    const { key, tenantId } = await company();
+    await spend(tenantId, 'messages');
+    const client = visitor(ctx.app, key);
+    const session = (await client.start()).json<WidgetSession>();
+    await client.answer(session, 'objectType', 'secondary');
+    const asked = gateway.requests.length;
+
+    const sent = await client.message(session, 'Сколько стоит ремонт ванной?');
+    expect(sent.statusCode).toBe(202);
+    expect(sent.json()).toMatchObject({ role: 'visitor', content: 'Сколько стоит ремонт ванной?' });
+    expect(await botTexts(tenantId, session.sessionId)).toEqual([
+      {
+        content:
+          'Спасибо за вопрос! Менеджер ответит на него лично. А пока давайте продолжим расчёт: Какой ремонт нужен?',
+        data: { limited: true },
+        model: null,
+      },
+    ]);
+    expect(gateway.requests.length).toBe(asked);
+
+    for (const [stepId, value] of FULL_FUNNEL.slice(1)) {
+      expect((await client.answer(session, stepId, value)).statusCode).toBe(200);
+    }
+    expect(await leadOf(tenantId, session.sessionId)).toMatchObject({ name: 'Анна', phone: '+79161234567' });
+    expect((await client.message(session, 'А когда начнёте?')).statusCode).toBe(202);
+    expect((await botTexts(tenantId, session.sessionId)).at(-1)?.content).toBe(
+      'Спасибо за вопрос! Менеджер свяжется с вами и ответит на него лично.',
+    );
+    expect(gateway.requests.length).toBe(asked);
+    expect((await usage(tenantId)).messages).toBe(PLANS_CATALOGUE.free.limits.messages);
+  });
+
+  it('serves a visitor who comes past the session limit without the AI, and counts them', async () => {
+    const { owner, key, tenantId } = await company();
+    await spend(tenantId, 'sessions');
+    const client = visitor(ctx.app, key);
+    const started = await client.start();
+    expect(started.statusCode).toBe(201);
+    const session = started.json<WidgetSession>();
+    const asked = gateway.requests.length;
+    expect((await client.message(session, 'Работаете по договору?')).statusCode).toBe(202);
+    expect((await botTexts(tenantId, session.sessionId))[0]?.data).toEqual({ limited: true });
+    expect(gateway.requests.length).toBe(asked);
+
+    for (const [stepId, value] of FULL_FUNNEL) {
+      expect((await client.answer(session, stepId, value)).statusCode).toBe(200);
+    }
+    expect(await leadOf(tenantId, session.sessionId)).toBeDefined();
+    // The lead shows in the panel like any other.
+    expect((await owner.get('/api/leads')).json().leads).toHaveLength(1);
+    const billing = (await owner.get('/api/billing')).json();
+    expect(billing.limitedSessions).toBe(1);
+    expect(billing.usage).toContainEqual({ resource: 'sessions', used: 100, limit: 100, level: 'reached' });
+    // A limited session's questions do not eat into the messages.
+    expect(billing.usage).toContainEqual({ resource: 'messages', used: 0, limit: 300, level: 'ok' });
+  });
+
+  it('counts each reply’s tokens, and stops the AI once the month’s tokens are spent', async () => {
+    const { key, tenantId } = await company();
+    const client = visitor(ctx.app, key);
+    const session = (await client.start()).json<WidgetSession>();
+    const reply = replyOf(await ask(key, client, session, 'Вопрос'));
+    const [stored] = await ctx.db.withTenant(tenantId, (tx) =>
+      tx
+        .select({ prompt: messages.promptTokens, completion: messages.completionTokens })
+        .from(messages)
+        .where(and(eq(messages.sessionId, session.sessionId), eq(messages.seq, reply?.seq ?? -1))),
+    );
+    const spent = (stored?.prompt ?? 0) + (stored?.completion ?? 0);
+    expect(spent).toBeGreaterThan(0);
+    expect(await usage(tenantId)).toMatchObject({ messages: 1, tokens: spent });
+
+    await ctx.db.withTenant(tenantId, (tx) =>
+      record(tx, { tenantId, counter: 'tokens', amount: PLANS_CATALOGUE.free.limits.tokens }),
+    );
+    const asked = gateway.requests.length;
+    expect((await client.message(session, 'Ещё вопрос')).statusCode).toBe(202);
+    expect((await botTexts(tenantId, session.sessionId)).at(-1)?.data).toEqual({ limited: true });
+    expect(gateway.requests.length).toBe(asked);
   });
 });
 

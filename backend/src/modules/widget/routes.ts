@@ -7,10 +7,13 @@ import { LRUCache } from 'lru-cache';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { iso, responses, SignedLinkView } from '../../schemas.ts';
+import { aiAllowed, currentQuestion, limitedReply } from '../ai/limits.ts';
 import { answerVisitor, type ReplyDeps, replyContext } from '../ai/replies.ts';
+import { consume, record } from '../billing/limitsService.ts';
 import { getWidgetSettings, type WidgetSettings } from '../branding/service.ts';
 import type { ChatEvents } from '../chat/events.ts';
-import { appendMessages, createSession, findSession, listMessages } from '../chat/service.ts';
+import type { MessageView } from '../chat/schemas.ts';
+import { appendMessages, createSession, findSession, listMessages, type NewMessage } from '../chat/service.ts';
 import { nextStep } from '../funnel/funnel.ts';
 import type { Answers } from '../funnel/schemas.ts';
 import { funnelOf, progressOf, questionMessage, submitAnswer } from '../funnel/service.ts';
@@ -119,7 +122,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         welcomeText: settings.welcomeText,
         logoUrl: imageUrl(settings.logoKey),
         bot: { name: settings.botName, greeting: settings.botGreeting, avatarUrl: imageUrl(settings.avatarKey) },
-        poweredBy: settings.plan !== 'enterprise',
+        poweredBy: !settings.features.whiteLabel,
         metrika: metrikaOf(settings.metrika),
       };
     },
@@ -152,12 +155,16 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
             messages: await listMessages(tx, { tenantId: tenant.id, sessionId: resumed.id }),
           };
         }
+        // Past the plan's session limit the visitor is still served, for the lead: without the AI.
+        const allowed = await consume(tx, { tenantId: tenant.id, resource: 'sessions', amount: 1 });
+        if (!allowed.ok) await record(tx, { tenantId: tenant.id, counter: 'limitedSessions', amount: 1 });
         const { session, token } = await createSession(tx, {
           tenantId: tenant.id,
           visitorId: body.visitorId,
           pageUrl: body.pageUrl ?? null,
           referrer: body.referrer ?? null,
           utm: body.utm ?? {},
+          limited: !allowed.ok,
         });
         const first = nextStep(funnel, {});
         const messages = await appendMessages(tx, {
@@ -229,32 +236,43 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       const tenant = await tenantOf(keyFrom(request));
       const text = request.body.text.trim();
       const settings = await replySettingsOf(tenant.id);
-      // One transaction stores the message and reads what the reply needs.
-      const { message, prepared } = await app.db.withTenant(tenant.id, async (tx) => {
+      // One transaction stores the message, counts it against the plan, and reads what the reply needs.
+      const { stored, prepared } = await app.db.withTenant(tenant.id, async (tx) => {
         const session = await findSession(tx, {
           tenantId: tenant.id,
           sessionId: request.params.id,
           token: tokenFrom(request),
         });
         if (!session) throw new AppError('SESSION_NOT_FOUND');
-        const [stored] = await appendMessages(tx, {
-          tenantId: tenant.id,
-          sessionId: session.id,
-          messages: [{ role: 'visitor', kind: 'text', content: text }],
-        });
-        if (!stored) throw new Error('the visitor message was not stored');
+        const answers = session.answers as Answers;
+        const visitor: NewMessage = { role: 'visitor', kind: 'text', content: text };
+        if (!(await aiAllowed(tx, tenant.id, session))) {
+          const reply = limitedReply(currentQuestion(funnelOf(settings), answers));
+          return {
+            stored: await appendMessages(tx, {
+              tenantId: tenant.id,
+              sessionId: session.id,
+              messages: [visitor, reply],
+            }),
+            prepared: null,
+          };
+        }
+        const [message] = await appendMessages(tx, { tenantId: tenant.id, sessionId: session.id, messages: [visitor] });
+        if (!message) throw new Error('the visitor message was not stored');
         const context = await replyContext(tx, {
           tenantId: tenant.id,
           sessionId: session.id,
           settings,
-          answers: session.answers as Answers,
+          answers,
           visitorText: text,
-          beforeSeq: stored.seq,
+          beforeSeq: message.seq,
           defaultModel: config.llm.model,
         });
-        return { message: stored, prepared: context };
+        return { stored: [message], prepared: context };
       });
-      events.publish(request.params.id, { type: 'message', message });
+      for (const message of stored) events.publish(request.params.id, { type: 'message', message });
+      const message = stored[0] as MessageView;
+      if (!prepared) return reply.code(202).send(message);
 
       const replying = answerVisitor(replyDeps, { tenantId: tenant.id, sessionId: request.params.id, ...prepared })
         .catch((error: unknown) => app.log.error({ err: error }, 'could not store an AI reply'))
