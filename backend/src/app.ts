@@ -13,6 +13,7 @@ import type { Database } from './db/database.ts';
 import { AppError } from './errors.ts';
 import { createGatewayResponder, createOfflineResponder, type Responder } from './modules/ai/responders.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { billingRoutes } from './modules/billing/routes.ts';
 import { brandingRoutes } from './modules/branding/routes.ts';
 import { type ChatEvents, createChatEvents } from './modules/chat/events.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDependencies) {
   });
   await app.register(widgetAdminRoutes, { config });
   await app.register(leadRoutes, { config });
+  await app.register(billingRoutes);
   await app.register(frameRoutes, { distDir: deps.frontendDist, publicUrl: config.publicUrl });
   await app.register(fileRoutes);
   await app.register(landingRoutes);

@@ -3,6 +3,7 @@
 
 export type { ErrorBody, ErrorCode } from './errors.ts';
 export type { ChangePasswordBody, LogInBody, SessionView, SignUpBody } from './modules/auth/schemas.ts';
+export type { BillingView, PlanView, SetPlanBody, UsageItem, UsageView } from './modules/billing/schemas.ts';
 export type {
   BotSettingsInput,
   BotSettingsView,

@@ -95,6 +95,7 @@ const cases: IsolationCase[] = [
         metrika: { counterId: '1234567', goals: { opened: 'o', step: 's', contacts: 'c', estimate: 'e' } },
       }),
   },
+  { route: 'GET /api/billing', expect: 'ownOnly', call: (b) => b.get('/api/billing') },
   { route: 'GET /api/leads', expect: 'ownOnly', call: (b) => b.get('/api/leads') },
   { route: 'GET /api/leads/:id', expect: 'notFound', call: (b, a) => b.get(`/api/leads/${a.leadId}`) },
   {

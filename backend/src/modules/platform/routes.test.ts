@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/support/app.ts';
 import { type ApiClient, addManager, logInAs, STRONG_PASSWORD, signUpOwner } from '../../../test/support/clients.ts';
+import { visitor, type WidgetSession, widgetKeyOf } from '../../../test/support/widget.ts';
 import { auditLog, tenants } from '../../db/schema.ts';
 import { tenantFromWidgetKey } from '../tenants/tenantResolver.ts';
 import { bootstrapPlatform } from './bootstrap.ts';
@@ -29,6 +30,8 @@ describe('GET /api/platform/tenants', () => {
       createdAt: expect.any(String),
       membersCount: 2,
       ownerEmail: owner.session.user.email,
+      sessionsThisMonth: 0,
+      messagesThisMonth: 0,
     });
     expect(list.tenants.map((t: { name: string }) => t.name)).toContain('Ремонт Плюс (демо)');
   });
@@ -92,6 +95,86 @@ describe('suspending and reactivating a tenant', () => {
     const response = await owner.post(`/api/platform/tenants/${owner.session.tenant?.id}/suspend`);
     expect(response.statusCode).toBe(403);
     expect((await owner.get('/api/auth/session')).json().tenant.status).toBe('active');
+  });
+});
+
+describe('a tenant’s plan and usage', () => {
+  const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
+
+  it('shows the superadmin a company’s usage, in the list and in full', async () => {
+    const owner = await signUpOwner(ctx.app, { companyName: 'Считаем Визиты' });
+    const tenantId = owner.session.tenant?.id as string;
+    const client = visitor(ctx.app, await widgetKeyOf(ctx, owner));
+    const session = (await client.start()).json<WidgetSession>();
+    await client.message(session, 'Вопрос');
+
+    const list = (await admin.get(`/api/platform/tenants?q=${encodeURIComponent('Считаем Визиты')}`)).json();
+    expect(list.tenants[0]).toMatchObject({ id: tenantId, sessionsThisMonth: 1, messagesThisMonth: 1 });
+    const usage = await admin.get(`/api/platform/tenants/${tenantId}/usage`);
+    expect(usage.statusCode).toBe(200);
+    expect(usage.json()).toMatchObject({
+      plan: { id: 'free' },
+      usage: [
+        { resource: 'sessions', used: 1 },
+        { resource: 'messages', used: 1 },
+        { resource: 'tokens' },
+        { resource: 'storageBytes' },
+      ],
+    });
+    expect((await owner.get(`/api/platform/tenants/${tenantId}/usage`)).statusCode).toBe(403);
+  });
+
+  it('lets the superadmin put a company on a plan until a date, audited, and back on Free', async () => {
+    const owner = await signUpOwner(ctx.app);
+    const tenantId = owner.session.tenant?.id as string;
+    const until = inAMonth();
+    const changed = await admin.post(`/api/platform/tenants/${tenantId}/plan`, { plan: 'business', expiresAt: until });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ id: tenantId, plan: 'business', planExpiresAt: until });
+    expect((await owner.get('/api/billing')).json()).toMatchObject({
+      plan: { id: 'business' },
+      purchased: { id: 'business', expiresAt: until, expired: false },
+    });
+    const [entry] = await ctx.db.withPlatform({ actorUserId: null, action: 'test.audit' }, (tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'platform.plan_changed'), sql`${auditLog.details}->>'tenantId' = ${tenantId}`)),
+    );
+    expect(entry).toMatchObject({
+      actorUserId: admin.session.user.id,
+      details: { tenantId, plan: 'business', expiresAt: until },
+    });
+
+    const back = await admin.post(`/api/platform/tenants/${tenantId}/plan`, { plan: 'free', expiresAt: until });
+    expect(back.json()).toMatchObject({ plan: 'free', planExpiresAt: null });
+  });
+
+  it('explains what is wrong and changes nothing', async () => {
+    const owner = await signUpOwner(ctx.app);
+    const tenantId = owner.session.tenant?.id as string;
+    const past = await admin.post(`/api/platform/tenants/${tenantId}/plan`, {
+      plan: 'start',
+      expiresAt: new Date(Date.now() - 1000).toISOString(),
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error.fields).toEqual({ expiresAt: 'Дата окончания тарифа должна быть в будущем' });
+    const unknown = await admin.post(`/api/platform/tenants/${tenantId}/plan`, { plan: 'gold', expiresAt: null });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toEqual({ plan: 'Тариф: free, start, business или enterprise' });
+    expect((await owner.get('/api/billing')).json().purchased).toEqual({ id: 'free', expiresAt: null, expired: false });
+
+    const nobody = await admin.post('/api/platform/tenants/00000000-0000-4000-8000-000000000000/plan', {
+      plan: 'start',
+      expiresAt: inAMonth(),
+    });
+    expect(nobody.statusCode).toBe(404);
+    const byOwner = await owner.post(`/api/platform/tenants/${tenantId}/plan`, {
+      plan: 'enterprise',
+      expiresAt: inAMonth(),
+    });
+    expect(byOwner.statusCode).toBe(403);
+    expect((await owner.get('/api/billing')).json().plan.id).toBe('free');
   });
 });
 

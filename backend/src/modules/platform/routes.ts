@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sessionOf } from '../../plugins/auth.ts';
 import { IdParams, iso, isoOrNull, responses } from '../../schemas.ts';
+import { SetPlanBody, UsageView } from '../billing/schemas.ts';
+import { usageView } from '../billing/views.ts';
 import {
   type PlatformTenantView,
   PlatformTenantView as PlatformTenantViewSchema,
   TenantListQuery,
   TenantListView,
 } from './schemas.ts';
-import { listTenants, type PlatformTenant, setTenantStatus } from './service.ts';
+import { listTenants, type PlatformTenant, setTenantPlan, setTenantStatus, tenantUsageReport } from './service.ts';
 
 const toView = (tenant: PlatformTenant): PlatformTenantView => ({
   ...tenant,
@@ -16,6 +18,46 @@ const toView = (tenant: PlatformTenant): PlatformTenantView => ({
 });
 
 export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/platform/tenants/:id/usage',
+    {
+      config: { access: 'superadmin' },
+      schema: {
+        tags: ['platform'],
+        summary: 'A tenant’s plan and this month’s usage against its limits',
+        params: IdParams,
+        response: responses({ 200: UsageView }),
+      },
+    },
+    async (request) =>
+      usageView(
+        await tenantUsageReport(app.db, { actorUserId: sessionOf(request).user.id, tenantId: request.params.id }),
+      ),
+  );
+
+  app.post(
+    '/api/platform/tenants/:id/plan',
+    {
+      config: { access: 'superadmin' },
+      schema: {
+        tags: ['platform'],
+        summary: 'Put a tenant on a plan by hand (audited)',
+        params: IdParams,
+        body: SetPlanBody,
+        response: responses({ 200: PlatformTenantViewSchema }),
+      },
+    },
+    async (request) => {
+      const tenant = await setTenantPlan(app.db, {
+        actorUserId: sessionOf(request).user.id,
+        tenantId: request.params.id,
+        plan: request.body.plan,
+        expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
+      });
+      return toView(tenant);
+    },
+  );
+
   app.get(
     '/api/platform/tenants',
     {

@@ -11,6 +11,8 @@ export const PlatformTenantView = Type.Object({
   createdAt: DateTime,
   membersCount: Type.Integer(),
   ownerEmail: Type.Union([Type.String(), Type.Null()]),
+  sessionsThisMonth: Type.Integer(),
+  messagesThisMonth: Type.Integer(),
 });
 export type PlatformTenantView = Static<typeof PlatformTenantView>;
 

@@ -2,13 +2,16 @@
 // runs through `withPlatform`, so each use leaves an audit_log entry.
 import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { sessions, type TenantStatus, tenants, users } from '../../db/schema.ts';
+import { type Plan, sessions, type TenantStatus, tenants, tenantUsage, users } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { usageReport } from '../billing/limitsService.ts';
 import type { TenantSummary } from '../tenants/service.ts';
 
 export interface PlatformTenant extends Omit<TenantSummary, 'widgetKey'> {
   membersCount: number;
   ownerEmail: string | null;
+  sessionsThisMonth: number;
+  messagesThisMonth: number;
 }
 
 // Correlated subqueries are written with explicit aliases: in a one-table select, Drizzle renders
@@ -18,6 +21,11 @@ const ownerEmail = sql<string | null>`(
   where member.tenant_id = ${tenants}.id and member.role = 'owner'
   order by member.created_at limit 1)`;
 const membersCount = sql<number>`(select count(*)::int from ${users} as member where member.tenant_id = ${tenants}.id)`;
+const thisMonthUsage = (counter: 'sessions' | 'messages') =>
+  sql<number>`coalesce((
+    select usage.${sql.raw(counter)} from ${tenantUsage} as usage
+    where usage.tenant_id = ${tenants}.id
+      and usage.period_start = date_trunc('month', now() at time zone ${tenants}.timezone)::date), 0)`;
 
 const platformTenantColumns = {
   id: tenants.id,
@@ -28,6 +36,8 @@ const platformTenantColumns = {
   createdAt: tenants.createdAt,
   membersCount,
   ownerEmail,
+  sessionsThisMonth: thisMonthUsage('sessions'),
+  messagesThisMonth: thisMonthUsage('messages'),
 };
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -76,5 +86,46 @@ export async function setTenantStatus(
     if (!tenant) throw new AppError('NOT_FOUND', { message: 'Компания не найдена' });
     if (options.status === 'suspended') await tx.delete(sessions).where(eq(sessions.tenantId, options.tenantId));
     return tenant;
+  });
+}
+
+/** Puts a tenant on a plan by hand (a deal made outside the invoices), with the change audited. */
+export async function setTenantPlan(
+  db: Database,
+  options: { actorUserId: string; tenantId: string; plan: Plan; expiresAt: Date | null },
+): Promise<PlatformTenant> {
+  const expiresAt = options.plan === 'free' ? null : options.expiresAt;
+  if (expiresAt && expiresAt.getTime() <= Date.now()) {
+    throw new AppError('VALIDATION_FAILED', {
+      message: 'Дата окончания тарифа должна быть в будущем',
+      fields: { expiresAt: 'Дата окончания тарифа должна быть в будущем' },
+    });
+  }
+  const access = {
+    actorUserId: options.actorUserId,
+    action: 'platform.plan_changed',
+    details: { tenantId: options.tenantId, plan: options.plan, expiresAt: expiresAt?.toISOString() ?? null },
+  };
+  return db.withPlatform(access, async (tx) => {
+    const [tenant] = await tx
+      .update(tenants)
+      .set({ plan: options.plan, planExpiresAt: expiresAt })
+      .where(eq(tenants.id, options.tenantId))
+      .returning(platformTenantColumns);
+    if (!tenant) throw new AppError('NOT_FOUND', { message: 'Компания не найдена' });
+    return tenant;
+  });
+}
+
+export async function tenantUsageReport(db: Database, options: { actorUserId: string; tenantId: string }) {
+  const access = {
+    actorUserId: options.actorUserId,
+    action: 'platform.usage_viewed',
+    details: { tenantId: options.tenantId },
+  };
+  return db.withPlatform(access, async (tx) => {
+    const [tenant] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, options.tenantId));
+    if (!tenant) throw new AppError('NOT_FOUND', { message: 'Компания не найдена' });
+    return usageReport(tx, options.tenantId);
   });
 }
