@@ -6,6 +6,7 @@
 import type {
   AcceptInviteBody,
   AddMemberBody,
+  BillingView,
   BotSettingsInput,
   BotSettingsView,
   BrandingInput,
@@ -21,11 +22,13 @@ import type {
   PlatformTenantView,
   PublicInviteView,
   SessionView,
+  SetPlanBody,
   SignedLinkView,
   SignUpBody,
   TeamView,
   TenantListQuery,
   TenantListView,
+  UsageView,
   WidgetSettingsInput,
   WidgetSettingsView,
 } from '@aimax/backend/contracts';
@@ -254,6 +257,9 @@ export const api = {
     /** The lead's estimate PDF, behind a link that works for a few minutes. */
     estimatePdf: (id: string) => request<SignedLinkView>('POST', `/api/leads/${segment(id)}/estimate-pdf`),
   },
+  billing: {
+    get: (signal?: AbortSignal) => request<BillingView>('GET', '/api/billing', { signal }),
+  },
   widget: {
     getSettings: (signal?: AbortSignal) => request<WidgetSettingsView>('GET', '/api/widget/settings', { signal }),
     saveSettings: (body: WidgetSettingsInput) => request<WidgetSettingsView>('PUT', '/api/widget/settings', { body }),
@@ -264,5 +270,9 @@ export const api = {
     suspendTenant: (id: string) => request<PlatformTenantView>('POST', `/api/platform/tenants/${segment(id)}/suspend`),
     reactivateTenant: (id: string) =>
       request<PlatformTenantView>('POST', `/api/platform/tenants/${segment(id)}/reactivate`),
+    tenantUsage: (id: string, signal?: AbortSignal) =>
+      request<UsageView>('GET', `/api/platform/tenants/${segment(id)}/usage`, { signal }),
+    setTenantPlan: (id: string, body: SetPlanBody) =>
+      request<PlatformTenantView>('POST', `/api/platform/tenants/${segment(id)}/plan`, { body }),
   },
 };

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatBytes,
+  formatCompact,
+  formatCount,
   formatDate,
   formatDateTime,
+  formatDayMonth,
+  formatMonth,
   formatPhone,
   formatRubles,
   formatRublesRange,
@@ -81,5 +86,62 @@ describe('formatRublesRange', () => {
 
   it('shows one sum when both ends round to the same ruble', () => {
     expect(formatRublesRange({ min: 5000, max: 5000.2 })).toBe(`5${nbsp}000${nbsp}₽`);
+  });
+});
+
+describe('formatCount', () => {
+  it('puts thousands apart and never a fraction', () => {
+    expect(formatCount(1234)).toBe(`1${nbsp}234`);
+    expect(formatCount(30000)).toBe(`30${nbsp}000`);
+    expect(formatCount(7)).toBe('7');
+  });
+});
+
+describe('formatCompact', () => {
+  it('shortens thousands and millions to one decimal, with a comma', () => {
+    expect(formatCompact(12345)).toBe(`12,3${nbsp}тыс.`);
+    expect(formatCompact(150000)).toBe(`150${nbsp}тыс.`);
+    expect(formatCompact(2500000)).toBe(`2,5${nbsp}млн`);
+    expect(formatCompact(150000000)).toBe(`150${nbsp}млн`);
+  });
+
+  it('leaves counts under a thousand as they are', () => {
+    expect(formatCompact(0)).toBe('0');
+    expect(formatCompact(850)).toBe('850');
+  });
+});
+
+describe('formatBytes', () => {
+  const MB = 1024 * 1024;
+
+  it('writes the plans’ limits in whole binary units', () => {
+    expect(formatBytes(50 * MB)).toBe(`50${nbsp}МБ`);
+    expect(formatBytes(500 * MB)).toBe(`500${nbsp}МБ`);
+    expect(formatBytes(2048 * MB)).toBe(`2${nbsp}ГБ`);
+    expect(formatBytes(20480 * MB)).toBe(`20${nbsp}ГБ`);
+  });
+
+  it('keeps one decimal of what is held', () => {
+    expect(formatBytes(1.25 * MB)).toBe(`1,3${nbsp}МБ`);
+    expect(formatBytes(340 * 1024)).toBe(`340${nbsp}КБ`);
+    expect(formatBytes(512)).toBe(`512${nbsp}Б`);
+  });
+
+  it('shows nothing held in megabytes, as the limits are', () => {
+    expect(formatBytes(0)).toBe(`0${nbsp}МБ`);
+  });
+});
+
+describe('formatMonth', () => {
+  it('names the month in the nominative, with its year', () => {
+    expect(formatMonth('2026-03-01')).toBe('март 2026');
+    expect(formatMonth('2027-01-01')).toBe('январь 2027');
+  });
+});
+
+describe('formatDayMonth', () => {
+  it('writes a calendar day the same in every time zone', () => {
+    expect(formatDayMonth('2026-04-01')).toBe('1 апреля');
+    expect(formatDayMonth('2027-01-01')).toBe('1 января');
   });
 });

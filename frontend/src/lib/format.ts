@@ -1,5 +1,5 @@
-// Dates, names, phone numbers and sums as the interface shows them: in Russian, in the viewer's
-// time zone.
+// Dates, names, phone numbers, sums, counts and sizes as the interface shows them: in Russian,
+// in the viewer's time zone.
 import { locale, t } from './i18n';
 
 const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
@@ -11,7 +11,13 @@ const dateTimeFormat = new Intl.DateTimeFormat(locale, {
   minute: '2-digit',
 });
 const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-const rubles = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+const wholeNumbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+const fractional = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+// Calendar dates (a month's first day, say) carry no time zone: read and written as UTC, they
+// name the same day wherever the viewer is.
+const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayMonthFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
 
 /** «5 марта 2026 г.», or a dash when there is no date. */
 export function formatDate(iso: string | null): string {
@@ -46,11 +52,55 @@ export function formatPhone(e164: string): string {
 
 /** «652 000 ₽»: whole rubles, thousands apart, the sign never wrapped onto a line of its own. */
 export function formatRubles(amount: number): string {
-  return `${rubles.format(amount)}\u00a0₽`;
+  return `${wholeNumbers.format(amount)}\u00a0₽`;
 }
 
 /** An estimate's spread, «510 000 – 652 000 ₽», or one sum when both ends are the same. */
 export function formatRublesRange(range: { min: number; max: number }): string {
-  if (rubles.format(range.min) === rubles.format(range.max)) return formatRubles(range.min);
-  return `${rubles.format(range.min)} – ${rubles.format(range.max)}\u00a0₽`;
+  if (wholeNumbers.format(range.min) === wholeNumbers.format(range.max)) return formatRubles(range.min);
+  return `${wholeNumbers.format(range.min)} – ${wholeNumbers.format(range.max)}\u00a0₽`;
+}
+
+/** «1 234»: a whole number with thousands apart. */
+export function formatCount(count: number): string {
+  return wholeNumbers.format(count);
+}
+
+/** «850», «12,3 тыс.», «2,5 млн»: large counts, such as AI tokens, shortened. */
+export function formatCompact(count: number): string {
+  return compact.format(count);
+}
+
+const KB = 1024;
+const byteUnits = [
+  { size: KB ** 3, unit: t.units.gigabytes },
+  { size: KB ** 2, unit: t.units.megabytes },
+  { size: KB, unit: t.units.kilobytes },
+];
+
+/** «340 КБ», «1,2 МБ», «2 ГБ» in binary units, as the plans' limits are set. */
+export function formatBytes(bytes: number): string {
+  // Nothing held reads best in the unit storage limits are given in.
+  if (bytes === 0) return `0\u00a0${t.units.megabytes}`;
+  const scale = byteUnits.find(({ size }) => bytes >= size);
+  return scale ? `${fractional.format(bytes / scale.size)}\u00a0${scale.unit}` : `${bytes}\u00a0${t.units.bytes}`;
+}
+
+const calendarDate = (date: string) => {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day));
+};
+
+/** «март 2026» for a calendar date (YYYY-MM-DD) in that month. */
+export function formatMonth(date: string): string {
+  return monthFormat
+    .formatToParts(calendarDate(date))
+    .filter((part) => part.type === 'month' || part.type === 'year')
+    .map((part) => part.value)
+    .join(' ');
+}
+
+/** «1 апреля» for a calendar date (YYYY-MM-DD). */
+export function formatDayMonth(date: string): string {
+  return dayMonthFormat.format(calendarDate(date));
 }

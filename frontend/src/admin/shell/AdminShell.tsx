@@ -1,5 +1,5 @@
-// The frame of every signed-in page: the sidebar (a drawer on phones), the top bar, and the page
-// itself, which fades in when the route changes.
+// The frame of every signed-in page: the sidebar (a drawer on phones), the top bar, for the owner
+// a notice of limits near or spent, and the page itself, which fades in when the route changes.
 import { motion } from 'motion/react';
 import { useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
@@ -9,6 +9,7 @@ import { sectionAt } from '../navigation';
 import { MobileSidebar } from './MobileSidebar';
 import { Sidebar } from './Sidebar';
 import { Topbar } from './Topbar';
+import { UsageBanner } from './UsageBanner';
 
 export function AdminShell() {
   const session = useAuthStore((state) => state.session);
@@ -27,6 +28,8 @@ export function AdminShell() {
       <div className="flex min-h-dvh flex-col">
         <Topbar session={session} onOpenNavigation={() => setDrawerOpen(true)} />
         <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 lg:px-10 lg:py-10">
+          {/* Limits are the owner's to act on; the API keeps billing from managers. */}
+          {session.user.role === 'owner' && <UsageBanner />}
           <motion.div
             key={pathname}
             initial={{ opacity: 0, y: 6 }}

@@ -1,6 +1,7 @@
 import type { SessionView } from '@aimax/backend/contracts';
 import { Building2, Menu as MenuIcon, ShieldCheck } from 'lucide-react';
 import { t } from '@/lib/i18n';
+import { planInForce } from '@/lib/plans';
 import { Badge } from '@/lib/ui/Badge';
 import { IconButton } from '@/lib/ui/Button';
 import { UserMenu } from './UserMenu';
@@ -20,7 +21,7 @@ export function Topbar({ session, onOpenNavigation }: TopbarProps) {
           <>
             <Building2 aria-hidden size={16} className="hidden shrink-0 text-zinc-400 sm:block" />
             <span className="truncate text-sm font-medium text-zinc-900">{tenant.name}</span>
-            <Badge tone="brand">{t.shell.planBadge(t.plans[tenant.plan])}</Badge>
+            <Badge tone="brand">{t.shell.planBadge(t.plans[planInForce(tenant)])}</Badge>
           </>
         ) : (
           <>

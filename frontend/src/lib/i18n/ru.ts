@@ -1,11 +1,24 @@
 // Every Russian text of the admin panel. Components read texts from here (through `t`), never
 // inline, so a second language is one more object of the same `Messages` type.
-import type { PlatformTenantView, SessionView } from '@aimax/backend/contracts';
+import type { PlatformTenantView, SessionView, UsageItem } from '@aimax/backend/contracts';
 import { plural } from './plural';
 
 type Role = SessionView['user']['role'];
 type Plan = PlatformTenantView['plan'];
 type TenantStatus = PlatformTenantView['status'];
+type UsageResource = UsageItem['resource'];
+
+/** What a usage meter says about one resource: in the list, and in the banner over every page. */
+interface ResourceTexts {
+  label: string;
+  hint: string;
+  /** The banner from 80 % of the limit. */
+  warning: (percent: number) => string;
+  /** The banner once the limit is reached. */
+  reached: string;
+  /** Under the meter once the limit is reached. */
+  reachedShort: string;
+}
 
 const members = (count: number) => `${count} ${plural(count, ['сотрудник', 'сотрудника', 'сотрудников'])}`;
 const leads = (count: number) => `${count} ${plural(count, ['заявка', 'заявки', 'заявок'])}`;
@@ -33,6 +46,13 @@ export const ru = {
     active: 'Активна',
     suspended: 'Приостановлена',
   } satisfies Record<TenantStatus, string>,
+
+  units: {
+    bytes: 'Б',
+    kilobytes: 'КБ',
+    megabytes: 'МБ',
+    gigabytes: 'ГБ',
+  },
 
   common: {
     cancel: 'Отмена',
@@ -230,7 +250,6 @@ export const ru = {
     funnel: 'Здесь можно будет включать и выключать шаги квиза, по которым посетитель получает расчёт сметы.',
     integrations:
       'Здесь появятся подключения к Telegram, amoCRM и Яндекс Метрике, чтобы заявки сразу попадали в работу.',
-    billing: 'Здесь будут использование лимитов, сравнение тарифов и счета для оплаты по безналичному расчёту.',
     comingSoon: 'Раздел в разработке',
   },
 
@@ -515,6 +534,84 @@ export const ru = {
     saved: 'Настройки виджета сохранены',
   },
 
+  billing: {
+    title: 'Тарифы и оплата',
+    subtitle: 'Ваш тариф, расход лимитов в этом месяце и что дают другие тарифы',
+    current: {
+      title: 'Текущий тариф',
+      free: 'Бесплатно',
+      perMonth: (price: string) => `${price} в месяц`,
+      until: (date: string) => `до ${date}`,
+      noExpiry: 'без срока',
+    },
+    expired: {
+      title: (plan: string, date: string) => `Тариф «${plan}» закончился ${date}`,
+      text: 'Компания работает на лимитах тарифа Free. Настройки и данные сохранены.',
+    },
+    usage: {
+      title: (month: string) => `Использование за ${month}`,
+      resets: (date: string) => `Месячные лимиты обновятся ${date}. Хранилище считается за всё время.`,
+      amount: (used: string, limit: string) => `${used} из ${limit}`,
+      warning: 'Осталось меньше 20%',
+      limitedSessions: (count: number) =>
+        `${count} ${plural(count, ['посетитель обслужен', 'посетителя обслужены', 'посетителей обслужены'])} без ИИ: лимит диалогов был исчерпан`,
+      resources: {
+        sessions: {
+          label: 'Диалоги',
+          hint: 'Посетители, открывшие чат',
+          warning: (percent: number) => `Использовано ${percent}% лимита диалогов в этом месяце`,
+          reached: 'Лимит диалогов исчерпан: новым посетителям ИИ не отвечает, заявки по-прежнему принимаются',
+          reachedShort: 'Лимит исчерпан — новым посетителям ИИ не отвечает, заявки принимаются',
+        },
+        messages: {
+          label: 'Сообщения ИИ',
+          hint: 'Вопросы посетителей, на которые отвечает ИИ',
+          warning: (percent: number) => `Использовано ${percent}% лимита сообщений ИИ в этом месяце`,
+          reached: 'Лимит сообщений ИИ исчерпан: ИИ не отвечает посетителям, заявки по-прежнему принимаются',
+          reachedShort: 'Лимит исчерпан — ИИ не отвечает посетителям, заявки принимаются',
+        },
+        tokens: {
+          label: 'Токены ИИ',
+          hint: 'Объём текста, который прочитал и написал ИИ',
+          warning: (percent: number) => `Использовано ${percent}% лимита токенов ИИ в этом месяце`,
+          reached: 'Лимит токенов ИИ исчерпан: ИИ не отвечает посетителям, заявки по-прежнему принимаются',
+          reachedShort: 'Лимит исчерпан — ИИ не отвечает посетителям, заявки принимаются',
+        },
+        storageBytes: {
+          label: 'Хранилище',
+          hint: 'Логотип, аватар бота и документы',
+          warning: (percent: number) => `Хранилище заполнено на ${percent}%`,
+          reached: 'Хранилище заполнено: новые файлы не загрузятся, пока не освободится место',
+          reachedShort: 'Места нет — новые файлы не загрузятся',
+        },
+      } satisfies Record<UsageResource, ResourceTexts>,
+    },
+    plans: {
+      title: 'Сравнение тарифов',
+      description: 'Лимиты диалогов, сообщений и токенов — на календарный месяц',
+      feature: 'Возможность',
+      current: 'Текущий тариф',
+      free: 'Бесплатно',
+      perMonth: (price: string) => `${price}/мес`,
+      yes: 'Есть',
+      no: 'Нет',
+      platformModel: 'Модель платформы',
+      rows: {
+        price: 'Стоимость',
+        sessions: 'Диалоги в месяц',
+        messages: 'Сообщения ИИ в месяц',
+        tokens: 'Токены ИИ в месяц',
+        kbDocuments: 'Документы в базе знаний',
+        storage: 'Хранилище',
+        integrations: 'Интеграции: Telegram, amoCRM',
+        customDomain: 'Свой домен',
+        whiteLabel: 'Без надписи «Работает на AI Max»',
+        models: 'Модели ИИ',
+      },
+    },
+    bannerDismiss: 'Скрыть предупреждение',
+  },
+
   platform: {
     tenants: {
       title: 'Компании',
@@ -531,6 +628,7 @@ export const ru = {
         name: 'Компания',
         plan: 'Тариф',
         members: 'Сотрудники',
+        month: 'За месяц',
         created: 'Создана',
         status: 'Статус',
         actions: 'Действия',
@@ -546,6 +644,21 @@ export const ru = {
       reactivateText: 'Сотрудники снова смогут входить в панель управления, виджет продолжит работу.',
       suspendedDone: (name: string) => `Компания «${name}» приостановлена`,
       reactivatedDone: (name: string) => `Компания «${name}» снова активна`,
+      plan: 'Тариф',
+      planLabel: (name: string) => `Тариф и использование: ${name}`,
+      sessions: (count: number, shown: string) => `${shown} ${plural(count, ['диалог', 'диалога', 'диалогов'])}`,
+      messages: (count: number, shown: string) => `${shown} ${plural(count, ['сообщение', 'сообщения', 'сообщений'])}`,
+    },
+    plan: {
+      title: 'Тариф и использование',
+      description: (name: string) => `Компания «${name}»`,
+      change: 'Сменить тариф',
+      planLabel: 'Тариф',
+      paidUntil: 'Оплачен до',
+      paidUntilHint: 'Включительно. Затем — лимиты Free',
+      paidUntilRequired: 'Укажите, до какого дня оплачен тариф',
+      submit: 'Сохранить тариф',
+      done: (name: string, plan: string) => `Компания «${name}» переведена на тариф «${plan}»`,
     },
   },
 

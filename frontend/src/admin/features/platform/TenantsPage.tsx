@@ -1,5 +1,6 @@
 // The platform operator's list of companies: search, a status filter and pages, all kept in the
-// address so a filtered view can be reloaded or shared; suspending and reactivating a company.
+// address so a filtered view can be reloaded or shared; suspending and reactivating a company,
+// and its plan and this month's usage.
 import type { PlatformTenantView } from '@aimax/backend/contracts';
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -13,6 +14,7 @@ import { PageHeader } from '@/lib/ui/PageHeader';
 import { Pagination } from '@/lib/ui/Pagination';
 import { useResource } from '@/lib/useResource';
 import { TenantFilters } from './TenantFilters';
+import { TenantPlanDialog } from './TenantPlanDialog';
 import { TenantsTable, TenantsTableSkeleton } from './TenantsTable';
 
 const PAGE_SIZE = 20;
@@ -33,6 +35,7 @@ export function TenantsPage() {
     ),
   );
   const [change, setChange] = useState<{ tenant: PlatformTenantView; open: boolean } | null>(null);
+  const [planOf, setPlanOf] = useState<{ tenant: PlatformTenantView; open: boolean } | null>(null);
 
   /** Changes filters in the address; a new filter starts again from the first page. */
   const setFilters = useCallback(
@@ -55,6 +58,8 @@ export function TenantsPage() {
     },
     [setParams],
   );
+
+  const closePlan = () => setPlanOf((current) => current && { ...current, open: false });
 
   const search = useCallback((value: string) => setFilters({ q: value }), [setFilters]);
 
@@ -97,6 +102,7 @@ export function TenantsPage() {
               tenants={list.data.tenants}
               stale={list.loading}
               onChangeStatus={(tenant) => setChange({ tenant, open: true })}
+              onOpenPlan={(tenant) => setPlanOf({ tenant, open: true })}
             />
             <div className="border-t border-zinc-100">
               <Pagination
@@ -119,6 +125,15 @@ export function TenantsPage() {
         confirmLabel={suspending ? text.suspend : text.reactivate}
         tone={suspending ? 'danger' : 'primary'}
         onConfirm={() => (target ? applyChange(target) : Promise.resolve())}
+      />
+      <TenantPlanDialog
+        tenant={planOf?.tenant ?? null}
+        open={planOf?.open ?? false}
+        onClose={closePlan}
+        onChanged={() => {
+          closePlan();
+          list.reload();
+        }}
       />
     </>
   );

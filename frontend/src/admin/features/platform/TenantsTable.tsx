@@ -1,6 +1,6 @@
 import type { PlatformTenantView } from '@aimax/backend/contracts';
-import { SearchX } from 'lucide-react';
-import { formatDate } from '@/lib/format';
+import { Gauge, SearchX } from 'lucide-react';
+import { formatCount, formatDate } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { Badge } from '@/lib/ui/Badge';
 import { Button } from '@/lib/ui/Button';
@@ -14,9 +14,10 @@ interface TenantsTableProps {
   /** A newer page is loading: the rows shown are dimmed until it arrives. */
   stale: boolean;
   onChangeStatus(tenant: PlatformTenantView): void;
+  onOpenPlan(tenant: PlatformTenantView): void;
 }
 
-export function TenantsTable({ tenants, stale, onChangeStatus }: TenantsTableProps) {
+export function TenantsTable({ tenants, stale, onChangeStatus, onOpenPlan }: TenantsTableProps) {
   const text = t.platform.tenants;
   if (tenants.length === 0) {
     return <EmptyState icon={SearchX} title={text.empty} description={text.emptyHint} />;
@@ -28,8 +29,10 @@ export function TenantsTable({ tenants, stale, onChangeStatus }: TenantsTablePro
           <tr>
             <Th>{text.columns.name}</Th>
             <Th>{text.columns.plan}</Th>
+            <Th className="text-right">{text.columns.month}</Th>
             <Th className="text-right">{text.columns.members}</Th>
-            <Th>{text.columns.created}</Th>
+            {/* The least needed column gives way first: with the month's figures the table is wide. */}
+            <Th className="hidden 2xl:table-cell">{text.columns.created}</Th>
             <Th>{text.columns.status}</Th>
             <Th className="w-px">
               <span className="sr-only">{text.columns.actions}</span>
@@ -49,22 +52,41 @@ export function TenantsTable({ tenants, stale, onChangeStatus }: TenantsTablePro
                   <div className="mt-1 text-xs text-zinc-500">{text.planUntil(formatDate(tenant.planExpiresAt))}</div>
                 )}
               </Td>
+              <Td className="text-right whitespace-nowrap tabular-nums">
+                <div className="text-zinc-900">
+                  {text.sessions(tenant.sessionsThisMonth, formatCount(tenant.sessionsThisMonth))}
+                </div>
+                <div className="text-xs text-zinc-500">
+                  {text.messages(tenant.messagesThisMonth, formatCount(tenant.messagesThisMonth))}
+                </div>
+              </Td>
               <Td className="text-right tabular-nums">{tenant.membersCount}</Td>
-              <Td className="whitespace-nowrap text-zinc-500">{formatDate(tenant.createdAt)}</Td>
+              <Td className="hidden whitespace-nowrap text-zinc-500 2xl:table-cell">{formatDate(tenant.createdAt)}</Td>
               <Td>
                 <Badge dot tone={tenant.status === 'active' ? 'success' : 'danger'}>
                   {t.tenantStatuses[tenant.status]}
                 </Badge>
               </Td>
-              <Td className="text-right">
-                <Button
-                  size="sm"
-                  variant="secondary"
-                  onClick={() => onChangeStatus(tenant)}
-                  aria-label={`${tenant.status === 'active' ? text.suspend : text.reactivate}: ${tenant.name}`}
-                >
-                  {tenant.status === 'active' ? text.suspend : text.reactivate}
-                </Button>
+              <Td>
+                <div className="flex justify-end gap-2">
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    icon={Gauge}
+                    onClick={() => onOpenPlan(tenant)}
+                    aria-label={text.planLabel(tenant.name)}
+                  >
+                    {text.plan}
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => onChangeStatus(tenant)}
+                    aria-label={`${tenant.status === 'active' ? text.suspend : text.reactivate}: ${tenant.name}`}
+                  >
+                    {tenant.status === 'active' ? text.suspend : text.reactivate}
+                  </Button>
+                </div>
               </Td>
             </Tr>
           ))}
@@ -83,7 +105,9 @@ export function TenantsTableSkeleton() {
           <Skeleton className="h-3.5 w-40" />
           <Skeleton className="h-3.5 w-48" />
           <Skeleton className="h-5 w-14 rounded-full" />
+          <Skeleton className="h-3.5 w-20" />
           <Skeleton className="ml-auto h-5 w-24 rounded-full" />
+          <Skeleton className="h-8 w-20 rounded-lg" />
           <Skeleton className="h-8 w-28 rounded-lg" />
         </div>
       ))}
