@@ -16,7 +16,12 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { billingRoutes } from './modules/billing/routes.ts';
 import { brandingRoutes } from './modules/branding/routes.ts';
 import { type ChatEvents, createChatEvents } from './modules/chat/events.ts';
+import { type MailDependencies, outbox } from './modules/email/outboxPlugin.ts';
+import { emailRoutes } from './modules/email/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { invoiceAttachments } from './modules/invoices/pdf.ts';
+import { platformInvoiceRoutes } from './modules/invoices/platformRoutes.ts';
+import { invoiceRoutes } from './modules/invoices/routes.ts';
 import { landingRoutes } from './modules/landing/routes.ts';
 import { leadRoutes } from './modules/leads/routes.ts';
 import type { PdfEngine } from './modules/pdf/pdfEngine.ts';
@@ -48,6 +53,8 @@ export interface AppDependencies {
   events?: ChatEvents;
   /** The built front end to serve; defaults to frontend/dist. */
   frontendDist?: string;
+  /** Outgoing mail: transport, attachments and outbox worker settings; by default from the configuration. */
+  mail?: MailDependencies;
 }
 
 /** The gateway when an API key is configured; the offline responder otherwise. */
@@ -73,6 +80,17 @@ export async function buildApp(deps: AppDependencies) {
 
   await app.register(database, { db: deps.db });
   await app.register(services, { store: deps.store, pdf: deps.pdf });
+  await app.register(outbox, {
+    config,
+    resolveAttachment: invoiceAttachments({
+      db: deps.db,
+      store: deps.store,
+      pdf: deps.pdf,
+      log: app.log,
+      signedUrlTtlSeconds: config.signedUrlTtlSeconds,
+    }),
+    ...deps.mail,
+  });
   await app.register(errorHandler);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -101,6 +119,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(authRoutes, { config });
   await app.register(teamRoutes, { config });
   await app.register(platformRoutes);
+  await app.register(emailRoutes, { config });
   await app.register(brandingRoutes, { config });
   await app.register(widgetRoutes, {
     config,
@@ -110,6 +129,8 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(widgetAdminRoutes, { config });
   await app.register(leadRoutes, { config });
   await app.register(billingRoutes);
+  await app.register(invoiceRoutes, { config });
+  await app.register(platformInvoiceRoutes, { config });
   await app.register(frameRoutes, { distDir: deps.frontendDist, publicUrl: config.publicUrl });
   await app.register(fileRoutes);
   await app.register(landingRoutes);

@@ -33,6 +33,9 @@ const EnvSchema = Type.Object({
   CHROME_PATH: Type.Optional(Type.String()),
   PDF_PAGES: Type.Integer({ default: 2, minimum: 1, maximum: 16 }),
   PDF_TIMEOUT_MS: Type.Integer({ default: 15_000, minimum: 1000 }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ default: 'AI Max <noreply@aimax.local>', minLength: 3 }),
+  BILLING_JOB_HOUR: Type.Integer({ default: 9, minimum: 0, maximum: 23 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
@@ -71,7 +74,11 @@ export interface Config {
   chromePath: string | undefined;
   pdfPages: number;
   pdfTimeoutMs: number;
+  /** Outgoing mail: SMTP when `smtpUrl` is set, else each message as an `.eml` file in `dataDir/mail`. */
+  mail: { smtpUrl: string | undefined; from: string };
   logLevel: string;
+  /** The hour, Moscow time, of the daily billing job (reminders, expirations). */
+  billingJobHour: number;
 }
 
 export interface S3Config {
@@ -133,6 +140,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { d
     chromePath: env.CHROME_PATH,
     pdfPages: env.PDF_PAGES,
     pdfTimeoutMs: env.PDF_TIMEOUT_MS,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     logLevel: env.LOG_LEVEL,
+    billingJobHour: env.BILLING_JOB_HOUR,
   };
 }

@@ -12,7 +12,23 @@ export type {
 } from './modules/branding/schemas.ts';
 export type { ChatEvent } from './modules/chat/events.ts';
 export type { MessageView } from './modules/chat/schemas.ts';
+export type { EmailListQuery, EmailListView, PlatformEmailView } from './modules/email/schemas.ts';
 export type { Estimate, PublicStep } from './modules/funnel/schemas.ts';
+export type {
+  BillingProfileInput,
+  BillingProfileResponse,
+  BillingProfileView,
+  CancelInvoiceBody,
+  InvoiceListView,
+  InvoiceView,
+  IssuedInvoiceView,
+  IssueInvoiceBody,
+  PlatformInvoiceListQuery,
+  PlatformInvoiceListView,
+  PlatformInvoiceView,
+  SellerSettingsInput,
+  SellerSettingsResponse,
+} from './modules/invoices/schemas.ts';
 export type { LeadListView, LeadSummaryView, LeadView } from './modules/leads/schemas.ts';
 export type {
   PlatformTenantView,

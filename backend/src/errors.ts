@@ -22,8 +22,10 @@ export const errorCatalogue = {
   ROUTE_NOT_FOUND: { status: 404, message: 'Такого адреса API нет' },
   INVITE_INVALID: { status: 404, message: 'Приглашение не найдено или отозвано' },
   SESSION_NOT_FOUND: { status: 404, message: 'Диалог не найден. Обновите страницу, чтобы начать заново' },
+  INVOICE_NOT_FOUND: { status: 404, message: 'Счёт не найден' },
   LEAD_NOT_FOUND: { status: 404, message: 'Заявка не найдена' },
   WIDGET_NOT_FOUND: { status: 404, message: 'Виджет с таким ключом не найден или отключён' },
+  EMAIL_NOT_FOUND: { status: 404, message: 'Письмо не найдено' },
   EMAIL_TAKEN: { status: 409, message: 'Этот email уже зарегистрирован' },
   STEP_OUT_OF_ORDER: { status: 409, message: 'Сначала ответьте на предыдущие вопросы' },
   FUNNEL_COMPLETED: { status: 409, message: 'Расчёт уже завершён' },
@@ -37,6 +39,16 @@ export const errorCatalogue = {
     message:
       'На вашем тарифе больше нет места для документов базы знаний. Удалите ненужные или перейдите на тариф выше',
   },
+  BILLING_PROFILE_REQUIRED: {
+    status: 409,
+    message: 'Сначала заполните реквизиты компании: они нужны для счёта',
+  },
+  SELLER_NOT_CONFIGURED: {
+    status: 409,
+    message: 'Оплата по счёту пока недоступна: реквизиты платформы ещё не заполнены. Напишите в поддержку',
+  },
+  INVOICE_CANCELLED: { status: 409, message: 'Счёт отменён, его нельзя отметить оплаченным' },
+  INVOICE_PAID: { status: 409, message: 'Счёт уже оплачен, его нельзя отменить' },
   CANNOT_REMOVE_SELF: { status: 409, message: 'Нельзя удалить собственную учётную запись' },
   INVITE_EXPIRED: { status: 410, message: 'Срок действия приглашения истёк. Попросите владельца прислать новое' },
   INVITE_USED: { status: 410, message: 'Это приглашение уже использовано' },

@@ -5,6 +5,8 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { loadAppSecret } from './lib/appSecret.ts';
+import { runBillingDay } from './modules/invoices/billingDay.ts';
+import { scheduleDaily } from './modules/jobs/scheduler.ts';
 import { createPdfEngine } from './modules/pdf/pdfEngine.ts';
 import { bootstrapPlatform } from './modules/platform/bootstrap.ts';
 import { createObjectStore } from './modules/storage/s3Service.ts';
@@ -34,9 +36,11 @@ const pdf = createPdfEngine({
 });
 const app = await buildApp({ config, db, store, pdf, logger });
 
+let jobs: ReturnType<typeof scheduleDaily> | undefined;
 closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
   if (err) logger.error({ err }, 'shutting down after an error');
   else logger.info(`${signal} received, shutting down`);
+  jobs?.stop();
   await app.close();
   await pdf.close();
   await db.close();
@@ -45,12 +49,17 @@ closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
 await app.listen({ port: config.port, host: config.host });
 // Warm the PDF browser without holding up the start; without Chromium the rest still works.
 void pdf.warmUp();
+jobs = scheduleDaily(
+  [{ name: 'billing-day', run: () => runBillingDay({ db, publicUrl: config.publicUrl, outbox: app.outbox }) }],
+  { hour: config.billingJobHour, timezone: 'Europe/Moscow', log: logger },
+);
 
 const lines = [
   `AI Max is running at ${config.publicUrl}`,
   `  admin panel: ${config.publicUrl}/admin   API docs: ${config.publicUrl}/api/docs`,
   `  database:    ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/db`}`,
   `  files:       ${config.s3 ? `S3 bucket ${config.s3.bucket} at ${config.s3.endpoint}` : `local disk in ${config.dataDir}/files`}`,
+  `  mail:        ${config.mail.smtpUrl ? `SMTP at ${new URL(config.mail.smtpUrl).host}` : `.eml files in ${config.dataDir}/mail (set SMTP_URL to send)`}`,
   `  AI:          ${config.llm.apiKey ? `${config.llm.model} via ${config.llm.baseUrl}` : 'offline responder (set LLM_API_KEY for the gateway)'}`,
 ];
 if (bootstrap.adminCreated) {

@@ -180,7 +180,7 @@ export const authThrottle = pgTable('auth_throttle', {
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
 });
 
-export const FILE_KINDS = ['logo', 'avatar', 'estimate', 'estimate-preview'] as const;
+export const FILE_KINDS = ['logo', 'avatar', 'estimate', 'estimate-preview', 'invoice'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 export const FILE_VISIBILITIES = ['public', 'private'] as const;
 export type FileVisibility = (typeof FILE_VISIBILITIES)[number];
@@ -369,4 +369,143 @@ export const tenantUsage = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.periodStart] }), ...tenantOwned('tenant_usage', t.tenantId)],
+).enableRLS();
+
+export const LEGAL_FORMS = ['company', 'entrepreneur'] as const;
+/** A legal entity (ООО, АО…: ИНН of 10 digits, КПП, ОГРН) or an individual entrepreneur (ИП: ИНН of 12, ОГРНИП). */
+export type LegalForm = (typeof LEGAL_FORMS)[number];
+
+/** The buyer's requisites for invoices, filled once by the owner. */
+export const billingProfiles = pgTable(
+  'billing_profiles',
+  {
+    tenantId: uuid('tenant_id')
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    legalForm: text('legal_form').$type<LegalForm>().notNull(),
+    /** As it should read on documents: «ООО «Ремонт Плюс»», «ИП Иванов Иван Иванович». */
+    name: text('name').notNull(),
+    inn: text('inn').notNull(),
+    /** Legal entities only. */
+    kpp: text('kpp'),
+    /** ОГРН of a legal entity, ОГРНИП of an entrepreneur. */
+    ogrn: text('ogrn').notNull(),
+    legalAddress: text('legal_address').notNull(),
+    /** Where invoices and billing notices go. */
+    email: text('email').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('billing_profiles_legal_form_check', oneOf(t.legalForm, LEGAL_FORMS)),
+    ...tenantOwned('billing_profiles', t.tenantId),
+  ],
+).enableRLS();
+
+/** Platform-wide settings by key, such as the seller's requisites; platform-only. */
+export const platformSettings = pgTable('platform_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+/**
+ * The last invoice number given out each year. Platform-only: tenants take numbers through the
+ * `next_invoice_seq` function, whose row lock orders concurrent invoices and whose increment is
+ * undone with a rolled-back invoice, so the numbers have neither gaps nor repeats.
+ */
+export const invoiceCounters = pgTable('invoice_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const INVOICE_STATUSES = ['issued', 'paid', 'cancelled'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** `2026-000123`: the year and the year's sequence. */
+    number: text('number').notNull().unique(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    /** What was bought, kept as issued whatever the catalogue says later. */
+    plan: text('plan').$type<Plan>().notNull(),
+    planName: text('plan_name').notNull(),
+    termMonths: integer('term_months').notNull(),
+    monthlyPriceKopecks: bigint('monthly_price_kopecks', { mode: 'number' }).notNull(),
+    discountPercent: integer('discount_percent').notNull(),
+    amountKopecks: bigint('amount_kopecks', { mode: 'number' }).notNull(),
+    /** Null when the seller charges no VAT (УСН); else the rate in per cent, included in the amount. */
+    vatRate: integer('vat_rate'),
+    vatKopecks: bigint('vat_kopecks', { mode: 'number' }).notNull(),
+    status: text('status').$type<InvoiceStatus>().notNull().default('issued'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    /** The superadmin who marked it paid; kept without a foreign key, like the audit trail. */
+    paidBy: uuid('paid_by'),
+    /** The term the payment bought, set when it is marked paid. */
+    periodStart: timestamp('period_start', { withTimezone: true }),
+    periodEnd: timestamp('period_end', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by'),
+    cancelReason: text('cancel_reason'),
+    /** Both sides' requisites as they were on the day of issue. */
+    seller: jsonb('seller').notNull(),
+    buyer: jsonb('buyer').notNull(),
+    pdfFileId: uuid('pdf_file_id').references(() => files.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    unique('invoices_year_seq_unique').on(t.year, t.seq),
+    check('invoices_status_check', oneOf(t.status, INVOICE_STATUSES)),
+    check('invoices_plan_check', oneOf(t.plan, PLANS)),
+    index('invoices_tenant_issued_idx').on(t.tenantId, t.issuedAt),
+    index('invoices_status_issued_idx').on(t.status, t.issuedAt),
+    ...tenantOwned('invoices', t.tenantId),
+  ],
+).enableRLS();
+
+export const EMAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/**
+ * The transactional outbox: an email is a row written in the transaction of the change it tells
+ * of, and a worker sends it later, retrying with backoff. `dedupe_key` makes each notice once only
+ * (an invoice's, a payment's, a reminder per tenant, kind and expiry date).
+ */
+export const outboxEmails = pgTable(
+  'outbox_emails',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    to: text('to').array().notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    /** Attached when sent, from what they name (an invoice's PDF). */
+    attachments: jsonb('attachments').$type<{ invoiceId: string }[]>().notNull().default([]),
+    status: text('status').$type<EmailStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    messageId: text('message_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('outbox_emails_status_check', oneOf(t.status, EMAIL_STATUSES)),
+    index('outbox_emails_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_emails_tenant_created_idx').on(t.tenantId, t.createdAt),
+    ...tenantOwned('outbox_emails', t.tenantId),
+  ],
 ).enableRLS();

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
+import { configureSeller, issueInvoiceAs } from '../support/billing.ts';
 import { type ApiClient, signUpOwner } from '../support/clients.ts';
 import { pngImage } from '../support/images.ts';
 import { completeFunnel, visitor, widgetKeyOf } from '../support/widget.ts';
@@ -30,7 +31,9 @@ describe('row level security', () => {
     a = await signUpOwner(ctx.app);
     b = await signUpOwner(ctx.app);
     const logo = await pngImage(200, 100);
+    await configureSeller(ctx.db);
     for (const owner of [a, b]) {
+      expect((await issueInvoiceAs(owner)).statusCode).toBe(201);
       expect((await owner.post('/api/team/invites', { role: 'manager' })).statusCode).toBe(201);
       expect((await owner.upload('/api/branding/logo', logo, 'logo.png', 'image/png')).statusCode).toBe(200);
       await completeFunnel(visitor(ctx.app, await widgetKeyOf(ctx, owner)));
@@ -57,18 +60,21 @@ describe('row level security', () => {
     expect(tenantTables.map((t) => t.table)).toEqual(
       expect.arrayContaining([
         'audit_log',
+        'billing_profiles',
         'chat_sessions',
         'files',
         'invites',
+        'invoices',
         'leads',
         'messages',
+        'outbox_emails',
         'sessions',
         'tenant_bot_settings',
         'tenants',
         'users',
       ]),
     );
-    expect(platformTables).toContain('auth_throttle');
+    expect(platformTables).toEqual(expect.arrayContaining(['auth_throttle', 'invoice_counters', 'platform_settings']));
   });
 
   it('enables and forces RLS with a tenant policy on every tenant-owned table', async () => {

@@ -10,6 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROLES, queryRows } from '../../src/db/database.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
+import { COMPANY_BUYER, configureSeller, ENTREPRENEUR_BUYER, issueInvoiceAs } from '../support/billing.ts';
 import { type ApiClient, addManager, STRONG_PASSWORD, signUpOwner, uniqueEmail } from '../support/clients.ts';
 import { pngImage } from '../support/images.ts';
 import { FULL_FUNNEL, type Visitor, visitor, type WidgetSession, widgetKeyOf } from '../support/widget.ts';
@@ -22,6 +23,7 @@ interface TenantA {
   session: WidgetSession;
   manager: ApiClient & { userId: string };
   inviteId: string;
+  invoiceId: string;
   /** Values that must never appear in an answer to tenant B. */
   secrets: string[];
 }
@@ -96,6 +98,19 @@ const cases: IsolationCase[] = [
       }),
   },
   { route: 'GET /api/billing', expect: 'ownOnly', call: (b) => b.get('/api/billing') },
+  { route: 'GET /api/billing/profile', expect: 'ownOnly', call: (b) => b.get('/api/billing/profile') },
+  {
+    route: 'PUT /api/billing/profile',
+    expect: 'ownOnly',
+    call: (b) => b.request('PUT', '/api/billing/profile', ENTREPRENEUR_BUYER),
+  },
+  { route: 'GET /api/billing/invoices', expect: 'ownOnly', call: (b) => b.get('/api/billing/invoices') },
+  { route: 'POST /api/billing/invoices', expect: 'ownOnly', call: (b) => issueInvoiceAs(b, { plan: 'start' }) },
+  {
+    route: 'POST /api/billing/invoices/:id/pdf',
+    expect: 'notFound',
+    call: (b, a) => b.post(`/api/billing/invoices/${a.invoiceId}/pdf`),
+  },
   { route: 'GET /api/leads', expect: 'ownOnly', call: (b) => b.get('/api/leads') },
   { route: 'GET /api/leads/:id', expect: 'notFound', call: (b, a) => b.get(`/api/leads/${a.leadId}`) },
   {
@@ -166,6 +181,11 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
     }
     await client.estimatePdf(session);
     const leadId = (await owner.get('/api/leads')).json().leads[0].id;
+    await configureSeller(ctx.db);
+    const invoice = (await issueInvoiceAs(owner, { profile: { ...COMPANY_BUYER, email: 'a-secret@buh.test' } })).json();
+    // A's invoice email is sent now, not while a case watches A's rows for changes.
+    await ctx.app.outbox.stop();
+    await ctx.app.outbox.runOnce();
     a = {
       owner,
       image,
@@ -174,7 +194,10 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
       session,
       manager,
       inviteId: invite.invite.id,
+      invoiceId: invoice.invoice.id,
       secrets: [
+        invoice.invoice.id,
+        'a-secret@buh.test',
         owner.session.tenant?.id as string,
         owner.session.tenant?.name as string,
         owner.session.user.id,

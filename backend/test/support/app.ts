@@ -39,7 +39,9 @@ export async function createTestServices(config: Config): Promise<{ store: Objec
 export async function createTestApp(
   options: { env?: NodeJS.ProcessEnv; roles?: DatabaseRoles; store?: ObjectStore } = {},
 ): Promise<TestContext> {
-  const config = testConfig(options.env);
+  // Its own data folder, for what the app writes there (the outbox's .eml files).
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aimax-data-'));
+  const config = testConfig({ DATA_DIR: dataDir, ...options.env });
   const db = await createTestDatabase({ roles: options.roles });
   const services = await createTestServices(config);
   const store = options.store ?? services.store;

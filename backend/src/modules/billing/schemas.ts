@@ -19,6 +19,10 @@ export const PlanView = Type.Object({
     whiteLabel: Type.Boolean(),
     models: Type.Array(Type.String()),
   }),
+  /** What an invoice for each term asks, the longer terms' discount applied; none for Free. */
+  terms: Type.Array(
+    Type.Object({ months: Type.Integer(), discountPercent: Type.Integer(), amountKopecks: Type.Integer() }),
+  ),
 });
 export type PlanView = Static<typeof PlanView>;
 

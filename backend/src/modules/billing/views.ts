@@ -1,3 +1,4 @@
+import { quote, TERMS } from '../invoices/pricing.ts';
 import type { UsageReport } from './limitsService.ts';
 import { PLANS_CATALOGUE, type PlanDefinition } from './plans.ts';
 import type { PlanView, UsageItem, UsageView } from './schemas.ts';
@@ -8,6 +9,13 @@ export const planView = (plan: PlanDefinition): PlanView => ({
   priceRub: plan.priceRub,
   limits: plan.limits,
   features: { ...plan.features, models: [...plan.features.models] },
+  terms:
+    plan.priceRub === 0
+      ? []
+      : TERMS.map((months) => {
+          const price = quote(plan, months);
+          return { months, discountPercent: price.discountPercent, amountKopecks: price.amountKopecks };
+        }),
 });
 
 export const catalogueView = () => Object.values(PLANS_CATALOGUE).map(planView);

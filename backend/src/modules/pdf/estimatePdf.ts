@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { files } from '../../db/schema.ts';
 import { getWidgetSettings } from '../branding/service.ts';
-import { storeObject } from '../storage/files.ts';
+import { bytesOf, storeObject } from '../storage/files.ts';
 import type { ObjectStore } from '../storage/s3Service.ts';
 import type { PdfEngine } from './pdfEngine.ts';
 import { type EstimateCompany, type EstimateDocument, renderEstimateHtml } from './templates/estimate.ts';
@@ -24,19 +24,13 @@ export interface SignedLink {
   expiresAt: Date;
 }
 
-async function readAll(body: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks);
-}
-
 /** The company as the estimate shows it: widget name, colours, contacts, and the logo inlined. */
 export async function estimateCompanyOf(deps: Pick<Deps, 'db' | 'store'>, tenantId: string): Promise<EstimateCompany> {
   const settings = await deps.db.withTenant(tenantId, (tx) => getWidgetSettings(tx, tenantId));
   const logo = settings.logoKey ? await deps.store.get(settings.logoKey) : null;
   return {
     name: settings.companyName ?? settings.tenantName,
-    logoDataUrl: logo ? `data:${logo.contentType};base64,${(await readAll(logo.body)).toString('base64')}` : null,
+    logoDataUrl: logo ? `data:${logo.contentType};base64,${(await bytesOf(logo.body)).toString('base64')}` : null,
     primaryColor: settings.primaryColor,
     accentColor: settings.accentColor,
     ...settings.contacts,

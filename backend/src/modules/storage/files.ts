@@ -84,6 +84,13 @@ export async function storeObject<T>(
   return outcome.result;
 }
 
+/** A stored object's body, read whole: small documents only (PDFs, images). */
+export async function bytesOf(body: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
 /** Deletes objects whose rows are gone. A failure is logged, not thrown: the change it follows stands. */
 export async function deleteObjects(deps: { store: ObjectStore; log: Logger }, keys: string[]): Promise<void> {
   for (const key of keys) {

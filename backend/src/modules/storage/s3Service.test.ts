@@ -130,7 +130,7 @@ describe('disk driver (HMAC-signed URLs served by the app)', () => {
     const { app, store } = await createTestApp();
     const key = keyFor();
     await store.put(key, Buffer.from('%PDF disk'), 'application/pdf');
-    const url = new URL(await store.signedUrl(key, { ttlSeconds: 1, downloadName: 'Смета 7.pdf' }));
+    const url = new URL(await store.signedUrl(key, { ttlSeconds: 2, downloadName: 'Смета 7.pdf' }));
     const path = `${url.pathname}${url.search}`;
 
     const fresh = await app.inject({ method: 'GET', url: path });
@@ -154,7 +154,7 @@ describe('disk driver (HMAC-signed URLs served by the app)', () => {
     });
     expect(otherObject.statusCode).toBe(403);
 
-    await sleep(2100);
+    await sleep(3100);
     const expired = await app.inject({ method: 'GET', url: path, headers: { accept: 'text/html' } });
     expect(expired.statusCode).toBe(410);
     expect(expired.headers['content-type']).toContain('text/html');

@@ -182,7 +182,8 @@ export function createDiskStore(options: { root: string; publicUrl: string; sign
 
     async signedUrl(key, { ttlSeconds, downloadName }) {
       assertKey(key);
-      const expires = Math.floor(Date.now() / 1000) + ttlSeconds;
+      // Rounded up to the second: a link works for at least its whole TTL.
+      const expires = Math.ceil(Date.now() / 1000 + ttlSeconds);
       const query = new URLSearchParams({ expires: String(expires), signature: sign(key, expires) });
       if (downloadName) query.set('name', downloadName);
       return `${options.publicUrl}/files/private/${key}?${query}`;

@@ -1,0 +1,119 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../../test/support/app.ts';
+import { COMPANY_BUYER } from '../../../test/support/billing.ts';
+import { type ApiClient, signUpOwner } from '../../../test/support/clients.ts';
+import { outboxEmails, tenants } from '../../db/schema.ts';
+import { type BillingDayDeps, expirePlans, runBillingDay, sendExpiryReminders } from './billingDay.ts';
+
+const DAY = 86_400_000;
+let ctx: TestContext;
+let deps: BillingDayDeps;
+beforeAll(async () => {
+  ctx = await createTestApp();
+  deps = { db: ctx.db, publicUrl: 'https://aimax.test', outbox: { kick: () => {} } };
+});
+
+/** A company on Бизнес until `expiresAt`. */
+async function paidCompany(expiresAt: Date): Promise<{ owner: ApiClient; tenantId: string }> {
+  const owner = await signUpOwner(ctx.app, { companyName: 'Срок Строй' });
+  const tenantId = owner.session.tenant?.id as string;
+  await ctx.db.withTenant(tenantId, (tx) =>
+    tx.update(tenants).set({ plan: 'business', planExpiresAt: expiresAt }).where(eq(tenants.id, tenantId)),
+  );
+  return { owner, tenantId };
+}
+
+const notices = (tenantId: string) =>
+  ctx.db.withTenant(tenantId, (tx) =>
+    tx
+      .select({ kind: outboxEmails.kind, to: outboxEmails.to, subject: outboxEmails.subject, text: outboxEmails.text })
+      .from(outboxEmails)
+      .where(eq(outboxEmails.tenantId, tenantId))
+      .orderBy(outboxEmails.createdAt),
+  );
+
+const planOf = async (tenantId: string) => {
+  const [row] = await ctx.db.withTenant(tenantId, (tx) =>
+    tx.select({ plan: tenants.plan, expiresAt: tenants.planExpiresAt }).from(tenants).where(eq(tenants.id, tenantId)),
+  );
+  return row;
+};
+
+/** Jobs of other tests' tenants run on the same clock; these tests look at their own tenant only. */
+describe('the daily billing job', () => {
+  it('reminds 7 and 3 days ahead, then puts the company on Free, each notice once', async () => {
+    const start = new Date(Date.now() + 1000 * DAY);
+    const expiresAt = new Date(start.getTime() + 6 * DAY + 3_600_000);
+    const { owner, tenantId } = await paidCompany(expiresAt);
+
+    await runBillingDay(deps, start);
+    await runBillingDay(deps, new Date(start.getTime() + 3_600_000));
+    expect((await notices(tenantId)).map((n) => n.kind)).toEqual(['plan_expires_7d']);
+    const [week] = await notices(tenantId);
+    expect(week?.to).toEqual([owner.session.user.email]);
+    expect(week?.text).toContain('Бизнес');
+
+    await runBillingDay(deps, new Date(start.getTime() + 4 * DAY));
+    await runBillingDay(deps, new Date(start.getTime() + 5 * DAY));
+    expect((await notices(tenantId)).map((n) => n.kind)).toEqual(['plan_expires_7d', 'plan_expires_3d']);
+    expect(await planOf(tenantId)).toMatchObject({ plan: 'business' });
+
+    const after = new Date(expiresAt.getTime() + 60_000);
+    expect((await runBillingDay(deps, after)).downgraded).toBeGreaterThanOrEqual(1);
+    await runBillingDay(deps, new Date(after.getTime() + DAY));
+    expect(await planOf(tenantId)).toEqual({ plan: 'free', expiresAt: null });
+    expect((await notices(tenantId)).map((n) => n.kind)).toEqual([
+      'plan_expires_7d',
+      'plan_expires_3d',
+      'plan_expired',
+    ]);
+  });
+
+  it('writes to the billing profile’s email once there is one', async () => {
+    const start = new Date(Date.now() + 2000 * DAY);
+    const { owner, tenantId } = await paidCompany(new Date(start.getTime() + 2 * DAY));
+    await owner.request('PUT', '/api/billing/profile', COMPANY_BUYER);
+    await sendExpiryReminders(deps, start);
+    expect(await notices(tenantId)).toEqual([
+      expect.objectContaining({ kind: 'plan_expires_3d', to: [COMPANY_BUYER.email] }),
+    ]);
+  });
+
+  it('reminds again for the next term after a renewal', async () => {
+    const start = new Date(Date.now() + 3000 * DAY);
+    const { tenantId } = await paidCompany(new Date(start.getTime() + 2 * DAY));
+    await runBillingDay(deps, start);
+    await ctx.db.withTenant(tenantId, (tx) =>
+      tx
+        .update(tenants)
+        .set({ planExpiresAt: new Date(start.getTime() + 33 * DAY) })
+        .where(eq(tenants.id, tenantId)),
+    );
+    await runBillingDay(deps, new Date(start.getTime() + 30 * DAY));
+    expect((await notices(tenantId)).map((n) => n.kind)).toEqual(['plan_expires_3d', 'plan_expires_3d']);
+  });
+
+  it('sends each notice once when two instances run at the same moment', async () => {
+    const start = new Date(Date.now() + 4000 * DAY);
+    const soon = await paidCompany(new Date(start.getTime() + 5 * DAY));
+    const ended = await paidCompany(new Date(start.getTime() - DAY));
+    await Promise.all([runBillingDay(deps, start), runBillingDay(deps, start), runBillingDay(deps, start)]);
+    expect((await notices(soon.tenantId)).map((n) => n.kind)).toEqual(['plan_expires_7d']);
+    expect((await notices(ended.tenantId)).map((n) => n.kind)).toEqual(['plan_expired']);
+    expect(await planOf(ended.tenantId)).toMatchObject({ plan: 'free' });
+  });
+
+  it('picks up after a run cut short between its steps, missing nothing and repeating nothing', async () => {
+    const start = new Date(Date.now() + 5000 * DAY);
+    const soon = await paidCompany(new Date(start.getTime() + 6 * DAY));
+    const ended = await paidCompany(new Date(start.getTime() - 60_000));
+    // The first run dies after the reminders, before the expirations.
+    await sendExpiryReminders(deps, start);
+    expect(await planOf(ended.tenantId)).toMatchObject({ plan: 'business' });
+    await runBillingDay(deps, new Date(start.getTime() + 60_000));
+    expect((await notices(soon.tenantId)).map((n) => n.kind)).toEqual(['plan_expires_7d']);
+    expect((await notices(ended.tenantId)).map((n) => n.kind)).toEqual(['plan_expired']);
+    expect(await expirePlans(deps, new Date(start.getTime() + 120_000))).toBe(0);
+  });
+});
