@@ -2,16 +2,28 @@
 // tokens are spent, gets a polite message from a person-to-be instead of an AI reply. The funnel
 // and the lead are never limited.
 import type { Tx } from '../../db/database.ts';
-import { check, consume } from '../billing/limitsService.ts';
+import { consume, type PlanInForce } from '../billing/limitsService.ts';
 import type { ChatSession, NewMessage } from '../chat/service.ts';
 import { nextStep } from '../funnel/funnel.ts';
 import type { Answers, FunnelConfig } from '../funnel/schemas.ts';
 
-/** Counts the visitor's message against the plan and says whether the AI may answer it. */
-export async function aiAllowed(tx: Tx, tenantId: string, session: Pick<ChatSession, 'limited'>): Promise<boolean> {
-  if (session.limited) return false;
-  if (!(await consume(tx, { tenantId, resource: 'messages', amount: 1 })).ok) return false;
-  return (await check(tx, { tenantId, resource: 'tokens' })).ok;
+/**
+ * Counts the visitor's message against the plan and says whether the AI may answer it: while
+ * messages and tokens are left. A message the AI does not answer is not counted.
+ */
+export async function aiAllowed(
+  tx: Tx,
+  options: { tenantId: string; session: Pick<ChatSession, 'limited'>; plan: PlanInForce },
+): Promise<boolean> {
+  if (options.session.limited) return false;
+  const consumed = await consume(tx, {
+    tenantId: options.tenantId,
+    resource: 'messages',
+    amount: 1,
+    whileLeft: 'tokens',
+    plan: options.plan,
+  });
+  return consumed.ok;
 }
 
 export function currentQuestion(config: FunnelConfig, answers: Answers): string | null {

@@ -43,13 +43,14 @@ export async function replyContext(
     beforeSeq: number;
     defaultModel: string;
   },
-): Promise<{ context: ReplyContext; model: string }> {
+): Promise<{ context: ReplyContext; model: string; timezone: string }> {
   const { tenantId, sessionId, settings } = options;
   const config = funnelOf(settings);
   const next = nextStep(config, options.answers);
   const history = await recentConversation(tx, { tenantId, sessionId, beforeSeq: options.beforeSeq, limit: HISTORY });
   return {
-    model: allowedModel(settings.features, settings.llmModel, options.defaultModel),
+    timezone: settings.timezone,
+    model: allowedModel(settings.plan.features, settings.llmModel, options.defaultModel),
     context: {
       companyName: settings.companyName ?? settings.tenantName,
       botName: settings.botName,
@@ -74,7 +75,14 @@ export function fallbackReply(context: ReplyContext): string {
  */
 export async function answerVisitor(
   deps: ReplyDeps,
-  options: { tenantId: string; sessionId: string; context: ReplyContext; model: string },
+  options: {
+    tenantId: string;
+    sessionId: string;
+    context: ReplyContext;
+    model: string;
+    /** The company's, for counting the tokens in its month. */
+    timezone: string;
+  },
 ): Promise<MessageView> {
   const { tenantId, sessionId, context, model } = options;
   const replyId = randomUUID();
@@ -118,6 +126,7 @@ export async function answerVisitor(
       tenantId,
       counter: 'tokens',
       amount: (reply.promptTokens ?? 0) + (reply.completionTokens ?? 0),
+      timezone: options.timezone,
     });
     return appendMessages(tx, {
       tenantId,

@@ -1,6 +1,6 @@
 // limitsService: what a tenant may still use this month, and using it. Monthly resources live in
 // tenant_usage, one row per tenant per calendar month in the tenant's time zone. `consume` adds
-// only if the sum stays within the limit, in one conditional UPDATE: concurrent requests queue on
+// only if the sum stays within the limit, in one conditional upsert: concurrent requests queue on
 // the row and each re-checks the sum, so the limit is never passed. Tokens are known only after
 // a reply, so they are `record`ed then, and the next reply is refused once they are spent.
 import { and, eq, sql } from 'drizzle-orm';
@@ -54,52 +54,81 @@ async function ensureUsageRow(tx: Tx, tenantId: string, timezone: string): Promi
 const thisMonth = (tenantId: string, timezone: string) =>
   and(eq(tenantUsage.tenantId, tenantId), eq(tenantUsage.periodStart, currentPeriod(timezone)));
 
+/** What the limits depend on. Callers on a hot path pass it (from settings they hold) to save a query. */
+export type PlanInForce = Pick<TenantPlan, 'plan' | 'timezone'>;
+
 export interface Consumption {
   ok: boolean;
   used: number;
   limit: number;
 }
 
-/** Adds `amount` to this month's `resource` if that stays within the plan's limit. */
+async function usedThisMonth(tx: Tx, tenantId: string, timezone: string, counter: Counter): Promise<number> {
+  const [current] = await tx.select({ used: column[counter] }).from(tenantUsage).where(thisMonth(tenantId, timezone));
+  return Number(current?.used ?? 0);
+}
+
+/**
+ * Adds `amount` to this month's `resource` if that stays within the plan's limit, and, with
+ * `whileLeft`, only while some of that other resource is left too (a message is answered only
+ * while tokens remain). One statement: the month's row is created with the amount, or updated
+ * under its row lock with the condition re-checked, so concurrent callers never pass the limit.
+ */
 export async function consume(
   tx: Tx,
-  options: { tenantId: string; resource: MonthlyResource; amount: number },
+  options: {
+    tenantId: string;
+    resource: MonthlyResource;
+    amount: number;
+    whileLeft?: MonthlyResource;
+    plan?: PlanInForce;
+  },
 ): Promise<Consumption> {
-  const { plan, timezone } = await tenantPlan(tx, options.tenantId);
+  const { plan, timezone } = options.plan ?? (await tenantPlan(tx, options.tenantId));
   const limit = plan.limits[options.resource];
   const counter = column[options.resource];
-  await ensureUsageRow(tx, options.tenantId, timezone);
-  const [updated] = await tx
-    .update(tenantUsage)
-    .set({ [options.resource]: sql`${counter} + ${options.amount}`, updatedAt: sql`now()` })
-    .where(and(thisMonth(options.tenantId, timezone), sql`${counter} + ${options.amount} <= ${limit}`))
-    .returning({ used: counter });
-  if (updated) return { ok: true, used: Number(updated.used), limit };
-  const [current] = await tx.select({ used: counter }).from(tenantUsage).where(thisMonth(options.tenantId, timezone));
-  return { ok: false, used: Number(current?.used ?? 0), limit };
+  const fits = options.amount <= limit && (!options.whileLeft || plan.limits[options.whileLeft] > 0);
+  if (fits) {
+    const whileLeft = options.whileLeft;
+    const [updated] = await tx
+      .insert(tenantUsage)
+      .values({ tenantId: options.tenantId, periodStart: currentPeriod(timezone), [options.resource]: options.amount })
+      .onConflictDoUpdate({
+        target: [tenantUsage.tenantId, tenantUsage.periodStart],
+        set: { [options.resource]: sql`${counter} + ${options.amount}`, updatedAt: sql`now()` },
+        setWhere: and(
+          sql`${counter} + ${options.amount} <= ${limit}`,
+          whileLeft ? sql`${column[whileLeft]} < ${plan.limits[whileLeft]}` : undefined,
+        ),
+      })
+      .returning({ used: counter });
+    if (updated) return { ok: true, used: Number(updated.used), limit };
+  }
+  return { ok: false, used: await usedThisMonth(tx, options.tenantId, timezone, options.resource), limit };
 }
 
 /** Adds `amount` whatever the limit: what was already spent (tokens of a reply given). */
-export async function record(tx: Tx, options: { tenantId: string; counter: Counter; amount: number }): Promise<void> {
+export async function record(
+  tx: Tx,
+  options: { tenantId: string; counter: Counter; amount: number; timezone?: string },
+): Promise<void> {
   if (options.amount <= 0) return;
-  const { timezone } = await tenantPlan(tx, options.tenantId);
+  const timezone = options.timezone ?? (await tenantPlan(tx, options.tenantId)).timezone;
   const counter = column[options.counter];
-  await ensureUsageRow(tx, options.tenantId, timezone);
   await tx
-    .update(tenantUsage)
-    .set({ [options.counter]: sql`${counter} + ${options.amount}`, updatedAt: sql`now()` })
-    .where(thisMonth(options.tenantId, timezone));
+    .insert(tenantUsage)
+    .values({ tenantId: options.tenantId, periodStart: currentPeriod(timezone), [options.counter]: options.amount })
+    .onConflictDoUpdate({
+      target: [tenantUsage.tenantId, tenantUsage.periodStart],
+      set: { [options.counter]: sql`${counter} + ${options.amount}`, updatedAt: sql`now()` },
+    });
 }
 
 /** Whether some of this month's `resource` is left. */
 export async function check(tx: Tx, options: { tenantId: string; resource: MonthlyResource }): Promise<Consumption> {
   const { plan, timezone } = await tenantPlan(tx, options.tenantId);
   const limit = plan.limits[options.resource];
-  const [current] = await tx
-    .select({ used: column[options.resource] })
-    .from(tenantUsage)
-    .where(thisMonth(options.tenantId, timezone));
-  const used = Number(current?.used ?? 0);
+  const used = await usedThisMonth(tx, options.tenantId, timezone, options.resource);
   return { ok: used < limit, used, limit };
 }
 

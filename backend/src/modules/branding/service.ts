@@ -5,7 +5,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database, Tx } from '../../db/database.ts';
 import { files, tenantBotSettings, tenants } from '../../db/schema.ts';
 import { ensureStorageRoom } from '../billing/limitsService.ts';
-import { effectivePlan, type PlanFeatures } from '../billing/plans.ts';
+import { effectivePlan, type PlanDefinition } from '../billing/plans.ts';
 import { deleteFileRow, deleteObjects, storeObject } from '../storage/files.ts';
 import { type ImagePreset, processImage } from '../storage/images.ts';
 import type { ObjectStore } from '../storage/s3Service.ts';
@@ -22,8 +22,10 @@ export const DEFAULT_SETTINGS = {
 
 export interface WidgetSettings {
   tenantName: string;
-  /** What the plan in force allows (an expired paid plan counts as Free). */
-  features: PlanFeatures;
+  /** The plan in force (an expired paid plan counts as Free): its features and limits. */
+  plan: PlanDefinition;
+  /** Where the company is: its usage months begin at its midnight. */
+  timezone: string;
   companyName: string | null;
   primaryColor: string;
   accentColor: string;
@@ -52,6 +54,7 @@ export async function getWidgetSettings(tx: Tx, tenantId: string): Promise<Widge
       tenantName: tenants.name,
       plan: tenants.plan,
       planExpiresAt: tenants.planExpiresAt,
+      timezone: tenants.timezone,
       allowedOrigins: tenants.allowedOrigins,
       widgetKey: tenants.widgetKey,
       settings: tenantBotSettings,
@@ -68,7 +71,8 @@ export async function getWidgetSettings(tx: Tx, tenantId: string): Promise<Widge
   const settings = row.settings;
   return {
     tenantName: row.tenantName,
-    features: effectivePlan({ plan: row.plan, planExpiresAt: row.planExpiresAt }).features,
+    plan: effectivePlan({ plan: row.plan, planExpiresAt: row.planExpiresAt }),
+    timezone: row.timezone,
     companyName: settings?.companyName ?? null,
     primaryColor: settings?.primaryColor ?? DEFAULT_SETTINGS.primaryColor,
     accentColor: settings?.accentColor ?? DEFAULT_SETTINGS.accentColor,

@@ -122,7 +122,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         welcomeText: settings.welcomeText,
         logoUrl: imageUrl(settings.logoKey),
         bot: { name: settings.botName, greeting: settings.botGreeting, avatarUrl: imageUrl(settings.avatarKey) },
-        poweredBy: !settings.features.whiteLabel,
+        poweredBy: !settings.plan.features.whiteLabel,
         metrika: metrikaOf(settings.metrika),
       };
     },
@@ -156,8 +156,10 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           };
         }
         // Past the plan's session limit the visitor is still served, for the lead: without the AI.
-        const allowed = await consume(tx, { tenantId: tenant.id, resource: 'sessions', amount: 1 });
-        if (!allowed.ok) await record(tx, { tenantId: tenant.id, counter: 'limitedSessions', amount: 1 });
+        const allowed = await consume(tx, { tenantId: tenant.id, resource: 'sessions', amount: 1, plan: settings });
+        if (!allowed.ok) {
+          await record(tx, { tenantId: tenant.id, counter: 'limitedSessions', amount: 1, timezone: settings.timezone });
+        }
         const { session, token } = await createSession(tx, {
           tenantId: tenant.id,
           visitorId: body.visitorId,
@@ -246,7 +248,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         if (!session) throw new AppError('SESSION_NOT_FOUND');
         const answers = session.answers as Answers;
         const visitor: NewMessage = { role: 'visitor', kind: 'text', content: text };
-        if (!(await aiAllowed(tx, tenant.id, session))) {
+        if (!(await aiAllowed(tx, { tenantId: tenant.id, session, plan: settings }))) {
           const reply = limitedReply(currentQuestion(funnelOf(settings), answers));
           return {
             stored: await appendMessages(tx, {
