@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.ts';
 import { invoices } from '../../db/schema.ts';
 import type { ResolveAttachment } from '../email/outbox.ts';
 import type { PdfEngine } from '../pdf/pdfEngine.ts';
-import { bytesOf, type FileRecord, findFile, storeObject } from '../storage/files.ts';
+import { bytesOf, type FileRecord, storeOnce } from '../storage/files.ts';
 import type { ObjectStore } from '../storage/s3Service.ts';
 import { type InvoiceDocument, renderInvoiceHtml } from './document/invoiceTemplate.ts';
 import type { PartyRequisites, SellerRequisites } from './document/requisites.ts';
@@ -47,42 +47,25 @@ export function invoiceDocument(invoice: Invoice): InvoiceDocument {
 export const invoiceFileName = (invoice: Pick<Invoice, 'number'>) => `Счёт ${invoice.number}.pdf`;
 
 /** The invoice's stored PDF, rendered and stored first if it has none yet. */
-export async function invoicePdfFile(deps: InvoicePdfDeps, invoice: Invoice): Promise<FileRecord> {
+export function invoicePdfFile(deps: InvoicePdfDeps, invoice: Invoice): Promise<FileRecord> {
   const { tenantId } = invoice;
-  if (invoice.pdfFileId) {
-    const fileId = invoice.pdfFileId;
-    const file = await deps.db.withTenant(tenantId, (tx) => findFile(tx, { tenantId, fileId }));
-    if (file) return file;
-  }
-  const pdf = await deps.pdf.render(await renderInvoiceHtml(invoiceDocument(invoice)));
-  return storeObject(
-    deps,
-    {
+  const thisInvoice = and(eq(invoices.tenantId, tenantId), eq(invoices.id, invoice.id));
+  return storeOnce(deps, {
+    object: {
       tenantId,
       kind: 'invoice',
       visibility: 'private',
-      data: pdf,
       contentType: 'application/pdf',
       extension: 'pdf',
       createdBy: null,
     },
-    async (tx, insertRow, key) => {
-      // Two first downloads at once render twice; the invoice keeps the first one stored.
-      const [current] = await tx
-        .select({ fileId: invoices.pdfFileId })
-        .from(invoices)
-        .where(and(eq(invoices.tenantId, tenantId), eq(invoices.id, invoice.id)))
-        .for('update');
-      const existing = current?.fileId ? await findFile(tx, { tenantId, fileId: current.fileId }) : null;
-      if (existing) return { result: existing, obsoleteKeys: [key] };
-      const inserted = await insertRow();
-      await tx
-        .update(invoices)
-        .set({ pdfFileId: inserted.id })
-        .where(and(eq(invoices.tenantId, tenantId), eq(invoices.id, invoice.id)));
-      return { result: inserted, obsoleteKeys: [] };
+    current: async (tx) => {
+      const [row] = await tx.select({ fileId: invoices.pdfFileId }).from(invoices).where(thisInvoice).for('update');
+      return row?.fileId ?? null;
     },
-  );
+    render: async () => deps.pdf.render(await renderInvoiceHtml(invoiceDocument(invoice))),
+    attach: (tx, fileId) => tx.update(invoices).set({ pdfFileId: fileId }).where(thisInvoice),
+  });
 }
 
 export async function invoicePdfLink(

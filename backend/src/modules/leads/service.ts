@@ -8,7 +8,7 @@ import type { ChatSession } from '../chat/service.ts';
 import type { Answers, Estimate } from '../funnel/schemas.ts';
 import { estimateCompanyOf, renderEstimatePdf, type SignedLink, signEstimate } from '../pdf/estimatePdf.ts';
 import type { PdfEngine } from '../pdf/pdfEngine.ts';
-import { findFile, storeObject } from '../storage/files.ts';
+import { storeOnce } from '../storage/files.ts';
 import type { ObjectStore } from '../storage/s3Service.ts';
 
 export interface Lead {
@@ -123,47 +123,32 @@ interface PdfDeps {
 export async function leadEstimatePdf(deps: PdfDeps, options: { tenantId: string; lead: Lead }): Promise<SignedLink> {
   const { lead, tenantId } = options;
   const number = estimateNumber(lead);
-  if (lead.estimatePdfFileId) {
-    const fileId = lead.estimatePdfFileId;
-    const file = await deps.db.withTenant(tenantId, (tx) => findFile(tx, { tenantId, fileId }));
-    if (file) return signEstimate(deps, file, number);
-  }
-  const pdf = await renderEstimatePdf(deps.pdf, {
-    number,
-    date: lead.createdAt,
-    company: await estimateCompanyOf(deps, tenantId),
-    customer: { name: lead.name, phone: lead.phone },
-    answers: lead.answers,
-    lines: lead.estimate.lines,
-    total: lead.estimate.total,
-    range: lead.estimate.range,
-  });
-  const file = await storeObject(
-    deps,
-    {
+  const thisLead = and(eq(leads.tenantId, tenantId), eq(leads.id, lead.id));
+  const file = await storeOnce(deps, {
+    object: {
       tenantId,
       kind: 'estimate',
       visibility: 'private',
-      data: pdf,
       contentType: 'application/pdf',
       extension: 'pdf',
       createdBy: null,
     },
-    async (tx, insertRow, key) => {
-      const [current] = await tx
-        .select({ fileId: leads.estimatePdfFileId })
-        .from(leads)
-        .where(and(eq(leads.tenantId, tenantId), eq(leads.id, lead.id)))
-        .for('update');
-      const existing = current?.fileId ? await findFile(tx, { tenantId, fileId: current.fileId }) : null;
-      if (existing) return { result: existing, obsoleteKeys: [key] };
-      const inserted = await insertRow();
-      await tx
-        .update(leads)
-        .set({ estimatePdfFileId: inserted.id })
-        .where(and(eq(leads.tenantId, tenantId), eq(leads.id, lead.id)));
-      return { result: inserted, obsoleteKeys: [] };
+    current: async (tx) => {
+      const [row] = await tx.select({ fileId: leads.estimatePdfFileId }).from(leads).where(thisLead).for('update');
+      return row?.fileId ?? null;
     },
-  );
+    render: async () =>
+      renderEstimatePdf(deps.pdf, {
+        number,
+        date: lead.createdAt,
+        company: await estimateCompanyOf(deps, tenantId),
+        customer: { name: lead.name, phone: lead.phone },
+        answers: lead.answers,
+        lines: lead.estimate.lines,
+        total: lead.estimate.total,
+        range: lead.estimate.range,
+      }),
+    attach: (tx, fileId) => tx.update(leads).set({ estimatePdfFileId: fileId }).where(thisLead),
+  });
   return signEstimate(deps, file, number);
 }

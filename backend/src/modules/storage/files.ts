@@ -84,6 +84,37 @@ export async function storeObject<T>(
   return outcome.result;
 }
 
+/**
+ * A document that belongs to one row (a lead's estimate, an invoice), made on first need and kept:
+ * `render` makes it, `current` reads the row's file id under a row lock, and `attach` points the
+ * row at the new file. Two first requests at once render twice; the second's file is dropped.
+ */
+export async function storeOnce(
+  deps: { db: Database; store: ObjectStore; log: Logger },
+  options: {
+    object: Omit<NewObject, 'data'>;
+    current: (tx: Tx) => Promise<string | null>;
+    render: () => Promise<Buffer>;
+    attach: (tx: Tx, fileId: string) => Promise<unknown>;
+  },
+): Promise<FileRecord> {
+  const { tenantId } = options.object;
+  const known = await deps.db.withTenant(tenantId, async (tx) => {
+    const fileId = await options.current(tx);
+    return fileId ? findFile(tx, { tenantId, fileId }) : null;
+  });
+  if (known) return known;
+  const data = await options.render();
+  return storeObject(deps, { ...options.object, data }, async (tx, insertRow, key) => {
+    const fileId = await options.current(tx);
+    const existing = fileId ? await findFile(tx, { tenantId, fileId }) : null;
+    if (existing) return { result: existing, obsoleteKeys: [key] };
+    const inserted = await insertRow();
+    await options.attach(tx, inserted.id);
+    return { result: inserted, obsoleteKeys: [] };
+  });
+}
+
 /** A stored object's body, read whole: small documents only (PDFs, images). */
 export async function bytesOf(body: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
