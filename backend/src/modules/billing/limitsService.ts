@@ -3,7 +3,7 @@
 // only if the sum stays within the limit, in one conditional upsert: concurrent requests queue on
 // the row and each re-checks the sum, so the limit is never passed. Tokens are known only after
 // a reply, so they are `record`ed then, and the next reply is refused once they are spent.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/database.ts';
 import { files, type Plan, tenants, tenantUsage } from '../../db/schema.ts';
 import { AppError, type ErrorCode } from '../../errors.ts';
@@ -132,12 +132,12 @@ export async function check(tx: Tx, options: { tenantId: string; resource: Month
   return { ok: used < limit, used, limit };
 }
 
-/** Bytes of files the tenant holds. */
+/** Bytes of files the tenant holds; our invoices to it are ours to keep, not its storage. */
 export async function storageUsed(tx: Tx, tenantId: string): Promise<number> {
   const [row] = await tx
     .select({ bytes: sql<string>`coalesce(sum(${files.size}), 0)` })
     .from(files)
-    .where(eq(files.tenantId, tenantId));
+    .where(and(eq(files.tenantId, tenantId), ne(files.kind, 'invoice')));
   return Number(row?.bytes ?? 0);
 }
 

@@ -146,6 +146,11 @@ describe('issuing an invoice', () => {
 
     const history = (await owner.get('/api/billing/invoices')).json().invoices;
     expect(history).toEqual([invoice]);
+    // The invoice is the platform's document: it takes none of the company's storage.
+    const storage = (await owner.get('/api/billing'))
+      .json()
+      .usage.find((item: { resource: string }) => item.resource === 'storageBytes');
+    expect(storage.used).toBe(0);
     const again = await owner.post(`/api/billing/invoices/${invoice.id}/pdf`);
     expect(again.statusCode).toBe(200);
     expect(await fetchPdf(again.json().url)).toContain(invoice.number);
