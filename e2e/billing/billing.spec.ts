@@ -114,8 +114,10 @@ describe('plans, limits and usage', () => {
     const whiteLabel = plans.getByRole('row', { name: /Работает на AI Max/ });
     expect(await whiteLabel.getByRole('img', { name: 'Есть' }).count()).toBe(1);
     expect(await whiteLabel.getByRole('img', { name: 'Нет' }).count()).toBe(3);
-    // Nothing to buy yet: invoices come later.
-    expect(await page.getByRole('main').getByRole('button').count()).toBe(0);
+    // Paying by invoice waits for the company's requisites.
+    const invoice = page.getByRole('region', { name: 'Оплата по счёту' });
+    expect(await invoice.getByRole('button', { name: 'Сформировать счёт' }).isDisabled()).toBe(true);
+    await invoice.getByText('Сначала сохраните реквизиты компании').waitFor();
     // Nothing near a limit: no notice over the page.
     expect(await page.getByText('лимита').count()).toBe(0);
 

@@ -81,11 +81,10 @@ export async function sidebarLinks(page: Page): Promise<string[]> {
  */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SHOTS_DIR, { recursive: true });
+  const fullPage = options.fullPage ?? true;
+  // From the top: the fixed sidebar and top bar are drawn where the page is scrolled to.
+  if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(400);
-  await page.screenshot({
-    path: path.join(SHOTS_DIR, `${name}.png`),
-    fullPage: options.fullPage ?? true,
-    animations: 'disabled',
-  });
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage, animations: 'disabled' });
 }

@@ -1,6 +1,9 @@
 // The whole product on a loopback port, as a user's browser meets it: the API and the built
 // front end (npm test builds it first), on a database of its own.
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../../backend/src/app.ts';
 import type { Database } from '../../backend/src/db/database.ts';
 import { createTestServices, testConfig } from '../../backend/test/support/app.ts';
@@ -17,7 +20,9 @@ export async function startServer(): Promise<RunningServer> {
   // PUBLIC_URL must name the real port (invite links carry it), so the port is chosen first.
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = testConfig({ PUBLIC_URL: url });
+  // A data folder of its own: the outbox writes each email there as an .eml file.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aimax-e2e-data-'));
+  const config = testConfig({ PUBLIC_URL: url, DATA_DIR: dataDir });
   const services = await createTestServices(config);
   const app = await buildApp({ config, db, ...services });
   await app.listen({ port, host: '127.0.0.1' });

@@ -26,8 +26,11 @@ describe('navigationFor', () => {
     expect(navigationFor('manager')).toHaveLength(1);
   });
 
-  it('gives the superadmin the platform section only', () => {
-    expect(navigationFor('superadmin')).toEqual([{ label: 'Платформа', items: [sections.tenants] }]);
+  it('gives the superadmin the platform sections only', () => {
+    expect(navigationFor('superadmin')).toEqual([
+      { label: 'Платформа', items: [sections.tenants, sections.invoices, sections.emails, sections.seller] },
+    ]);
+    expect(labelsFor('superadmin')).toEqual(['Компании', 'Счета', 'Письма', 'Реквизиты']);
   });
 });
 
@@ -44,6 +47,10 @@ describe('canVisit', () => {
     expect(canVisit('superadmin', '/')).toBe(false);
     expect(canVisit('superadmin', '/platform/tenants')).toBe(true);
     expect(canVisit('owner', '/platform/tenants')).toBe(false);
+    expect(canVisit('superadmin', '/platform/invoices')).toBe(true);
+    expect(canVisit('owner', '/platform/invoices')).toBe(false);
+    expect(canVisit('owner', '/platform/seller')).toBe(false);
+    expect(canVisit('manager', '/platform/emails')).toBe(false);
   });
 
   it('does not claim paths no section owns, so they end on the 404 page', () => {

@@ -9,10 +9,13 @@ import {
   CreditCard,
   Funnel,
   Inbox,
+  Landmark,
   LayoutDashboard,
+  Mail,
   MessagesSquare,
   Palette,
   Plug,
+  ReceiptText,
   Users,
 } from 'lucide-react';
 import type { Role } from '@/lib/api';
@@ -41,6 +44,9 @@ export const sections = {
   billing: { path: '/billing', label: t.nav.billing, icon: CreditCard, roles: OWNERS },
   team: { path: '/team', label: t.nav.team, icon: Users, roles: OWNERS },
   tenants: { path: '/platform/tenants', label: t.nav.tenants, icon: Building2, roles: PLATFORM },
+  invoices: { path: '/platform/invoices', label: t.nav.invoices, icon: ReceiptText, roles: PLATFORM },
+  emails: { path: '/platform/emails', label: t.nav.emails, icon: Mail, roles: PLATFORM },
+  seller: { path: '/platform/seller', label: t.nav.seller, icon: Landmark, roles: PLATFORM },
 } satisfies Record<string, Section>;
 
 /** Pages outside the signed-in shell. */
@@ -68,7 +74,10 @@ const groups: NavGroup[] = [
       sections.team,
     ],
   },
-  { label: t.nav.groups.platform, items: [sections.tenants] },
+  {
+    label: t.nav.groups.platform,
+    items: [sections.tenants, sections.invoices, sections.emails, sections.seller],
+  },
 ];
 
 /** The sidebar for a role: only the sections it may open, empty groups left out. */

@@ -15,6 +15,9 @@ import { InvitePage } from './features/invite/InvitePage';
 import { KnowledgePage } from './features/knowledge/KnowledgePage';
 import { LeadPage } from './features/leads/LeadPage';
 import { LeadsPage } from './features/leads/LeadsPage';
+import { EmailsPage } from './features/platform/emails/EmailsPage';
+import { InvoicesPage } from './features/platform/invoices/InvoicesPage';
+import { SellerPage } from './features/platform/seller/SellerPage';
 import { TenantsPage } from './features/platform/TenantsPage';
 import { TeamPage } from './features/team/TeamPage';
 import { WidgetPage } from './features/widget/WidgetPage';
@@ -73,6 +76,9 @@ export const router = createBrowserRouter(
                 guarded(sections.billing, <BillingPage />),
                 guarded(sections.team, <TeamPage />),
                 guarded(sections.tenants, <TenantsPage />),
+                guarded(sections.invoices, <InvoicesPage />),
+                guarded(sections.emails, <EmailsPage />),
+                guarded(sections.seller, <SellerPage />),
                 { path: '*', element: <NotFoundPage /> },
               ],
             },

@@ -317,3 +317,36 @@ describe('saving settings', () => {
     expect(headers['x-csrf-token']).toBe('csrf-token-1');
   });
 });
+
+describe('invoices', () => {
+  it('POSTs the plan and the term of a new invoice, with the CSRF token', async () => {
+    useAuthStore.getState().signedIn(session);
+    fetchMock.mockResolvedValue(json(201, { invoice: {}, pdf: null }));
+    await api.billing.issueInvoice({ plan: 'business', termMonths: 3 });
+    const { url, init, headers } = sentRequest();
+    expect(url).toBe('/api/billing/invoices');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe('{"plan":"business","termMonths":3}');
+    expect(headers['x-csrf-token']).toBe('csrf-token-1');
+  });
+
+  it('lists every company’s invoices by the filters that are set, dates as days', async () => {
+    useAuthStore.getState().signedIn({ ...session, user: { ...session.user, role: 'superadmin' }, tenant: null });
+    fetchMock.mockResolvedValue(json(200, { invoices: [], total: 0 }));
+    await api.platform.listInvoices({
+      q: '',
+      status: 'overdue',
+      from: '2026-03-01',
+      to: undefined,
+      limit: 20,
+      offset: 0,
+    });
+    expect(sentRequest().url).toBe('/api/platform/invoices?status=overdue&from=2026-03-01&limit=20&offset=0');
+  });
+
+  it('links an email’s .eml file by its id', () => {
+    expect(api.platform.emailFileUrl('0b7c3c4e-7d0e-4f7e-9f57-1f1d1a0b0c09')).toBe(
+      '/api/platform/emails/0b7c3c4e-7d0e-4f7e-9f57-1f1d1a0b0c09/eml',
+    );
+  });
+});

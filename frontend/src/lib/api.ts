@@ -6,21 +6,36 @@
 import type {
   AcceptInviteBody,
   AddMemberBody,
+  BillingProfileInput,
+  BillingProfileResponse,
   BillingView,
   BotSettingsInput,
   BotSettingsView,
   BrandingInput,
   BrandingView,
+  CancelInvoiceBody,
   ChangePasswordBody,
   CreatedInviteView,
   CreateInviteBody,
+  EmailListQuery,
+  EmailListView,
   ErrorCode,
+  InvoiceListView,
+  InvoiceView,
+  IssuedInvoiceView,
+  IssueInvoiceBody,
   LeadListView,
   LeadView,
   LogInBody,
   MemberView,
+  PlatformEmailView,
+  PlatformInvoiceListQuery,
+  PlatformInvoiceListView,
+  PlatformInvoiceView,
   PlatformTenantView,
   PublicInviteView,
+  SellerSettingsInput,
+  SellerSettingsResponse,
   SessionView,
   SetPlanBody,
   SignedLinkView,
@@ -39,6 +54,11 @@ export type Role = SessionView['user']['role'];
 export type TenantRole = MemberView['role'];
 export type Plan = PlatformTenantView['plan'];
 export type TenantStatus = PlatformTenantView['status'];
+export type LegalForm = BillingProfileInput['legalForm'];
+export type PaidPlan = IssueInvoiceBody['plan'];
+export type TermMonths = IssueInvoiceBody['termMonths'];
+export type InvoiceStatus = InvoiceView['status'];
+export type EmailStatus = PlatformEmailView['status'];
 
 /** Failures that never reached the API's error handler: no connection, or a reply not from us. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
@@ -259,6 +279,13 @@ export const api = {
   },
   billing: {
     get: (signal?: AbortSignal) => request<BillingView>('GET', '/api/billing', { signal }),
+    profile: (signal?: AbortSignal) => request<BillingProfileResponse>('GET', '/api/billing/profile', { signal }),
+    saveProfile: (body: BillingProfileInput) =>
+      request<BillingProfileResponse>('PUT', '/api/billing/profile', { body }),
+    invoices: (signal?: AbortSignal) => request<InvoiceListView>('GET', '/api/billing/invoices', { signal }),
+    issueInvoice: (body: IssueInvoiceBody) => request<IssuedInvoiceView>('POST', '/api/billing/invoices', { body }),
+    /** The invoice's PDF, behind a link that works for a few minutes. */
+    invoicePdf: (id: string) => request<SignedLinkView>('POST', `/api/billing/invoices/${segment(id)}/pdf`),
   },
   widget: {
     getSettings: (signal?: AbortSignal) => request<WidgetSettingsView>('GET', '/api/widget/settings', { signal }),
@@ -274,5 +301,21 @@ export const api = {
       request<UsageView>('GET', `/api/platform/tenants/${segment(id)}/usage`, { signal }),
     setTenantPlan: (id: string, body: SetPlanBody) =>
       request<PlatformTenantView>('POST', `/api/platform/tenants/${segment(id)}/plan`, { body }),
+    listInvoices: (query: Partial<PlatformInvoiceListQuery>, signal?: AbortSignal) =>
+      request<PlatformInvoiceListView>('GET', '/api/platform/invoices', { query, signal }),
+    /** Puts the invoice's plan in force; sent twice, it pays once. */
+    markInvoicePaid: (id: string) =>
+      request<PlatformInvoiceView>('POST', `/api/platform/invoices/${segment(id)}/mark-paid`),
+    cancelInvoice: (id: string, body: CancelInvoiceBody) =>
+      request<PlatformInvoiceView>('POST', `/api/platform/invoices/${segment(id)}/cancel`, { body }),
+    invoicePdf: (id: string) => request<SignedLinkView>('POST', `/api/platform/invoices/${segment(id)}/pdf`),
+    seller: (signal?: AbortSignal) =>
+      request<SellerSettingsResponse>('GET', '/api/platform/settings/seller', { signal }),
+    saveSeller: (body: SellerSettingsInput) =>
+      request<SellerSettingsResponse>('PUT', '/api/platform/settings/seller', { body }),
+    listEmails: (query: Partial<EmailListQuery>, signal?: AbortSignal) =>
+      request<EmailListView>('GET', '/api/platform/emails', { query, signal }),
+    /** Where an email's `.eml` file downloads from: a plain link, as the session cookie is all it needs. */
+    emailFileUrl: (id: string) => `/api/platform/emails/${segment(id)}/eml`,
   },
 };

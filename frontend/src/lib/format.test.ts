@@ -6,7 +6,10 @@ import {
   formatDate,
   formatDateTime,
   formatDayMonth,
+  formatKopecks,
   formatMonth,
+  formatNumericDate,
+  formatNumericDateTime,
   formatPhone,
   formatRubles,
   formatRublesRange,
@@ -36,6 +39,30 @@ describe('formatDateTime', () => {
 
   it('shows a dash when there is no date', () => {
     expect(formatDateTime(null)).toBe('—');
+  });
+});
+
+describe('formatNumericDate', () => {
+  it('writes the day and month in two digits each, as documents do', () => {
+    expect(formatNumericDate('2026-03-05T10:05:00.000Z')).toBe('05.03.2026');
+  });
+
+  it('uses the viewer’s time zone', () => {
+    expect(formatNumericDate('2026-12-31T22:30:00.000Z')).toBe('01.01.2027');
+  });
+
+  it('shows a dash when there is no date', () => {
+    expect(formatNumericDate(null)).toBe('—');
+  });
+});
+
+describe('formatNumericDateTime', () => {
+  it('adds the time, 24-hour, after a comma', () => {
+    expect(formatNumericDateTime('2026-03-05T10:05:00.000Z')).toBe('05.03.2026, 13:05');
+  });
+
+  it('shows a dash when there is no date', () => {
+    expect(formatNumericDateTime(null)).toBe('—');
   });
 });
 
@@ -76,6 +103,19 @@ describe('formatRubles', () => {
     expect(formatRubles(652000)).toBe(`652${nbsp}000${nbsp}₽`);
     expect(formatRubles(1234567.4)).toBe(`1${nbsp}234${nbsp}567${nbsp}₽`);
     expect(formatRubles(900)).toBe(`900${nbsp}₽`);
+  });
+});
+
+describe('formatKopecks', () => {
+  it('writes kopecks as rubles with two decimals after a comma', () => {
+    expect(formatKopecks(2_277_200)).toBe(`22${nbsp}772,00${nbsp}₽`);
+    expect(formatKopecks(759_067)).toBe(`7${nbsp}590,67${nbsp}₽`);
+    expect(formatKopecks(5)).toBe(`0,05${nbsp}₽`);
+    expect(formatKopecks(0)).toBe(`0,00${nbsp}₽`);
+  });
+
+  it('puts every group of thousands apart', () => {
+    expect(formatKopecks(123_456_789)).toBe(`1${nbsp}234${nbsp}567,89${nbsp}₽`);
   });
 });
 

@@ -11,9 +11,18 @@ const dateTimeFormat = new Intl.DateTimeFormat(locale, {
   minute: '2-digit',
 });
 const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+const numericDateFormat = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' });
+const numericDateTimeFormat = new Intl.DateTimeFormat(locale, {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const wholeNumbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
 const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
 const fractional = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+const withKopecks = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 // Calendar dates (a month's first day, say) carry no time zone: read and written as UTC, they
 // name the same day wherever the viewer is.
 const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -27,6 +36,16 @@ export function formatDate(iso: string | null): string {
 /** «5 марта 2026 г. в 13:05», or a dash when there is no date. */
 export function formatDateTime(iso: string | null): string {
   return iso ? dateTimeFormat.format(new Date(iso)) : t.common.noValue;
+}
+
+/** «05.03.2026», as dates read on documents and in tables; a dash when there is no date. */
+export function formatNumericDate(iso: string | null): string {
+  return iso ? numericDateFormat.format(new Date(iso)) : t.common.noValue;
+}
+
+/** «05.03.2026, 13:05», for events in a log; a dash when there is no date. */
+export function formatNumericDateTime(iso: string | null): string {
+  return iso ? numericDateTimeFormat.format(new Date(iso)) : t.common.noValue;
 }
 
 /** «13:05», for moments within the next minutes, such as when a link expires. */
@@ -53,6 +72,11 @@ export function formatPhone(e164: string): string {
 /** «652 000 ₽»: whole rubles, thousands apart, the sign never wrapped onto a line of its own. */
 export function formatRubles(amount: number): string {
   return `${wholeNumbers.format(amount)}\u00a0₽`;
+}
+
+/** «22 772,00 ₽»: an amount the API keeps in kopecks, as invoices print it. */
+export function formatKopecks(kopecks: number): string {
+  return `${withKopecks.format(kopecks / 100)}\u00a0₽`;
 }
 
 /** An estimate's spread, «510 000 – 652 000 ₽», or one sum when both ends are the same. */

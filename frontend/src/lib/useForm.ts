@@ -33,11 +33,11 @@ export function useForm<T extends Values>(initial: T) {
   /** The server's message for a field, or for one item of a list (`allowedOrigins.2`). */
   const errorOf = (field: string): string | undefined => fieldErrors[field];
 
-  /** Props for a TextField (or TextAreaField) bound to `name`. */
+  /** Props for a TextField (or TextAreaField, or SelectField) bound to `name`. */
   const field = <K extends TextKey<T>>(name: K) => ({
     name,
     value: values[name] as string,
-    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
       setValue(name, event.target.value as T[K]),
     error: fieldErrors[name],
   });

@@ -1,12 +1,22 @@
 // Every Russian text of the admin panel. Components read texts from here (through `t`), never
 // inline, so a second language is one more object of the same `Messages` type.
-import type { PlatformTenantView, SessionView, UsageItem } from '@aimax/backend/contracts';
+import type {
+  BillingProfileInput,
+  InvoiceView,
+  PlatformEmailView,
+  PlatformTenantView,
+  SessionView,
+  UsageItem,
+} from '@aimax/backend/contracts';
 import { plural } from './plural';
 
 type Role = SessionView['user']['role'];
 type Plan = PlatformTenantView['plan'];
 type TenantStatus = PlatformTenantView['status'];
 type UsageResource = UsageItem['resource'];
+type LegalForm = BillingProfileInput['legalForm'];
+type InvoiceStatus = InvoiceView['status'];
+type EmailStatus = PlatformEmailView['status'];
 
 /** What a usage meter says about one resource: in the list, and in the banner over every page. */
 interface ResourceTexts {
@@ -22,6 +32,7 @@ interface ResourceTexts {
 
 const members = (count: number) => `${count} ${plural(count, ['сотрудник', 'сотрудника', 'сотрудников'])}`;
 const leads = (count: number) => `${count} ${plural(count, ['заявка', 'заявки', 'заявок'])}`;
+const months = (count: number) => `${count} ${plural(count, ['месяц', 'месяца', 'месяцев'])}`;
 
 export const ru = {
   product: {
@@ -46,6 +57,36 @@ export const ru = {
     active: 'Активна',
     suspended: 'Приостановлена',
   } satisfies Record<TenantStatus, string>,
+
+  legalForms: {
+    company: 'Организация',
+    entrepreneur: 'ИП',
+  } satisfies Record<LegalForm, string>,
+
+  invoiceStatuses: {
+    issued: 'Ожидает оплаты',
+    overdue: 'Просрочен',
+    paid: 'Оплачен',
+    cancelled: 'Отменён',
+  } satisfies Record<InvoiceStatus, string>,
+
+  emailStatuses: {
+    pending: 'В очереди',
+    sent: 'Отправлено',
+    failed: 'Не отправлено',
+  } satisfies Record<EmailStatus, string>,
+
+  /** The kinds of email the outbox sends, by the `kind` the API gives them. */
+  emailKinds: {
+    invoice_issued: 'Новый счёт',
+    payment_received: 'Оплата получена',
+    plan_expires_7d: 'Тариф заканчивается через 7 дней',
+    plan_expires_3d: 'Тариф заканчивается через 3 дня',
+    plan_expired: 'Тариф закончился',
+  } as Record<string, string>,
+
+  /** «3 месяца»: a plan's term. */
+  months,
 
   units: {
     bytes: 'Б',
@@ -167,6 +208,9 @@ export const ru = {
     billing: 'Тарифы и оплата',
     team: 'Команда',
     tenants: 'Компании',
+    invoices: 'Счета',
+    emails: 'Письма',
+    seller: 'Реквизиты',
   },
 
   shell: {
@@ -536,7 +580,7 @@ export const ru = {
 
   billing: {
     title: 'Тарифы и оплата',
-    subtitle: 'Ваш тариф, расход лимитов в этом месяце и что дают другие тарифы',
+    subtitle: 'Ваш тариф, расход лимитов в этом месяце, оплата по счёту и что дают другие тарифы',
     current: {
       title: 'Текущий тариф',
       free: 'Бесплатно',
@@ -610,6 +654,87 @@ export const ru = {
       },
     },
     bannerDismiss: 'Скрыть предупреждение',
+    profile: {
+      title: 'Реквизиты для счёта',
+      description: 'Покупатель в счёте: ваша организация или ИП',
+      legalForm: 'Форма',
+      name: 'Наименование',
+      namePlaceholder: {
+        company: 'ООО «Ремонт Плюс»',
+        entrepreneur: 'ИП Иванов Иван Иванович',
+      } satisfies Record<LegalForm, string>,
+      nameHint: {
+        company: 'Как в выписке из ЕГРЮЛ',
+        entrepreneur: 'Как в выписке из ЕГРИП',
+      } satisfies Record<LegalForm, string>,
+      inn: 'ИНН',
+      innHint: {
+        company: '10 цифр',
+        entrepreneur: '12 цифр',
+      } satisfies Record<LegalForm, string>,
+      kpp: 'КПП',
+      ogrn: {
+        company: 'ОГРН',
+        entrepreneur: 'ОГРНИП',
+      } satisfies Record<LegalForm, string>,
+      ogrnHint: {
+        company: '13 цифр',
+        entrepreneur: '15 цифр',
+      } satisfies Record<LegalForm, string>,
+      legalAddress: 'Юридический адрес',
+      legalAddressPlaceholder: '123456, г. Москва, ул. Строителей, д. 1, оф. 10',
+      email: 'Email для счетов',
+      emailHint: 'Сюда придут счета и письма об оплате',
+      save: 'Сохранить реквизиты',
+      saved: 'Реквизиты сохранены',
+      edit: 'Изменить',
+      editLabel: 'Изменить реквизиты',
+    },
+    invoice: {
+      title: 'Оплата по счёту',
+      description: 'Для организаций и ИП: счёт в PDF с QR-кодом для оплаты из банка',
+      plan: 'Тариф',
+      term: 'Срок',
+      perMonth: (price: string) => `${price}/мес`,
+      discount: (percent: number) => `−${percent}%`,
+      total: 'К оплате',
+      summary: (plan: string, term: string) => `Тариф «${plan}» на ${term}`,
+      monthly: (amount: string) => `≈ ${amount} в месяц`,
+      withoutDiscount: 'Без скидки',
+      submit: 'Сформировать счёт',
+      busy: 'Формируем счёт…',
+      needsProfile: 'Сначала сохраните реквизиты компании: без них счёт не сформировать.',
+      emailed: (email: string) =>
+        `Счёт откроется в новой вкладке и придёт на ${email}. Тариф включится, как только поступит оплата.`,
+      issued: (number: string) => `Счёт № ${number} сформирован`,
+      opened: (number: string) => `Счёт № ${number} открыт в новой вкладке.`,
+      ready: (number: string, time: string) => `Счёт № ${number} готов. Ссылка на PDF действует до ${time}.`,
+      open: 'Открыть счёт (PDF)',
+      pdfLater: (number: string) =>
+        `Счёт № ${number} сформирован, но PDF пока не готов. Откройте его из истории счетов чуть позже.`,
+    },
+    history: {
+      title: 'История счетов',
+      description: 'Счета компании, новые сверху. PDF можно скачать в любой момент',
+      columns: {
+        number: 'Счёт',
+        plan: 'Тариф',
+        amount: 'Сумма',
+        status: 'Статус',
+        pdf: 'PDF',
+      },
+      number: (number: string) => `№ ${number}`,
+      issuedOn: (date: string) => `от ${date}`,
+      dueBy: (date: string) => `до ${date}`,
+      paidOn: (date: string) => `оплачен ${date}`,
+      cancelledOn: (date: string) => `отменён ${date}`,
+      empty: 'Счетов пока нет',
+      emptyHint: 'Сформированные счета появятся здесь: их можно будет скачать в PDF и увидеть, оплачены ли они.',
+      pdf: 'PDF',
+      pdfLabel: (number: string) => `Счёт № ${number} в PDF`,
+      pdfBusy: 'Формируем PDF…',
+      pdfOpen: 'Открыть PDF',
+    },
   },
 
   platform: {
@@ -646,6 +771,8 @@ export const ru = {
       reactivatedDone: (name: string) => `Компания «${name}» снова активна`,
       plan: 'Тариф',
       planLabel: (name: string) => `Тариф и использование: ${name}`,
+      invoices: 'Счета',
+      invoicesLabel: (name: string) => `Счета компании ${name}`,
       sessions: (count: number, shown: string) => `${shown} ${plural(count, ['диалог', 'диалога', 'диалогов'])}`,
       messages: (count: number, shown: string) => `${shown} ${plural(count, ['сообщение', 'сообщения', 'сообщений'])}`,
     },
@@ -659,6 +786,112 @@ export const ru = {
       paidUntilRequired: 'Укажите, до какого дня оплачен тариф',
       submit: 'Сохранить тариф',
       done: (name: string, plan: string) => `Компания «${name}» переведена на тариф «${plan}»`,
+    },
+    invoices: {
+      title: 'Счета',
+      subtitle: 'Счета всех компаний. Отметка об оплате включает компании тариф',
+      total: (count: number) => `${count} ${plural(count, ['счёт', 'счёта', 'счетов'])}`,
+      search: 'Номер счёта или ИНН',
+      status: 'Статус',
+      allStatuses: 'Все',
+      from: 'Выставлен с',
+      to: 'по',
+      company: (name: string) => `Компания: ${name}`,
+      oneCompany: 'Счета одной компании',
+      allCompanies: 'Показать счета всех компаний',
+      reset: 'Сбросить',
+      empty: 'Счетов не найдено',
+      emptyHint: 'Попробуйте изменить запрос или сбросить фильтры.',
+      columns: {
+        invoice: 'Счёт и компания',
+        amount: 'Сумма и тариф',
+        status: 'Статус',
+        actions: 'Действия',
+      },
+      inn: (inn: string) => `ИНН ${inn}`,
+      planTerm: (plan: string, term: string) => `${plan}, ${term}`,
+      markPaid: 'Отметить оплаченным',
+      markPaidLabel: (number: string) => `Отметить оплаченным: счёт № ${number}`,
+      markPaidTitle: (number: string) => `Отметить счёт № ${number} оплаченным?`,
+      markPaidText: (company: string, plan: string, term: string, amount: string) =>
+        `Компания «${company}», тариф «${plan}» на ${term}, ${amount}. Тариф включится сразу (продление — с конца текущего срока), а компании придёт письмо об оплате.`,
+      paidDone: (number: string, plan: string, date: string) => `Счёт № ${number} оплачен: тариф «${plan}» до ${date}`,
+      cancelLabel: (number: string) => `Отменить счёт № ${number}`,
+      cancelTitle: (number: string) => `Отменить счёт № ${number}?`,
+      cancelText: (company: string) =>
+        `Компания «${company}» увидит счёт отменённым вместе с причиной. Отменённый счёт нельзя отметить оплаченным.`,
+      reason: 'Причина отмены',
+      reasonPlaceholder: 'Например, выставлен по ошибке',
+      cancelSubmit: 'Отменить счёт',
+      keep: 'Не отменять',
+      cancelledDone: (number: string) => `Счёт № ${number} отменён`,
+    },
+    seller: {
+      title: 'Реквизиты',
+      subtitle: 'Продавец в счетах: реквизиты платформы и счёт, на который компании платят',
+      about:
+        'Эти реквизиты печатаются в каждом счёте и в QR-коде для оплаты из банковского приложения. Изменения касаются новых счетов: выставленные остаются как были.',
+      missing: 'Реквизиты не заполнены: пока компании не могут сформировать счёт.',
+      sections: {
+        party: 'Получатель платежа',
+        bank: 'Банковский счёт',
+        document: 'Счёт и подписи',
+      },
+      legalForm: 'Форма',
+      name: 'Наименование',
+      namePlaceholder: 'ООО «ЭйАй Макс»',
+      inn: 'ИНН',
+      kpp: 'КПП',
+      ogrn: {
+        company: 'ОГРН',
+        entrepreneur: 'ОГРНИП',
+      } satisfies Record<LegalForm, string>,
+      address: 'Адрес',
+      addressPlaceholder: '123112, г. Москва, Пресненская наб., д. 12',
+      bankName: 'Банк',
+      bankNamePlaceholder: 'ПАО Сбербанк, г. Москва',
+      bik: 'БИК',
+      correspondentAccount: 'Корреспондентский счёт',
+      account: 'Расчётный счёт',
+      vatRate: 'НДС',
+      noVat: 'Без НДС (УСН)',
+      vat: (rate: number) => `НДС ${rate}%`,
+      vatHint: 'НДС входит в цену тарифа и выделяется в счёте отдельной строкой',
+      dueDays: 'Срок оплаты, дней',
+      dueDaysHint: 'От 1 до 60 дней с даты счёта',
+      director: {
+        company: 'Руководитель',
+        entrepreneur: 'Предприниматель',
+      } satisfies Record<LegalForm, string>,
+      directorHint: 'Фамилия, имя и отчество: подпись в счёте',
+      accountant: 'Главный бухгалтер',
+      accountantHint: 'Можно не указывать, если счёт подписывает только руководитель',
+      saved: 'Реквизиты сохранены',
+    },
+    emails: {
+      title: 'Письма',
+      subtitle: 'Исходящие письма платформы: счета, оплаты и напоминания о тарифе',
+      total: (count: number) => `${count} ${plural(count, ['письмо', 'письма', 'писем'])}`,
+      statusFilter: 'Статус',
+      all: 'Все',
+      sent: 'Отправлены',
+      pending: 'В очереди',
+      failed: 'Не отправлены',
+      empty: 'Писем нет',
+      emptyHint: 'Письма появятся, когда компании начнут выставлять и оплачивать счета.',
+      columns: {
+        email: 'Письмо',
+        to: 'Кому',
+        status: 'Статус',
+        time: 'Создано / отправлено',
+        file: 'Файл',
+      },
+      attempts: (count: number) => `${count} ${plural(count, ['попытка', 'попытки', 'попыток'])}`,
+      retrying: (count: number, time: string) =>
+        `${count} ${plural(count, ['попытка', 'попытки', 'попыток'])}, следующая в ${time}`,
+      sentAt: (time: string) => `отправлено ${time}`,
+      eml: '.eml',
+      emlLabel: (subject: string) => `Скачать письмо «${subject}» (.eml)`,
     },
   },
 

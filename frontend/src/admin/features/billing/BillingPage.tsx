@@ -1,5 +1,6 @@
-// The owner's Billing section: the plan in force, this month's usage against its limits, and the
-// plans to compare. Paying by invoice is not here yet, so nothing offers to buy.
+// The owner's Billing section: the plan in force, this month's usage against its limits, paying
+// for a plan by invoice (the company's requisites, the invoice, the invoices so far), and the
+// plans to compare.
 import type { BillingView } from '@aimax/backend/contracts';
 import { api } from '@/lib/api';
 import { formatDate, formatDayMonth, formatMonth } from '@/lib/format';
@@ -10,6 +11,7 @@ import { PageHeader } from '@/lib/ui/PageHeader';
 import { Skeleton } from '@/lib/ui/Skeleton';
 import { useResource } from '@/lib/useResource';
 import { CurrentPlanCard } from './CurrentPlanCard';
+import { Invoicing } from './Invoicing';
 import { PlansTable } from './PlansTable';
 import { UsageList, UsageListSkeleton } from './UsageList';
 import { dayAfter } from './usage';
@@ -54,6 +56,7 @@ function Billing({ billing }: { billing: BillingView }) {
           </div>
         </Card>
       </div>
+      <Invoicing plans={billing.plans} purchased={purchased.id} />
       <PlansTable plans={billing.plans} current={billing.plan.id} />
     </div>
   );

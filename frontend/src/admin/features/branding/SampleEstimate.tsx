@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { api, toApiError } from '@/lib/api';
 import { formatTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { openPendingTab } from '@/lib/pendingTab';
 import { Alert } from '@/lib/ui/Alert';
 import { Button } from '@/lib/ui/Button';
 
@@ -21,21 +22,14 @@ export function SampleEstimate({ unsaved }: SampleEstimateProps) {
   const { estimate: text } = t.branding;
 
   const open = async () => {
-    // A tab opened after the await would no longer count as the click's and be blocked as a
-    // pop-up: it is opened now, says it is working, and is sent to the PDF once the link exists.
-    const tab = window.open('', '_blank');
-    if (tab) tab.document.title = text.busy;
+    const tab = openPendingTab(text.busy);
     setBusy(true);
     setError(null);
     try {
       const created = await api.branding.estimatePreview();
-      setLink({ created, inTab: tab !== null });
-      if (tab) {
-        tab.opener = null;
-        tab.location.href = created.url;
-      }
+      setLink({ created, inTab: tab.go(created.url) });
     } catch (caught) {
-      tab?.close();
+      tab.close();
       setError(toApiError(caught).message);
     } finally {
       setBusy(false);

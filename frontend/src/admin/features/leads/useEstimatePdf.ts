@@ -4,6 +4,7 @@ import type { SignedLinkView } from '@aimax/backend/contracts';
 import { useState } from 'react';
 import { api, toApiError } from '@/lib/api';
 import { t } from '@/lib/i18n';
+import { openPendingTab } from '@/lib/pendingTab';
 import { toast } from '@/lib/stores/useToastStore';
 
 export function useEstimatePdf(leadId: string) {
@@ -12,22 +13,14 @@ export function useEstimatePdf(leadId: string) {
   const [blocked, setBlocked] = useState<SignedLinkView | null>(null);
 
   const open = async () => {
-    // A tab opened after the await would no longer count as the click's and be blocked as a
-    // pop-up: it is opened now, says it is working, and is sent to the PDF once the link exists.
-    const tab = window.open('', '_blank');
-    if (tab) tab.document.title = t.leads.pdf.busy;
+    const tab = openPendingTab(t.leads.pdf.busy);
     setBusy(true);
     setBlocked(null);
     try {
       const link = await api.leads.estimatePdf(leadId);
-      if (tab) {
-        tab.opener = null;
-        tab.location.href = link.url;
-      } else {
-        setBlocked(link);
-      }
+      if (!tab.go(link.url)) setBlocked(link);
     } catch (caught) {
-      tab?.close();
+      tab.close();
       toast(toApiError(caught).message, 'error');
     } finally {
       setBusy(false);

@@ -1,13 +1,14 @@
 import type { PlatformTenantView } from '@aimax/backend/contracts';
-import { Gauge, SearchX } from 'lucide-react';
+import { Gauge, ReceiptText, SearchX } from 'lucide-react';
 import { formatCount, formatDate } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { Badge } from '@/lib/ui/Badge';
-import { Button } from '@/lib/ui/Button';
+import { Button, ButtonLink } from '@/lib/ui/Button';
 import { cx } from '@/lib/ui/cx';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { Skeleton } from '@/lib/ui/Skeleton';
 import { Table, Td, Th, Tr } from '@/lib/ui/Table';
+import { sections } from '../../navigation';
 
 interface TenantsTableProps {
   tenants: PlatformTenantView[];
@@ -69,6 +70,15 @@ export function TenantsTable({ tenants, stale, onChangeStatus, onOpenPlan }: Ten
               </Td>
               <Td>
                 <div className="flex justify-end gap-2">
+                  <ButtonLink
+                    size="sm"
+                    variant="secondary"
+                    icon={ReceiptText}
+                    to={`${sections.invoices.path}?tenantId=${tenant.id}`}
+                    aria-label={text.invoicesLabel(tenant.name)}
+                  >
+                    {text.invoices}
+                  </ButtonLink>
                   <Button
                     size="sm"
                     variant="secondary"
