@@ -40,7 +40,7 @@ let jobs: ReturnType<typeof scheduleDaily> | undefined;
 closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
   if (err) logger.error({ err }, 'shutting down after an error');
   else logger.info(`${signal} received, shutting down`);
-  jobs?.stop();
+  await jobs?.stop();
   await app.close();
   await pdf.close();
   await db.close();

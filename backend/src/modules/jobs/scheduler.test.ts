@@ -7,18 +7,19 @@ const log = {
   error: (object: object, message: string) => logs.push({ level: 'error', message, object }),
 };
 let scheduler: Scheduler | undefined;
-afterEach(() => {
-  scheduler?.stop();
+afterEach(async () => {
+  await scheduler?.stop();
   logs.length = 0;
 });
 
 describe('scheduleDaily', () => {
-  it('runs each job at once, then daily at the hour on Moscow’s clock', async () => {
+  it('runs each job soon after start, then daily at the hour on Moscow’s clock', async () => {
     let runs = 0;
     scheduler = scheduleDaily([{ name: 'count', run: async () => ++runs }], {
       hour: 9,
       timezone: 'Europe/Moscow',
       log,
+      catchUpAfterMs: 10,
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(runs).toBe(1);
@@ -40,10 +41,40 @@ describe('scheduleDaily', () => {
           },
         },
       ],
-      { hour: 3, timezone: 'Europe/Moscow', log },
+      { hour: 3, timezone: 'Europe/Moscow', log, catchUpAfterMs: 10 },
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(logs[0]).toMatchObject({ level: 'error', object: { job: 'broken' } });
     expect(scheduler.nextRuns().broken).toBeInstanceOf(Date);
+  });
+
+  it('waits for a run in flight when stopped, and starts none after', async () => {
+    let finished = false;
+    let started = 0;
+    scheduler = scheduleDaily(
+      [
+        {
+          name: 'slow',
+          run: async () => {
+            started += 1;
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            finished = true;
+          },
+        },
+      ],
+      { hour: 3, timezone: 'Europe/Moscow', log, catchUpAfterMs: 10 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await scheduler.stop();
+    expect(finished).toBe(true);
+    const stopped = scheduleDaily([{ name: 'never', run: async () => ++started }], {
+      hour: 3,
+      timezone: 'Europe/Moscow',
+      log,
+      catchUpAfterMs: 10,
+    });
+    await stopped.stop();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(started).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
-// Scheduled jobs, in process (croner). A job runs at its hour on Moscow's clock and once at start,
-// so a day the process was down is caught up; the jobs themselves are safe to run twice and on
-// several instances at once (see invoices/billingDay.ts).
+// Scheduled jobs, in process (croner). A job runs at its hour on Moscow's clock and once soon
+// after start, so a day the process was down is caught up; the jobs themselves are safe to run
+// twice and on several instances at once (see invoices/billingDay.ts).
 import { Cron } from 'croner';
 
 export interface DailyJob {
@@ -11,7 +11,13 @@ export interface DailyJob {
 export interface Scheduler {
   /** When each job runs next. */
   nextRuns(): Record<string, Date | null>;
-  stop(): void;
+  /** Stops the schedule and waits for runs in flight, so that what they use can be closed after. */
+  stop(): Promise<void>;
+}
+
+interface Log {
+  info(object: object, message: string): void;
+  error(object: object, message: string): void;
 }
 
 export function scheduleDaily(
@@ -19,15 +25,23 @@ export function scheduleDaily(
   options: {
     hour: number;
     timezone: string;
-    log: { info(object: object, message: string): void; error(object: object, message: string): void };
+    log: Log;
+    /** The catch-up run waits this long after start, out of the start's way. */
+    catchUpAfterMs?: number;
   },
 ): Scheduler {
-  const run = async (job: DailyJob) => {
-    try {
-      options.log.info({ job: job.name, result: await job.run() }, 'job done');
-    } catch (error) {
-      options.log.error({ err: error, job: job.name }, 'job failed; it runs again at its next time');
-    }
+  const running = new Set<Promise<void>>();
+  const run = (job: DailyJob) => {
+    const done = job
+      .run()
+      .then(
+        (result) => options.log.info({ job: job.name, result }, 'job done'),
+        (error: unknown) =>
+          options.log.error({ err: error, job: job.name }, 'job failed; it runs again at its next time'),
+      )
+      .finally(() => running.delete(done));
+    running.add(done);
+    return done;
   };
   const crons = jobs.map(
     (job) =>
@@ -38,11 +52,16 @@ export function scheduleDaily(
         () => run(job),
       ),
   );
-  for (const job of jobs) void run(job);
+  const catchUp = setTimeout(() => {
+    for (const job of jobs) void run(job);
+  }, options.catchUpAfterMs ?? 10_000);
+  catchUp.unref();
   return {
     nextRuns: () => Object.fromEntries(crons.map((cron, i) => [jobs[i]?.name ?? '', cron.nextRun()])),
-    stop: () => {
+    async stop() {
+      clearTimeout(catchUp);
       for (const cron of crons) cron.stop();
+      await Promise.all(running);
     },
   };
 }
