@@ -35,10 +35,11 @@ import { frameRoutes } from './modules/widget/frameRoutes.ts';
 import { widgetRoutes } from './modules/widget/routes.ts';
 import { auth } from './plugins/auth.ts';
 import { database } from './plugins/database.ts';
-import { errorHandler } from './plugins/errorHandler.ts';
+import { answerFrameworkError, errorHandler } from './plugins/errorHandler.ts';
 import { frontend } from './plugins/frontend.ts';
 import { openapi } from './plugins/openapi.ts';
 import { services } from './plugins/services.ts';
+import { textInput } from './plugins/textInput.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -69,9 +70,12 @@ export async function buildApp(deps: AppDependencies) {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: answerFrameworkError,
     ajv: {
       // allErrors lets ajv-errors attach each field's own message; bodies are small (bodyLimit).
-      customOptions: { allErrors: true, removeAdditional: true, useDefaults: true, coerceTypes: 'array' },
+      // Schemas are closed and nothing is removed: a field the route does not know is refused
+      // with 400, so a client's typo or an attacker's `tenantId` is said out loud, not ignored.
+      customOptions: { allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes: 'array' },
       // The CommonJS module's `default` is the plugin itself, seen the same way by TypeScript and
       // Node; Fastify types plugins as taking `unknown` options, hence the widening.
       plugins: [ajvErrors.default as Plugin<unknown>],
@@ -92,6 +96,7 @@ export async function buildApp(deps: AppDependencies) {
     ...deps.mail,
   });
   await app.register(errorHandler);
+  await app.register(textInput);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -4,9 +4,14 @@
 export const errorCatalogue = {
   BAD_REQUEST: { status: 400, message: 'Некорректный запрос' },
   VALIDATION_FAILED: { status: 400, message: 'Проверьте введённые данные' },
+  BAD_URL: { status: 400, message: 'Некорректный адрес запроса' },
   WEAK_PASSWORD: { status: 400, message: 'Пароль слишком простой' },
   STEP_UNKNOWN: { status: 400, message: 'Такого вопроса нет в опросе' },
   FILE_REQUIRED: { status: 400, message: 'Выберите файл для загрузки' },
+  UPLOAD_MALFORMED: {
+    status: 400,
+    message: 'Файл не удалось получить: запрос повреждён. Загрузите файл ещё раз',
+  },
   UNSUPPORTED_IMAGE: { status: 400, message: 'Загрузите изображение в формате PNG, JPEG или WebP' },
   LINK_INVALID: { status: 403, message: 'Ссылка недействительна' },
   UNAUTHENTICATED: { status: 401, message: 'Войдите в систему' },

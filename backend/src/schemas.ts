@@ -34,7 +34,7 @@ export const SignedLinkView = Type.Object({ url: Type.String(), expiresAt: DateT
 export type SignedLinkView = Static<typeof SignedLinkView>;
 
 export const Id = Type.String({ format: 'uuid', errorMessage: 'Некорректный идентификатор' });
-export const IdParams = Type.Object({ id: Id });
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 export const Email = Type.String({
   format: 'email',

@@ -13,6 +13,12 @@ function findPostgresError(error: unknown): PostgresError | null {
   return null;
 }
 
+/** Text PostgreSQL cannot store (a NUL, bytes that are not UTF-8): the request's fault, not ours. */
+export function isUnstorableText(error: unknown): boolean {
+  const code = findPostgresError(error)?.code;
+  return code === '22021' || code === '22P05';
+}
+
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const found = findPostgresError(error);
   return found?.code === '23505' && found.constraint === constraint;

@@ -3,13 +3,20 @@
 // the cookie, and refuses cross-site form posts to the public endpoints (sign-in, sign-up).
 import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
+import {
+  type PlatformContext,
+  platformContextOf,
+  type TenantContext,
+  tenantContextOf,
+  type UserContext,
+  userContextOf,
+} from '../context.ts';
 import type { Role } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type AuthSession, findSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
-import { tenantFromSession } from '../modules/tenants/tenantResolver.ts';
 
 /**
  * - `public`: anyone
@@ -27,16 +34,13 @@ const allowedRoles: Record<Exclude<Access, 'public'>, readonly Role[]> = {
   superadmin: ['superadmin'],
 };
 
-export interface MemberContext {
-  tenantId: string;
-  userId: string;
-  sessionId: string;
-}
-
-export interface RouteAccess {
+export interface RouteEntry {
   method: string;
   url: string;
-  access: Access;
+  /** Declared by every /api route; the pages and files outside /api may leave it out. */
+  access: Access | undefined;
+  /** The route's request and response schemas. */
+  schema: FastifySchema | undefined;
 }
 
 declare module 'fastify' {
@@ -44,8 +48,11 @@ declare module 'fastify' {
     access?: Access;
   }
   interface FastifyInstance {
-    /** Every API route with its declared access, for the tenant-isolation suite's completeness check. */
-    routeAccess: RouteAccess[];
+    /**
+     * Every route with its declared access and schemas, for the suites that check them all
+     * (tenant isolation, closed schemas, malformed requests).
+     */
+    routeTable: RouteEntry[];
   }
   interface FastifyRequest {
     /** The session behind the cookie, when the route's access needed one. */
@@ -68,11 +75,14 @@ export function sessionOf(request: FastifyRequest): AuthSession {
   return request.auth;
 }
 
-/** The tenant and user of a `member` or `owner` route: the admin API's tenantResolver. */
-export function memberOf(request: FastifyRequest): MemberContext {
-  const session = sessionOf(request);
-  return { tenantId: tenantFromSession(session).id, userId: session.user.id, sessionId: session.sessionId };
-}
+/** The tenant and member of a `member` or `owner` route: the admin API's tenantResolver. */
+export const memberOf = (request: FastifyRequest): TenantContext => tenantContextOf(sessionOf(request));
+
+/** The signed-in user of a `signedIn` route, acting on their own account. */
+export const userOf = (request: FastifyRequest): UserContext => userContextOf(sessionOf(request));
+
+/** The superadmin of a `superadmin` route. */
+export const operatorOf = (request: FastifyRequest): PlatformContext => platformContextOf(sessionOf(request));
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expiresAt: Date): void {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -101,16 +111,17 @@ export const auth = fp(
     await app.register(cookie);
     app.decorateRequest('auth', null);
 
-    const routeAccess: RouteAccess[] = [];
-    app.decorate('routeAccess', routeAccess);
-    // A route without a declared access level is a bug; refuse to start rather than guess.
+    const routeTable: RouteEntry[] = [];
+    app.decorate('routeTable', routeTable);
     app.addHook('onRoute', (route) => {
-      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+      if (route.url.startsWith('/api/docs')) return;
       const access = route.config?.access;
-      if (!access) throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
       for (const method of [route.method].flat()) {
-        if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access });
+        if (method !== 'HEAD') routeTable.push({ method, url: route.url, access, schema: route.schema });
       }
+      if (!route.url.startsWith('/api/')) return;
+      // A route without a declared access level is a bug; refuse to start rather than guess.
+      if (!access) throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
       if (access !== 'public' && route.schema) {
         route.schema = { ...route.schema, security: [{ session: [], csrf: [] }] };
       }

@@ -3,8 +3,9 @@
 // and anything unexpected is logged and answered with a 500 that hides the details.
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isUnstorableText } from '../db/errors.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
 
 // ajv-i18n's typings declare an ES default export the CommonJS file does not have.
@@ -22,9 +23,17 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_PARTS_LIMIT: 'BAD_REQUEST',
 };
 
-const fieldOf = (error: ErrorObject): string => {
-  if (error.keyword === 'required') return String(error.params.missingProperty);
-  return error.instancePath.split('/').filter(Boolean).join('.');
+const pathOf = (error: ErrorObject): string[] => {
+  const path = error.instancePath.split('/').filter(Boolean);
+  if (error.keyword === 'required') return [...path, String(error.params.missingProperty)];
+  if (error.keyword === 'additionalProperties') return [...path, String(error.params.additionalProperty)];
+  return path;
+};
+
+const messageOf = (error: ErrorObject): string => {
+  if (error.keyword === 'required') return 'Заполните это поле';
+  if (error.keyword === 'additionalProperties') return `Поле «${error.params.additionalProperty}» не поддерживается`;
+  return error.message ?? 'Некорректное значение';
 };
 
 /** Per-field Russian messages: the schema's own `errorMessage` where it has one, else ajv-i18n's. */
@@ -33,13 +42,24 @@ export function describeValidation(errors: ErrorObject[]): { message: string; fi
   localize(errors.filter((error) => error.keyword !== 'errorMessage'));
   const fields: Record<string, string> = {};
   for (const error of errors) {
-    const field = fieldOf(error);
-    const message = error.keyword === 'required' ? 'Заполните это поле' : (error.message ?? 'Некорректное значение');
+    const field = pathOf(error).join('.');
+    const message = messageOf(error);
     // ajv-errors puts the custom message first; keep the first message for each field.
     if (field && !(field in fields)) fields[field] = message;
   }
   const first = Object.values(fields)[0];
   return { message: first ?? 'Проверьте введённые данные', fields };
+}
+
+/**
+ * Fastify's router answers some requests before any handler or hook: a path that is not valid
+ * percent-encoding, a path parameter over its length limit. They get our error shape too.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const appError = new AppError(
+    error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'BAD_URL' : 'BAD_REQUEST',
+  );
+  reply.code(appError.status).send(appError.toBody());
 }
 
 export const errorHandler = fp(async (app: FastifyInstance) => {
@@ -59,6 +79,10 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.code(error.statusCode).send(new AppError('BAD_REQUEST').toBody());
+    }
+    if (isUnstorableText(error)) {
+      const appError = new AppError('VALIDATION_FAILED', { message: 'Недопустимый символ в тексте' });
+      return reply.code(appError.status).send(appError.toBody());
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send(new AppError('INTERNAL').toBody());

@@ -5,13 +5,13 @@
 //
 // Adding a tenant-scoped route? Add a line to `cases` below; the completeness check fails until
 // you do.
-import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ROLES, queryRows } from '../../src/db/database.ts';
+import { DEFAULT_ROLES } from '../../src/db/database.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
 import { COMPANY_BUYER, configureSeller, ENTREPRENEUR_BUYER, issueInvoiceAs } from '../support/billing.ts';
 import { type ApiClient, addManager, STRONG_PASSWORD, signUpOwner, uniqueEmail } from '../support/clients.ts';
+import { tenantFingerprint } from '../support/fingerprint.ts';
 import { pngImage } from '../support/images.ts';
 import { FULL_FUNNEL, type Visitor, visitor, type WidgetSession, widgetKeyOf } from '../support/widget.ts';
 
@@ -129,27 +129,6 @@ const BRANDING = {
   contacts: { phone: '', email: '', address: '', website: '' },
 };
 
-/** Tenant A's data in every tenant-owned table, as a fingerprint per table. */
-async function fingerprint(ctx: TestContext, tenantId: string): Promise<Record<string, string>> {
-  return ctx.db.withPlatform({ actorUserId: null, action: 'test.fingerprint' }, async (tx) => {
-    const tables = await queryRows<{ name: string; column: string }>(
-      tx,
-      sql`select table_name as name, column_name as "column" from information_schema.columns
-        where table_schema = 'public' and (column_name = 'tenant_id' or (table_name = 'tenants' and column_name = 'id'))`,
-    );
-    const prints: Record<string, string> = {};
-    for (const { name, column } of tables) {
-      const [row] = await queryRows<{ print: string }>(
-        tx,
-        sql`select count(*) || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as print
-            from ${sql.identifier(name)} t where ${sql.identifier(column)} = ${tenantId}`,
-      );
-      prints[name] = row?.print ?? '';
-    }
-    return prints;
-  });
-}
-
 const modes = [
   { name: 'as the app runs (tenant filters and RLS)', roles: DEFAULT_ROLES },
   { name: "with RLS bypassed (the app's tenant filters alone)", roles: { ...DEFAULT_ROLES, tenant: 'aimax_platform' } },
@@ -217,8 +196,8 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
   });
 
   it('covers every tenant-scoped route', () => {
-    const scoped = ctx.app.routeAccess
-      .filter((r) => r.access !== 'public' && r.access !== 'superadmin')
+    const scoped = ctx.app.routeTable
+      .filter((r) => r.url.startsWith('/api/') && r.access !== 'public' && r.access !== 'superadmin')
       .map((r) => `${r.method} ${r.url}`);
     expect(scoped.filter((route) => !cases.some((c) => c.route === route))).toEqual([]);
     expect(cases.filter((c) => !scoped.includes(c.route)).map((c) => c.route)).toEqual([]);
@@ -227,7 +206,7 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
   it.each(cases)("$route: tenant B gets nothing of A's and changes nothing", async (isolationCase) => {
     const b = await signUpOwner(ctx.app);
     const tenantA = a.owner.session.tenant?.id as string;
-    const before = await fingerprint(ctx, tenantA);
+    const before = await tenantFingerprint(ctx, tenantA);
 
     const response = await isolationCase.call(b, a);
 
@@ -238,7 +217,7 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
       expect(response.statusCode).toBeLessThan(300);
     }
     for (const secret of a.secrets) expect(response.body).not.toContain(secret);
-    expect(await fingerprint(ctx, tenantA)).toEqual(before);
+    expect(await tenantFingerprint(ctx, tenantA)).toEqual(before);
     expect((await a.owner.get('/api/team')).statusCode).toBe(200);
   });
 
@@ -251,11 +230,11 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
   ])('widget %s: another company’s key cannot reach this company’s session', async (_route, call) => {
     const b = await signUpOwner(ctx.app);
     const tenantA = a.owner.session.tenant?.id as string;
-    const before = await fingerprint(ctx, tenantA);
+    const before = await tenantFingerprint(ctx, tenantA);
     const response = await call(visitor(ctx.app, await widgetKeyOf(ctx, b)), a.session);
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe('SESSION_NOT_FOUND');
-    expect(await fingerprint(ctx, tenantA)).toEqual(before);
+    expect(await tenantFingerprint(ctx, tenantA)).toEqual(before);
   });
 
   it('widget events: another company’s key cannot open this company’s stream', async () => {

@@ -1,5 +1,7 @@
 // Requisites that pass every check (ИНН, КПП, ОГРН check digits, the БИК keys of both accounts),
 // for tests that issue invoices: the platform as the seller, and a company or an entrepreneur buying.
+
+import { PLATFORM_ITSELF } from '../../src/context.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { BillingProfileInput, SellerSettingsInput } from '../../src/modules/invoices/schemas.ts';
 import { saveSeller } from '../../src/modules/invoices/seller.ts';
@@ -44,7 +46,7 @@ export const ENTREPRENEUR_BUYER: BillingProfileInput = {
 
 /** The platform's requisites, as the superadmin would set them. */
 export async function configureSeller(db: Database, seller: SellerSettingsInput = SELLER) {
-  return saveSeller(db, { actorUserId: '00000000-0000-4000-8000-000000000000', input: seller });
+  return saveSeller(db, PLATFORM_ITSELF, seller);
 }
 
 /** Fills the owner's billing profile and issues an invoice; returns the API's answer. */

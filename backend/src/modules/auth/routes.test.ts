@@ -286,6 +286,41 @@ describe('POST /api/auth/password', () => {
   });
 });
 
+describe('POST /api/auth/password: guessing the current password', () => {
+  it('is throttled per user like sign-in, even for the right password, and other users are not', async () => {
+    const owner = await signUpOwner(ctx.app);
+    const guess = (currentPassword: string) =>
+      owner.post('/api/auth/password', { currentPassword, newPassword: 'Новый-пароль-42' });
+    for (let i = 0; i < 10; i++) expect((await guess(`guess-${i}`)).statusCode).toBe(400);
+
+    const locked = await guess(STRONG_PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(locked.json().error.message).toMatch(/^Слишком много попыток\. Повторите через \d+ мин\.$/);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    // The password did not change.
+    expect((await logIn({ email: owner.session.user.email, password: STRONG_PASSWORD })).statusCode).toBe(200);
+
+    const other = await signUpOwner(ctx.app);
+    const unaffected = await other.post('/api/auth/password', {
+      currentPassword: STRONG_PASSWORD,
+      newPassword: 'Новый-пароль-42',
+    });
+    expect(unaffected.statusCode).toBe(204);
+  });
+
+  it('counts guesses in the database, so that parallel ones cannot outrun the limit', async () => {
+    const owner = await signUpOwner(ctx.app);
+    const answers = await Promise.all(
+      Array.from({ length: 14 }, (_, i) =>
+        owner.post('/api/auth/password', { currentPassword: `guess-${i}`, newPassword: 'Новый-пароль-42' }),
+      ),
+    );
+    expect(answers.filter((answer) => answer.statusCode === 400)).toHaveLength(10);
+    expect(answers.filter((answer) => answer.statusCode === 429)).toHaveLength(4);
+  });
+});
+
 describe('roles', () => {
   it('keeps each role to its own routes', async () => {
     const owner = await signUpOwner(ctx.app);

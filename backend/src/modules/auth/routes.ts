@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
-import { clearSessionCookie, sessionOf, setSessionCookie } from '../../plugins/auth.ts';
+import { clearSessionCookie, sessionOf, setSessionCookie, userOf } from '../../plugins/auth.ts';
 import { isoOrNull, NoContent, responses } from '../../schemas.ts';
 import { ChangePasswordBody, LogInBody, SessionView, SignUpBody } from './schemas.ts';
 import { type ClientInfo, changePassword, logIn, type NewSession, signUp } from './service.ts';
@@ -51,8 +51,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       },
     },
     async (request, reply) => {
-      const { companyName, name = '', email, password } = request.body;
-      const created = await signUp(app.db, { companyName, name, email, password, client: clientOf(request), ttlMs });
+      const created = await signUp(app.db, { client: clientOf(request), ttlMs }, request.body);
       return sendNewSession(app, config, reply, created, 201);
     },
   );
@@ -64,7 +63,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       schema: { tags: ['auth'], summary: 'Sign in', body: LogInBody, response: responses({ 200: SessionView }) },
     },
     async (request, reply) => {
-      const created = await logIn(app.db, { ...request.body, client: clientOf(request), ttlMs });
+      const created = await logIn(app.db, { client: clientOf(request), ttlMs }, request.body);
       return sendNewSession(app, config, reply, created, 200);
     },
   );
@@ -89,7 +88,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       },
     },
     async (request, reply) => {
-      const { sessionId } = sessionOf(request);
+      const { sessionId } = userOf(request);
       await app.db.withIdentity((tx) => deleteSession(tx, sessionId));
       clearSessionCookie(reply, config);
       return reply.code(204).send(null);
@@ -108,13 +107,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       },
     },
     async (request, reply) => {
-      const session = sessionOf(request);
-      await changePassword(app.db, {
-        userId: session.user.id,
-        email: session.user.email,
-        sessionId: session.sessionId,
-        ...request.body,
-      });
+      await changePassword(app.db, userOf(request), request.body, clientOf(request));
       return reply.code(204).send(null);
     },
   );

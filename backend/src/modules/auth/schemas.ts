@@ -2,18 +2,24 @@ import { type Static, Type } from 'typebox';
 import { PLANS, ROLES, TENANT_STATUSES } from '../../db/schema.ts';
 import { Email, Id, NewPassword, NullableDateTime, Password, PersonName, Title } from '../../schemas.ts';
 
-export const SignUpBody = Type.Object({
-  companyName: Title('название компании'),
-  name: Type.Optional(PersonName),
-  email: Email,
-  password: NewPassword,
-});
+export const SignUpBody = Type.Object(
+  {
+    companyName: Title('название компании'),
+    name: Type.Optional(PersonName),
+    email: Email,
+    password: NewPassword,
+  },
+  { additionalProperties: false },
+);
 export type SignUpBody = Static<typeof SignUpBody>;
 
-export const LogInBody = Type.Object({ email: Email, password: Password });
+export const LogInBody = Type.Object({ email: Email, password: Password }, { additionalProperties: false });
 export type LogInBody = Static<typeof LogInBody>;
 
-export const ChangePasswordBody = Type.Object({ currentPassword: Password, newPassword: NewPassword });
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Password, newPassword: NewPassword },
+  { additionalProperties: false },
+);
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 export const SessionView = Type.Object(

@@ -1,18 +1,26 @@
 // Signing up, signing in and out, changing a password.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import type { UserContext } from '../../context.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { auditLog, type Role, type TenantRole, type TenantStatus, tenants, users } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { createTenant } from '../tenants/service.ts';
 import { explainWeakPassword, hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
+import type { ChangePasswordBody, LogInBody, SignUpBody } from './schemas.ts';
 import { createSession, deleteUserSessions } from './sessions.ts';
 import { clearAttempts, countAttempt, THROTTLE } from './throttle.ts';
 
 export interface ClientInfo {
   ip: string;
   userAgent: string | undefined;
+}
+
+/** How a sign-in request arrived, for throttling and the session it starts. */
+export interface SignInRequest {
+  client: ClientInfo;
+  ttlMs: number;
 }
 
 export interface NewSession {
@@ -55,22 +63,19 @@ export async function insertMember(
   }
 }
 
-export async function signUp(
-  db: Database,
-  options: { companyName: string; name: string; email: string; password: string; client: ClientInfo; ttlMs: number },
-): Promise<NewSession> {
-  const email = normalizeEmail(options.email);
-  assertStrongPassword(options.password, { email });
-  await db.withIdentity((tx) => countAttempt(tx, `signup-ip:${options.client.ip}`, THROTTLE.signupPerIp));
+export async function signUp(db: Database, request: SignInRequest, input: SignUpBody): Promise<NewSession> {
+  const email = normalizeEmail(input.email);
+  assertStrongPassword(input.password, { email });
+  await db.withIdentity((tx) => countAttempt(tx, `signup-ip:${request.client.ip}`, THROTTLE.signupPerIp));
 
-  const passwordHash = await hashPassword(options.password);
+  const passwordHash = await hashPassword(input.password);
   const tenantId = randomUUID();
   const ownerId = await db.withTenant(tenantId, async (tx) => {
-    await createTenant(tx, { id: tenantId, name: options.companyName.trim() });
+    await createTenant(tx, { id: tenantId, name: input.companyName.trim() });
     const owner = await insertMember(tx, {
       tenantId,
       email,
-      name: options.name.trim(),
+      name: (input.name ?? '').trim(),
       role: 'owner',
       passwordHash,
     });
@@ -79,7 +84,7 @@ export async function signUp(
   });
 
   return db.withIdentity((tx) =>
-    createSession(tx, { userId: ownerId, tenantId, ...options.client, ttlMs: options.ttlMs }),
+    createSession(tx, { userId: ownerId, tenantId, ...request.client, ttlMs: request.ttlMs }),
   );
 }
 
@@ -91,15 +96,12 @@ interface Account {
   tenantStatus: TenantStatus | null;
 }
 
-export async function logIn(
-  db: Database,
-  options: { email: string; password: string; client: ClientInfo; ttlMs: number },
-): Promise<NewSession> {
-  const email = normalizeEmail(options.email);
+export async function logIn(db: Database, request: SignInRequest, input: LogInBody): Promise<NewSession> {
+  const email = normalizeEmail(input.email);
   const accountKey = `login-email:${email}`;
   // Counted in a transaction of their own, committed before the password is checked.
   await db.withIdentity(async (tx) => {
-    await countAttempt(tx, `login-ip:${options.client.ip}`, THROTTLE.loginPerIp);
+    await countAttempt(tx, `login-ip:${request.client.ip}`, THROTTLE.loginPerIp);
     await countAttempt(tx, accountKey, THROTTLE.loginPerAccount);
   });
 
@@ -119,8 +121,8 @@ export async function logIn(
         .limit(1),
   );
   const valid = account
-    ? await verifyPassword(account.passwordHash, options.password)
-    : await verifyDecoy(options.password);
+    ? await verifyPassword(account.passwordHash, input.password)
+    : await verifyDecoy(input.password);
   if (!account || !valid) throw new AppError('INVALID_CREDENTIALS');
   // Told only to someone who knows the password, so it reveals nothing to a guesser.
   if (account.tenantStatus === 'suspended') throw new AppError('TENANT_SUSPENDED');
@@ -130,27 +132,39 @@ export async function logIn(
     return createSession(tx, {
       userId: account.id,
       tenantId: account.tenantId,
-      ...options.client,
-      ttlMs: options.ttlMs,
+      ...request.client,
+      ttlMs: request.ttlMs,
     });
   });
 }
 
+/**
+ * Changes the signed-in user's own password. The current password is asked for, so guesses at it
+ * are throttled like sign-in: per user and per IP, counted and committed before it is checked.
+ */
 export async function changePassword(
   db: Database,
-  options: { userId: string; email: string; sessionId: string; currentPassword: string; newPassword: string },
+  ctx: UserContext,
+  input: ChangePasswordBody,
+  client: ClientInfo,
 ): Promise<void> {
+  const userKey = `password-user:${ctx.userId}`;
+  await db.withIdentity(async (tx) => {
+    await countAttempt(tx, `password-ip:${client.ip}`, THROTTLE.passwordPerIp);
+    await countAttempt(tx, userKey, THROTTLE.passwordPerUser);
+  });
   const [account] = await db.withIdentity((tx) =>
-    tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, options.userId)).limit(1),
+    tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, ctx.userId)).limit(1),
   );
-  if (!account || !(await verifyPassword(account.passwordHash, options.currentPassword))) {
+  if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw new AppError('WRONG_PASSWORD', { fields: { currentPassword: 'Текущий пароль указан неверно' } });
   }
-  assertStrongPassword(options.newPassword, { email: options.email, field: 'newPassword' });
-  const passwordHash = await hashPassword(options.newPassword);
+  assertStrongPassword(input.newPassword, { email: ctx.email, field: 'newPassword' });
+  const passwordHash = await hashPassword(input.newPassword);
   await db.withIdentity(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, options.userId));
+    await clearAttempts(tx, userKey);
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, ctx.userId));
     // Whoever else knew the old password is signed out; this browser stays signed in.
-    await deleteUserSessions(tx, { userId: options.userId, exceptSessionId: options.sessionId });
+    await deleteUserSessions(tx, { userId: ctx.userId, exceptSessionId: ctx.sessionId });
   });
 }

@@ -19,6 +19,10 @@ export const THROTTLE = {
   loginPerIp: { limit: 50, windowMs: 15 * 60_000 },
   /** New companies registered from one IP address. */
   signupPerIp: { limit: 10, windowMs: 60 * 60_000 },
+  /** Current-password checks when changing it, for one user: the same budget as signing in. */
+  passwordPerUser: { limit: 10, windowMs: 15 * 60_000 },
+  /** Current-password checks from one IP address, across users. */
+  passwordPerIp: { limit: 50, windowMs: 15 * 60_000 },
 } satisfies Record<string, ThrottleRule>;
 
 /** Counts one attempt for `key`; throws TOO_MANY_ATTEMPTS once the window's limit is passed. */

@@ -52,9 +52,12 @@ export type UsageView = Static<typeof UsageView>;
 export const BillingView = Type.Object({ ...UsageView.properties, plans: Type.Array(PlanView) });
 export type BillingView = Static<typeof BillingView>;
 
-export const SetPlanBody = Type.Object({
-  plan: Type.Enum(PLANS, { errorMessage: 'Тариф: free, start, business или enterprise' }),
-  /** Until when the plan is paid; null for Free, or a plan without an end. */
-  expiresAt: Type.Union([DateTime, Type.Null()], { errorMessage: 'Дата окончания в формате ISO 8601 или null' }),
-});
+export const SetPlanBody = Type.Object(
+  {
+    plan: Type.Enum(PLANS, { errorMessage: 'Тариф: free, start, business или enterprise' }),
+    /** Until when the plan is paid; null for Free, or a plan without an end. */
+    expiresAt: Type.Union([DateTime, Type.Null()], { errorMessage: 'Дата окончания в формате ISO 8601 или null' }),
+  },
+  { additionalProperties: false },
+);
 export type SetPlanBody = Static<typeof SetPlanBody>;

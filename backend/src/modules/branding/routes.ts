@@ -24,7 +24,11 @@ async function uploadedFile(request: FastifyRequest): Promise<Buffer> {
   let upload: Buffer | null = null;
   try {
     for await (const part of request.parts({ limits: { fileSize: MAX_IMAGE_BYTES, files: 1 } })) {
-      if (part.type !== 'file') continue;
+      // Closed like every request schema: the form has one field, the file.
+      if (part.type !== 'file') {
+        const message = `Поле «${part.fieldname}» не поддерживается`;
+        throw new AppError('VALIDATION_FAILED', { message, fields: { [part.fieldname]: message } });
+      }
       if (part.fieldname !== 'file') {
         throw new AppError('BAD_REQUEST', {
           message: 'Файл ожидается в поле «file»',
@@ -34,12 +38,16 @@ async function uploadedFile(request: FastifyRequest): Promise<Buffer> {
       upload = await part.toBuffer();
     }
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { fields: { file: TOO_LARGE } });
     if (code === 'FST_FILES_LIMIT') {
       throw new AppError('BAD_REQUEST', { message: 'Загрузите один файл', fields: { file: 'Загрузите один файл' } });
     }
-    throw error;
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw error;
+    // Everything else here is the multipart parser failing on the request's bytes: no boundary,
+    // no parts, a part cut short, broken part headers.
+    throw new AppError('UPLOAD_MALFORMED', { fields: { file: 'Загрузите файл ещё раз' } });
   }
   if (!upload) throw new AppError('FILE_REQUIRED', { fields: { file: 'Выберите файл для загрузки' } });
   return upload;
@@ -98,9 +106,9 @@ export const brandingRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = asy
       },
     },
     async (request) => {
-      const { tenantId } = memberOf(request);
-      await app.db.withTenant(tenantId, (tx) => saveBranding(tx, { tenantId, input: request.body }));
-      return brandingView(await current(tenantId));
+      const ctx = memberOf(request);
+      await app.db.withTenant(ctx.tenantId, (tx) => saveBranding(tx, ctx, request.body));
+      return brandingView(await current(ctx.tenantId));
     },
   );
 
@@ -129,9 +137,9 @@ export const brandingRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = asy
       },
     },
     async (request) => {
-      const { tenantId } = memberOf(request);
-      await app.db.withTenant(tenantId, (tx) => saveBotSettings(tx, { tenantId, input: request.body }));
-      return botView(await current(tenantId));
+      const ctx = memberOf(request);
+      await app.db.withTenant(ctx.tenantId, (tx) => saveBotSettings(tx, ctx, request.body));
+      return botView(await current(ctx.tenantId));
     },
   );
 
@@ -155,9 +163,9 @@ export const brandingRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = asy
         },
       },
       async (request) => {
-        const { tenantId, userId } = memberOf(request);
-        await setImage(deps, { tenantId, actorId: userId, slot, upload: await uploadedFile(request) });
-        return render(await current(tenantId));
+        const ctx = memberOf(request);
+        await setImage(deps, ctx, { slot, upload: await uploadedFile(request) });
+        return render(await current(ctx.tenantId));
       },
     );
 
@@ -168,9 +176,9 @@ export const brandingRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = asy
         schema: { tags: ['branding'], summary: `Remove the ${what}`, response: responses({ 200: View }) },
       },
       async (request) => {
-        const { tenantId } = memberOf(request);
-        await removeImage(deps, { tenantId, slot });
-        return render(await current(tenantId));
+        const ctx = memberOf(request);
+        await removeImage(deps, ctx, { slot });
+        return render(await current(ctx.tenantId));
       },
     );
   }
@@ -186,11 +194,11 @@ export const brandingRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = asy
       },
     },
     async (request) => {
-      const { tenantId, userId } = memberOf(request);
+      const { tenantId, actorId } = memberOf(request);
       const company = await estimateCompanyOf(deps, tenantId);
       const link = await createEstimatePdf(
         { ...deps, pdf: app.pdf, signedUrlTtlSeconds: config.signedUrlTtlSeconds },
-        { tenantId, document: sampleEstimate(company), preview: true, createdBy: userId },
+        { tenantId, document: sampleEstimate(company), preview: true, createdBy: actorId },
       );
       return { url: link.url, expiresAt: iso(link.expiresAt) };
     },

@@ -1,7 +1,9 @@
 // TenantBranding and BotSettings: how a company's widget looks and greets. Both live in
 // tenant_bot_settings; until the first save, the defaults below apply.
+
 import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { TenantContext } from '../../context.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { files, tenantBotSettings, tenants } from '../../db/schema.ts';
 import { ensureStorageRoom } from '../billing/limitsService.ts';
@@ -9,6 +11,7 @@ import { effectivePlan, type PlanDefinition } from '../billing/plans.ts';
 import { deleteFileRow, deleteObjects, storeObject } from '../storage/files.ts';
 import { type ImagePreset, processImage } from '../storage/images.ts';
 import type { ObjectStore } from '../storage/s3Service.ts';
+import type { WidgetSettingsInput } from '../widget/settingsSchemas.ts';
 import type { BotSettingsInput, BrandingInput } from './schemas.ts';
 
 export const DEFAULT_SETTINGS = {
@@ -109,9 +112,8 @@ async function lockSettingsRow(tx: Tx, tenantId: string) {
 
 const blankToNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
-export async function saveBranding(tx: Tx, options: { tenantId: string; input: BrandingInput }): Promise<void> {
-  const { input } = options;
-  await lockSettingsRow(tx, options.tenantId);
+export async function saveBranding(tx: Tx, ctx: TenantContext, input: BrandingInput): Promise<void> {
+  await lockSettingsRow(tx, ctx.tenantId);
   await tx
     .update(tenantBotSettings)
     .set({
@@ -126,15 +128,32 @@ export async function saveBranding(tx: Tx, options: { tenantId: string; input: B
       contactWebsite: blankToNull(input.contacts.website),
       updatedAt: sql`now()`,
     })
-    .where(eq(tenantBotSettings.tenantId, options.tenantId));
+    .where(eq(tenantBotSettings.tenantId, ctx.tenantId));
 }
 
-export async function saveBotSettings(tx: Tx, options: { tenantId: string; input: BotSettingsInput }): Promise<void> {
-  await lockSettingsRow(tx, options.tenantId);
+export async function saveBotSettings(tx: Tx, ctx: TenantContext, input: BotSettingsInput): Promise<void> {
+  await lockSettingsRow(tx, ctx.tenantId);
   await tx
     .update(tenantBotSettings)
-    .set({ botName: options.input.name.trim(), botGreeting: options.input.greeting.trim(), updatedAt: sql`now()` })
-    .where(eq(tenantBotSettings.tenantId, options.tenantId));
+    .set({ botName: input.name.trim(), botGreeting: input.greeting.trim(), updatedAt: sql`now()` })
+    .where(eq(tenantBotSettings.tenantId, ctx.tenantId));
+}
+
+/** The sites allowed to show the widget, and the Metrika goals it reaches. */
+export async function saveWidgetSettings(tx: Tx, ctx: TenantContext, input: WidgetSettingsInput): Promise<void> {
+  await tx
+    .update(tenants)
+    .set({ allowedOrigins: input.allowedOrigins.map((origin) => origin.toLowerCase()) })
+    .where(eq(tenants.id, ctx.tenantId));
+  const values = {
+    metrikaCounterId: input.metrika.counterId || null,
+    metrikaGoals: input.metrika.goals,
+    updatedAt: sql`now()`,
+  };
+  await tx
+    .insert(tenantBotSettings)
+    .values({ tenantId: ctx.tenantId, ...DEFAULT_SETTINGS, ...values })
+    .onConflictDoUpdate({ target: tenantBotSettings.tenantId, set: values });
 }
 
 /** The two images a tenant sets: its logo and its bot's avatar. */
@@ -148,47 +167,48 @@ type Deps = { db: Database; store: ObjectStore; log: { error(object: object, mes
 /** Stores a new logo or avatar in place of the old one, which is deleted with its object. */
 export async function setImage(
   deps: Deps,
-  options: { tenantId: string; actorId: string; slot: ImageSlot; upload: Buffer },
+  ctx: TenantContext,
+  input: { slot: ImageSlot; upload: Buffer },
 ): Promise<void> {
-  const image = await processImage(options.upload, slotPreset[options.slot]);
-  const column = slotColumn[options.slot];
+  const image = await processImage(input.upload, slotPreset[input.slot]);
+  const column = slotColumn[input.slot];
   await storeObject(
     deps,
     {
-      tenantId: options.tenantId,
-      kind: options.slot,
+      tenantId: ctx.tenantId,
+      kind: input.slot,
       visibility: 'public',
       data: image.data,
       contentType: image.contentType,
       extension: image.extension,
-      createdBy: options.actorId,
+      createdBy: ctx.actorId,
     },
     async (tx, insertRow) => {
-      const settings = await lockSettingsRow(tx, options.tenantId);
-      await ensureStorageRoom(tx, { tenantId: options.tenantId, adding: image.data.length });
+      const settings = await lockSettingsRow(tx, ctx.tenantId);
+      await ensureStorageRoom(tx, { tenantId: ctx.tenantId, adding: image.data.length });
       const file = await insertRow();
       await tx
         .update(tenantBotSettings)
         .set({ [column]: file.id, updatedAt: sql`now()` })
-        .where(eq(tenantBotSettings.tenantId, options.tenantId));
+        .where(eq(tenantBotSettings.tenantId, ctx.tenantId));
       const previous = settings[column];
-      const obsolete = previous ? await deleteFileRow(tx, { tenantId: options.tenantId, fileId: previous }) : null;
+      const obsolete = previous ? await deleteFileRow(tx, { tenantId: ctx.tenantId, fileId: previous }) : null;
       return { result: undefined, obsoleteKeys: obsolete ? [obsolete] : [] };
     },
   );
 }
 
-export async function removeImage(deps: Deps, options: { tenantId: string; slot: ImageSlot }): Promise<void> {
-  const column = slotColumn[options.slot];
-  const obsolete = await deps.db.withTenant(options.tenantId, async (tx) => {
-    const settings = await lockSettingsRow(tx, options.tenantId);
+export async function removeImage(deps: Deps, ctx: TenantContext, input: { slot: ImageSlot }): Promise<void> {
+  const column = slotColumn[input.slot];
+  const obsolete = await deps.db.withTenant(ctx.tenantId, async (tx) => {
+    const settings = await lockSettingsRow(tx, ctx.tenantId);
     const previous = settings[column];
     if (!previous) return null;
     await tx
       .update(tenantBotSettings)
       .set({ [column]: null, updatedAt: sql`now()` })
-      .where(eq(tenantBotSettings.tenantId, options.tenantId));
-    return deleteFileRow(tx, { tenantId: options.tenantId, fileId: previous });
+      .where(eq(tenantBotSettings.tenantId, ctx.tenantId));
+    return deleteFileRow(tx, { tenantId: ctx.tenantId, fileId: previous });
   });
   if (obsolete) await deleteObjects(deps, [obsolete]);
 }

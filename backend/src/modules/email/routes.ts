@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { contentDisposition } from '../../lib/contentDisposition.ts';
-import { sessionOf } from '../../plugins/auth.ts';
+import { operatorOf } from '../../plugins/auth.ts';
 import { IdParams, iso, isoOrNull, responses } from '../../schemas.ts';
 import { EmailListQuery, EmailListView, type PlatformEmailView } from './schemas.ts';
 import { findOutboxEmail, listOutboxEmails, type PlatformEmail } from './service.ts';
@@ -34,7 +34,7 @@ export const emailRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async 
     },
     async (request) => {
       const { status, limit, offset } = request.query;
-      const result = await listOutboxEmails(app.db, { actorUserId: sessionOf(request).user.id, status, limit, offset });
+      const result = await listOutboxEmails(app.db, operatorOf(request), { status, limit, offset });
       return { emails: result.emails.map(toView), total: result.total };
     },
   );
@@ -51,10 +51,7 @@ export const emailRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async 
       },
     },
     async (request, reply) => {
-      const email = await findOutboxEmail(app.db, {
-        actorUserId: sessionOf(request).user.id,
-        emailId: request.params.id,
-      });
+      const email = await findOutboxEmail(app.db, operatorOf(request), { emailId: request.params.id });
       if (!email) throw new AppError('EMAIL_NOT_FOUND');
       let message: Buffer;
       try {

@@ -19,11 +19,14 @@ export const PlatformEmailView = Type.Object({
 });
 export type PlatformEmailView = Static<typeof PlatformEmailView>;
 
-export const EmailListQuery = Type.Object({
-  status: Type.Optional(Type.Enum(EMAIL_STATUSES, { errorMessage: 'Статус: pending, sent или failed' })),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50, errorMessage: 'limit: от 1 до 200' }),
-  offset: Type.Integer({ minimum: 0, default: 0, errorMessage: 'offset: неотрицательное число' }),
-});
+export const EmailListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Enum(EMAIL_STATUSES, { errorMessage: 'Статус: pending, sent или failed' })),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50, errorMessage: 'limit: от 1 до 200' }),
+    offset: Type.Integer({ minimum: 0, default: 0, errorMessage: 'offset: неотрицательное число' }),
+  },
+  { additionalProperties: false },
+);
 export type EmailListQuery = Static<typeof EmailListQuery>;
 
 export const EmailListView = Type.Object({ emails: Type.Array(PlatformEmailView), total: Type.Integer() });

@@ -1,5 +1,7 @@
 // The superadmin's view of the email outbox, across tenants; each look is audited (withPlatform).
+
 import { count, desc, eq } from 'drizzle-orm';
+import type { PlatformContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import { type EmailStatus, outboxEmails, tenants } from '../../db/schema.ts';
 
@@ -36,9 +38,10 @@ export type PlatformEmail = {
 /** Every tenant's emails, newest first. */
 export async function listOutboxEmails(
   db: Database,
-  options: { actorUserId: string; status?: EmailStatus; limit: number; offset: number },
+  ctx: PlatformContext,
+  options: { status?: EmailStatus; limit: number; offset: number },
 ): Promise<{ emails: PlatformEmail[]; total: number }> {
-  const access = { actorUserId: options.actorUserId, action: 'email.outbox_listed' };
+  const access = { actorUserId: ctx.actorId, action: 'email.outbox_listed' };
   return db.withPlatform(access, async (tx) => {
     const where = options.status ? eq(outboxEmails.status, options.status) : undefined;
     const emails = await tx
@@ -57,10 +60,11 @@ export async function listOutboxEmails(
 /** What names an email's `.eml` file, or null when there is no such email. */
 export async function findOutboxEmail(
   db: Database,
-  options: { actorUserId: string; emailId: string },
+  ctx: PlatformContext,
+  options: { emailId: string },
 ): Promise<{ id: string; createdAt: Date } | null> {
   const access = {
-    actorUserId: options.actorUserId,
+    actorUserId: ctx.actorId,
     action: 'email.eml_downloaded',
     details: { emailId: options.emailId },
   };

@@ -143,8 +143,13 @@ export function normalizePhone(raw: string): string | null {
   return phone?.isValid() ? phone.number : null;
 }
 
+const CONTACT_FIELDS = new Set(['name', 'phone', 'consent']);
+
 function parseContacts(value: unknown): ContactsAnswer {
   const input = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  // Closed like every request schema: a field the form does not have is refused, not ignored.
+  const unknown = Object.keys(input).find((field) => !CONTACT_FIELDS.has(field));
+  if (unknown) throw stepError('contacts', `Поле «${unknown}» не поддерживается`);
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   if (name.length < 1 || name.length > 100) throw stepError('contacts', 'Как к вам обращаться? Укажите имя');
   const phone = typeof input.phone === 'string' ? normalizePhone(input.phone) : null;

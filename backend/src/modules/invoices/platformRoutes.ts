@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.ts';
-import { sessionOf } from '../../plugins/auth.ts';
+import { operatorOf } from '../../plugins/auth.ts';
 import { IdParams, iso, responses, SignedLinkView } from '../../schemas.ts';
 import { invoicePdfLink } from './pdf.ts';
 import {
@@ -17,8 +17,6 @@ import { platformInvoiceView } from './views.ts';
 
 /** The superadmin's side: every company's invoices, marking them paid, and the seller's requisites. */
 export const platformInvoiceRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
-  const actor = (request: Parameters<typeof sessionOf>[0]) => sessionOf(request).user.id;
-
   app.get(
     '/api/platform/invoices',
     {
@@ -31,7 +29,7 @@ export const platformInvoiceRoutes: FastifyPluginAsyncTypebox<{ config: Config }
       },
     },
     async (request) => {
-      const result = await listAllInvoices(app.db, { actorUserId: actor(request), query: request.query });
+      const result = await listAllInvoices(app.db, operatorOf(request), { query: request.query });
       return { invoices: result.invoices.map(platformInvoiceView), total: result.total };
     },
   );
@@ -49,10 +47,9 @@ export const platformInvoiceRoutes: FastifyPluginAsyncTypebox<{ config: Config }
     },
     async (request) =>
       platformInvoiceView(
-        await markInvoicePaid(
-          { db: app.db, publicUrl: config.publicUrl, outbox: app.outbox },
-          { actorUserId: actor(request), invoiceId: request.params.id },
-        ),
+        await markInvoicePaid({ db: app.db, publicUrl: config.publicUrl, outbox: app.outbox }, operatorOf(request), {
+          invoiceId: request.params.id,
+        }),
       ),
   );
 
@@ -70,11 +67,7 @@ export const platformInvoiceRoutes: FastifyPluginAsyncTypebox<{ config: Config }
     },
     async (request) =>
       platformInvoiceView(
-        await cancelInvoice(app.db, {
-          actorUserId: actor(request),
-          invoiceId: request.params.id,
-          reason: request.body.reason,
-        }),
+        await cancelInvoice(app.db, operatorOf(request), { invoiceId: request.params.id, reason: request.body.reason }),
       ),
   );
 
@@ -90,7 +83,7 @@ export const platformInvoiceRoutes: FastifyPluginAsyncTypebox<{ config: Config }
       },
     },
     async (request) => {
-      const invoice = await findAnyInvoice(app.db, { actorUserId: actor(request), invoiceId: request.params.id });
+      const invoice = await findAnyInvoice(app.db, operatorOf(request), { invoiceId: request.params.id });
       const link = await invoicePdfLink(
         { db: app.db, store: app.store, pdf: app.pdf, log: app.log, signedUrlTtlSeconds: config.signedUrlTtlSeconds },
         invoice,
@@ -110,7 +103,7 @@ export const platformInvoiceRoutes: FastifyPluginAsyncTypebox<{ config: Config }
       },
     },
     async (request) => {
-      const access = { actorUserId: actor(request), action: 'platform.seller_viewed' };
+      const access = { actorUserId: operatorOf(request).actorId, action: 'platform.seller_viewed' };
       return { seller: await app.db.withPlatform(access, readSeller) };
     },
   );
@@ -126,6 +119,6 @@ export const platformInvoiceRoutes: FastifyPluginAsyncTypebox<{ config: Config }
         response: responses({ 200: SellerSettingsResponse }),
       },
     },
-    async (request) => ({ seller: await saveSeller(app.db, { actorUserId: actor(request), input: request.body }) }),
+    async (request) => ({ seller: await saveSeller(app.db, operatorOf(request), request.body) }),
   );
 };

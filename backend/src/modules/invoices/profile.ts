@@ -1,5 +1,7 @@
 // The company's billing profile: the buyer's requisites on its invoices, and where billing mail goes.
+
 import { eq, sql } from 'drizzle-orm';
+import type { TenantContext } from '../../context.ts';
 import type { Tx } from '../../db/database.ts';
 import { billingProfiles, users } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -30,7 +32,7 @@ function normalise(input: BillingProfileInput): BillingProfileInput {
 
 export async function saveBillingProfile(
   tx: Tx,
-  tenantId: string,
+  ctx: TenantContext,
   input: BillingProfileInput,
 ): Promise<BillingProfile> {
   const profile = normalise(input);
@@ -40,7 +42,7 @@ export async function saveBillingProfile(
   }
   const [saved] = await tx
     .insert(billingProfiles)
-    .values({ tenantId, ...profile })
+    .values({ ...profile, tenantId: ctx.tenantId })
     .onConflictDoUpdate({ target: billingProfiles.tenantId, set: { ...profile, updatedAt: sql`now()` } })
     .returning();
   if (!saved) throw new Error('saveBillingProfile: nothing saved');

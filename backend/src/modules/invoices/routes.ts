@@ -54,8 +54,8 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = asyn
       },
     },
     async (request) => {
-      const { tenantId } = memberOf(request);
-      const profile = await app.db.withTenant(tenantId, (tx) => saveBillingProfile(tx, tenantId, request.body));
+      const ctx = memberOf(request);
+      const profile = await app.db.withTenant(ctx.tenantId, (tx) => saveBillingProfile(tx, ctx, request.body));
       return { profile: profileView(profile) };
     },
   );
@@ -90,10 +90,10 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = asyn
       },
     },
     async (request, reply) => {
-      const { tenantId, userId } = memberOf(request);
       const invoice = await issueInvoice(
         { db: app.db, publicUrl: config.publicUrl, outbox: app.outbox },
-        { tenantId, userId, plan: request.body.plan, termMonths: request.body.termMonths },
+        memberOf(request),
+        { plan: request.body.plan, termMonths: request.body.termMonths },
       );
       // The invoice stands even if its PDF cannot be made right now: the link is asked for again
       // from the history, and the email waits for the PDF in the outbox.

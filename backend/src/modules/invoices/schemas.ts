@@ -7,16 +7,19 @@ const Text = (what: string, maxLength: number) =>
   Type.String({ minLength: 1, maxLength, pattern: '\\S', errorMessage: `Укажите ${what} (до ${maxLength} символов)` });
 const Digits = (what: string) => Type.String({ maxLength: 32, errorMessage: `Укажите ${what}` });
 
-export const BillingProfileInput = Type.Object({
-  legalForm: LegalForm,
-  name: Text('название, как в документах', 300),
-  inn: Digits('ИНН'),
-  /** Legal entities only; ignored for an entrepreneur. */
-  kpp: Type.Union([Type.String({ maxLength: 32 }), Type.Null()], { errorMessage: 'Укажите КПП' }),
-  ogrn: Digits('ОГРН или ОГРНИП'),
-  legalAddress: Text('юридический адрес', 500),
-  email: Email,
-});
+export const BillingProfileInput = Type.Object(
+  {
+    legalForm: LegalForm,
+    name: Text('название, как в документах', 300),
+    inn: Digits('ИНН'),
+    /** Legal entities only; ignored for an entrepreneur. */
+    kpp: Type.Union([Type.String({ maxLength: 32 }), Type.Null()], { errorMessage: 'Укажите КПП' }),
+    ogrn: Digits('ОГРН или ОГРНИП'),
+    legalAddress: Text('юридический адрес', 500),
+    email: Email,
+  },
+  { additionalProperties: false },
+);
 export type BillingProfileInput = Static<typeof BillingProfileInput>;
 
 export const BillingProfileView = Type.Object({
@@ -34,22 +37,25 @@ const VatRate = Type.Union([Type.Literal(5), Type.Literal(7), Type.Literal(10), 
   errorMessage: 'НДС: без НДС, 5, 7, 10 или 22 %',
 });
 
-export const SellerSettingsInput = Type.Object({
-  legalForm: LegalForm,
-  name: Text('название получателя', 300),
-  inn: Digits('ИНН'),
-  kpp: Type.Union([Type.String({ maxLength: 32 }), Type.Null()], { errorMessage: 'Укажите КПП' }),
-  ogrn: Digits('ОГРН или ОГРНИП'),
-  address: Text('адрес', 500),
-  bankName: Text('банк', 300),
-  bik: Digits('БИК'),
-  correspondentAccount: Digits('корреспондентский счёт'),
-  account: Digits('расчётный счёт'),
-  vatRate: VatRate,
-  director: Text('ФИО руководителя', 200),
-  accountant: Type.String({ maxLength: 200, errorMessage: 'ФИО бухгалтера: до 200 символов' }),
-  dueDays: Type.Integer({ minimum: 1, maximum: 60, errorMessage: 'Срок оплаты: от 1 до 60 дней' }),
-});
+export const SellerSettingsInput = Type.Object(
+  {
+    legalForm: LegalForm,
+    name: Text('название получателя', 300),
+    inn: Digits('ИНН'),
+    kpp: Type.Union([Type.String({ maxLength: 32 }), Type.Null()], { errorMessage: 'Укажите КПП' }),
+    ogrn: Digits('ОГРН или ОГРНИП'),
+    address: Text('адрес', 500),
+    bankName: Text('банк', 300),
+    bik: Digits('БИК'),
+    correspondentAccount: Digits('корреспондентский счёт'),
+    account: Digits('расчётный счёт'),
+    vatRate: VatRate,
+    director: Text('ФИО руководителя', 200),
+    accountant: Type.String({ maxLength: 200, errorMessage: 'ФИО бухгалтера: до 200 символов' }),
+    dueDays: Type.Integer({ minimum: 1, maximum: 60, errorMessage: 'Срок оплаты: от 1 до 60 дней' }),
+  },
+  { additionalProperties: false },
+);
 export type SellerSettingsInput = Static<typeof SellerSettingsInput>;
 
 export const SellerSettingsResponse = Type.Object({ seller: Type.Union([SellerSettingsInput, Type.Null()]) });
@@ -60,12 +66,15 @@ const PaidPlan = Type.Union([Type.Literal('start'), Type.Literal('business'), Ty
   errorMessage: 'Выберите платный тариф: start, business или enterprise',
 });
 
-export const IssueInvoiceBody = Type.Object({
-  plan: PaidPlan,
-  termMonths: Type.Union([Type.Literal(1), Type.Literal(3), Type.Literal(6), Type.Literal(12)], {
-    errorMessage: 'Срок: 1, 3, 6 или 12 месяцев',
-  }),
-});
+export const IssueInvoiceBody = Type.Object(
+  {
+    plan: PaidPlan,
+    termMonths: Type.Union([Type.Literal(1), Type.Literal(3), Type.Literal(6), Type.Literal(12)], {
+      errorMessage: 'Срок: 1, 3, 6 или 12 месяцев',
+    }),
+  },
+  { additionalProperties: false },
+);
 export type IssueInvoiceBody = Static<typeof IssueInvoiceBody>;
 
 /** `overdue`: issued and not paid by its due date. */
@@ -111,19 +120,22 @@ export const PlatformInvoiceView = Type.Object({
 });
 export type PlatformInvoiceView = Static<typeof PlatformInvoiceView>;
 
-export const PlatformInvoiceListQuery = Type.Object({
-  status: Type.Optional(
-    Type.Enum(INVOICE_VIEW_STATUSES, { errorMessage: 'Статус: issued, paid, cancelled или overdue' }),
-  ),
-  tenantId: Type.Optional(Id),
-  /** Issued on or after this day, and before the day after `to` (Moscow time). */
-  from: Type.Optional(Type.String({ format: 'date', errorMessage: 'Дата в формате ГГГГ-ММ-ДД' })),
-  to: Type.Optional(Type.String({ format: 'date', errorMessage: 'Дата в формате ГГГГ-ММ-ДД' })),
-  /** An invoice number, or the buyer's ИНН. */
-  q: Type.Optional(Type.String({ maxLength: 40 })),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50, errorMessage: 'limit: от 1 до 200' }),
-  offset: Type.Integer({ minimum: 0, default: 0, errorMessage: 'offset: не меньше 0' }),
-});
+export const PlatformInvoiceListQuery = Type.Object(
+  {
+    status: Type.Optional(
+      Type.Enum(INVOICE_VIEW_STATUSES, { errorMessage: 'Статус: issued, paid, cancelled или overdue' }),
+    ),
+    tenantId: Type.Optional(Id),
+    /** Issued on or after this day, and before the day after `to` (Moscow time). */
+    from: Type.Optional(Type.String({ format: 'date', errorMessage: 'Дата в формате ГГГГ-ММ-ДД' })),
+    to: Type.Optional(Type.String({ format: 'date', errorMessage: 'Дата в формате ГГГГ-ММ-ДД' })),
+    /** An invoice number, or the buyer's ИНН. */
+    q: Type.Optional(Type.String({ maxLength: 40 })),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50, errorMessage: 'limit: от 1 до 200' }),
+    offset: Type.Integer({ minimum: 0, default: 0, errorMessage: 'offset: не меньше 0' }),
+  },
+  { additionalProperties: false },
+);
 export type PlatformInvoiceListQuery = Static<typeof PlatformInvoiceListQuery>;
 
 export const PlatformInvoiceListView = Type.Object({
@@ -132,7 +144,10 @@ export const PlatformInvoiceListView = Type.Object({
 });
 export type PlatformInvoiceListView = Static<typeof PlatformInvoiceListView>;
 
-export const CancelInvoiceBody = Type.Object({
-  reason: Text('причину отмены', 500),
-});
+export const CancelInvoiceBody = Type.Object(
+  {
+    reason: Text('причину отмены', 500),
+  },
+  { additionalProperties: false },
+);
 export type CancelInvoiceBody = Static<typeof CancelInvoiceBody>;

@@ -1,6 +1,8 @@
 // The platform's own requisites as the seller on every invoice, set by the superadmin. Tenants read
 // them through the `seller_requisites()` function: platform_settings stays platform-only.
+
 import { sql } from 'drizzle-orm';
+import type { PlatformContext } from '../../context.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { queryRows } from '../../db/database.ts';
 import { platformSettings } from '../../db/schema.ts';
@@ -41,19 +43,20 @@ function normalise(input: SellerSettingsInput): SellerSettings {
 
 export async function saveSeller(
   db: Database,
-  options: { actorUserId: string; input: SellerSettingsInput },
+  ctx: PlatformContext,
+  input: SellerSettingsInput,
 ): Promise<SellerSettings> {
-  const seller = normalise(options.input);
+  const seller = normalise(input);
   const errors = sellerErrors(seller);
   if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', { fields: errors });
-  const access = { actorUserId: options.actorUserId, action: 'platform.seller_updated', details: { inn: seller.inn } };
+  const access = { actorUserId: ctx.actorId, action: 'platform.seller_updated', details: { inn: seller.inn } };
   await db.withPlatform(access, (tx) =>
     tx
       .insert(platformSettings)
-      .values({ key: 'seller', value: seller, updatedBy: options.actorUserId })
+      .values({ key: 'seller', value: seller, updatedBy: ctx.actorId })
       .onConflictDoUpdate({
         target: platformSettings.key,
-        set: { value: seller, updatedAt: sql`now()`, updatedBy: options.actorUserId },
+        set: { value: seller, updatedAt: sql`now()`, updatedBy: ctx.actorId },
       }),
   );
   return seller;

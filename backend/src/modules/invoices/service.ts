@@ -1,7 +1,9 @@
 // Invoices: the owner issues one for a plan and a term; the superadmin marks it paid, which puts
 // the plan in force, or cancels it. Each change writes its email to the outbox in its own
 // transaction, so the notice goes out if and only if the change happened.
+
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { PlatformContext, TenantContext } from '../../context.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { queryRows } from '../../db/database.ts';
 import { invoices, type Plan, tenants } from '../../db/schema.ts';
@@ -39,15 +41,16 @@ export const statusOf = (invoice: Pick<Invoice, 'status' | 'dueAt'>, now = new D
 
 export async function issueInvoice(
   deps: InvoiceDeps,
-  options: { tenantId: string; userId: string; plan: Exclude<Plan, 'free'>; termMonths: Term; now?: Date },
+  ctx: TenantContext,
+  options: { plan: Exclude<Plan, 'free'>; termMonths: Term; now?: Date },
 ): Promise<Invoice> {
   const now = options.now ?? new Date();
   const plan = PLANS_CATALOGUE[options.plan];
   const price = quote(plan, options.termMonths);
-  const invoice = await deps.db.withTenant(options.tenantId, async (tx) => {
+  const invoice = await deps.db.withTenant(ctx.tenantId, async (tx) => {
     const seller = await readSeller(tx);
     if (!seller) throw new AppError('SELLER_NOT_CONFIGURED');
-    const profile = await findBillingProfile(tx, options.tenantId);
+    const profile = await findBillingProfile(tx, ctx.tenantId);
     if (!profile) throw new AppError('BILLING_PROFILE_REQUIRED');
     const year = moscowYear(now);
     const [taken] = await queryRows<{ seq: number }>(tx, sql`select next_invoice_seq(${year}) as seq`);
@@ -55,7 +58,7 @@ export async function issueInvoice(
     const [created] = await tx
       .insert(invoices)
       .values({
-        tenantId: options.tenantId,
+        tenantId: ctx.tenantId,
         number: `${year}-${String(seq).padStart(6, '0')}`,
         year,
         seq,
@@ -71,17 +74,17 @@ export async function issueInvoice(
         dueAt: new Date(now.getTime() + seller.dueDays * DAY_MS),
         seller,
         buyer: buyerOf(profile),
-        createdBy: options.userId,
+        createdBy: ctx.actorId,
       })
       .returning();
     if (!created) throw new Error('issueInvoice: nothing inserted');
     await enqueueEmail(tx, {
-      tenantId: options.tenantId,
+      tenantId: ctx.tenantId,
       kind: 'invoice_issued',
       dedupeKey: `invoice_issued:${created.id}`,
       to: [profile.email],
       ...invoiceIssued({
-        companyName: await tenantName(tx, options.tenantId),
+        companyName: await tenantName(tx, ctx.tenantId),
         invoiceNumber: created.number,
         issuedAt: created.issuedAt,
         dueAt: created.dueAt,
@@ -147,10 +150,11 @@ function platformFilter(query: PlatformInvoiceListQuery, now: Date): SQL | undef
 
 export async function listAllInvoices(
   db: Database,
-  options: { actorUserId: string; query: PlatformInvoiceListQuery; now?: Date },
+  ctx: PlatformContext,
+  options: { query: PlatformInvoiceListQuery; now?: Date },
 ): Promise<{ invoices: PlatformInvoice[]; total: number }> {
   const where = platformFilter(options.query, options.now ?? new Date());
-  return db.withPlatform({ actorUserId: options.actorUserId, action: 'platform.invoices_listed' }, async (tx) => {
+  return db.withPlatform({ actorUserId: ctx.actorId, action: 'platform.invoices_listed' }, async (tx) => {
     const rows = await tx
       .select({ invoice: invoices, tenantName: tenants.name })
       .from(invoices)
@@ -164,8 +168,8 @@ export async function listAllInvoices(
   });
 }
 
-export async function findAnyInvoice(db: Database, options: { actorUserId: string; invoiceId: string }) {
-  const access = { actorUserId: options.actorUserId, action: 'platform.invoice_viewed', details: options };
+export async function findAnyInvoice(db: Database, ctx: PlatformContext, options: { invoiceId: string }) {
+  const access = { actorUserId: ctx.actorId, action: 'platform.invoice_viewed', details: options };
   const invoice = await db.withPlatform(access, async (tx) => {
     const [row] = await tx.select().from(invoices).where(eq(invoices.id, options.invoiceId));
     return row;
@@ -181,11 +185,12 @@ export async function findAnyInvoice(db: Database, options: { actorUserId: strin
  */
 export async function markInvoicePaid(
   deps: InvoiceDeps,
-  options: { actorUserId: string; invoiceId: string; now?: Date },
+  ctx: PlatformContext,
+  options: { invoiceId: string; now?: Date },
 ): Promise<PlatformInvoice> {
   const now = options.now ?? new Date();
   const access = {
-    actorUserId: options.actorUserId,
+    actorUserId: ctx.actorId,
     action: 'platform.invoice_paid',
     details: { invoiceId: options.invoiceId },
   };
@@ -213,7 +218,7 @@ export async function markInvoicePaid(
     await tx.update(tenants).set({ plan: invoice.plan, planExpiresAt: end }).where(eq(tenants.id, invoice.tenantId));
     const [updated] = await tx
       .update(invoices)
-      .set({ status: 'paid', paidAt: now, paidBy: options.actorUserId, periodStart: start, periodEnd: end })
+      .set({ status: 'paid', paidAt: now, paidBy: ctx.actorId, periodStart: start, periodEnd: end })
       .where(eq(invoices.id, invoice.id))
       .returning();
     if (!updated) throw new Error('markInvoicePaid: nothing updated');
@@ -239,11 +244,12 @@ export async function markInvoicePaid(
 /** Cancels an invoice not yet paid, with the reason; cancelling it again changes nothing. */
 export async function cancelInvoice(
   db: Database,
-  options: { actorUserId: string; invoiceId: string; reason: string; now?: Date },
+  ctx: PlatformContext,
+  options: { invoiceId: string; reason: string; now?: Date },
 ): Promise<PlatformInvoice> {
   const reason = options.reason.trim();
   const access = {
-    actorUserId: options.actorUserId,
+    actorUserId: ctx.actorId,
     action: 'platform.invoice_cancelled',
     details: { invoiceId: options.invoiceId, reason },
   };
@@ -258,7 +264,7 @@ export async function cancelInvoice(
       .set({
         status: 'cancelled',
         cancelledAt: options.now ?? new Date(),
-        cancelledBy: options.actorUserId,
+        cancelledBy: ctx.actorId,
         cancelReason: reason,
       })
       .where(eq(invoices.id, invoice.id))

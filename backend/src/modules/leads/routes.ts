@@ -40,9 +40,9 @@ export const leadRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       },
     },
     async (request) => {
-      const { tenantId } = memberOf(request);
+      const ctx = memberOf(request);
       const { limit, offset } = request.query;
-      const result = await app.db.withTenant(tenantId, (tx) => listLeads(tx, { tenantId, limit, offset }));
+      const result = await app.db.withTenant(ctx.tenantId, (tx) => listLeads(tx, ctx, { limit, offset }));
       return { leads: result.leads.map(summaryOf), total: result.total };
     },
   );

@@ -14,10 +14,13 @@ export const LeadSummaryView = Type.Object({
 });
 export type LeadSummaryView = Static<typeof LeadSummaryView>;
 
-export const LeadListQuery = Type.Object({
-  limit: Type.Integer({ minimum: 1, maximum: 100, default: 25, errorMessage: 'limit: от 1 до 100' }),
-  offset: Type.Integer({ minimum: 0, default: 0, errorMessage: 'offset: неотрицательное число' }),
-});
+export const LeadListQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 25, errorMessage: 'limit: от 1 до 100' }),
+    offset: Type.Integer({ minimum: 0, default: 0, errorMessage: 'offset: неотрицательное число' }),
+  },
+  { additionalProperties: false },
+);
 
 export const LeadListView = Type.Object({ leads: Type.Array(LeadSummaryView), total: Type.Integer() });
 export type LeadListView = Static<typeof LeadListView>;

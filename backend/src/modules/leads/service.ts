@@ -1,6 +1,8 @@
 // Leads: completed funnels. A lead is written in the transaction that completes its session, so
 // it exists as soon as the visitor's contacts are accepted: before any PDF, message or delivery.
+
 import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { TenantContext } from '../../context.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { leads } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -72,16 +74,17 @@ export async function createLead(
 
 export async function listLeads(
   tx: Tx,
-  options: { tenantId: string; limit: number; offset: number },
+  ctx: TenantContext,
+  page: { limit: number; offset: number },
 ): Promise<{ leads: Lead[]; total: number }> {
   const rows = await tx
     .select(leadColumns)
     .from(leads)
-    .where(eq(leads.tenantId, options.tenantId))
+    .where(eq(leads.tenantId, ctx.tenantId))
     .orderBy(desc(leads.createdAt), desc(leads.id))
-    .limit(options.limit)
-    .offset(options.offset);
-  const [total] = await tx.select({ value: count() }).from(leads).where(eq(leads.tenantId, options.tenantId));
+    .limit(page.limit)
+    .offset(page.offset);
+  const [total] = await tx.select({ value: count() }).from(leads).where(eq(leads.tenantId, ctx.tenantId));
   return { leads: rows, total: total?.value ?? 0 };
 }
 

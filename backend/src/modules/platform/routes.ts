@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sessionOf } from '../../plugins/auth.ts';
+import { operatorOf } from '../../plugins/auth.ts';
 import { IdParams, iso, isoOrNull, responses } from '../../schemas.ts';
 import { SetPlanBody, UsageView } from '../billing/schemas.ts';
 import { usageView } from '../billing/views.ts';
@@ -29,10 +29,7 @@ export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: UsageView }),
       },
     },
-    async (request) =>
-      usageView(
-        await tenantUsageReport(app.db, { actorUserId: sessionOf(request).user.id, tenantId: request.params.id }),
-      ),
+    async (request) => usageView(await tenantUsageReport(app.db, operatorOf(request), { tenantId: request.params.id })),
   );
 
   app.post(
@@ -48,8 +45,7 @@ export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const tenant = await setTenantPlan(app.db, {
-        actorUserId: sessionOf(request).user.id,
+      const tenant = await setTenantPlan(app.db, operatorOf(request), {
         tenantId: request.params.id,
         plan: request.body.plan,
         expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
@@ -71,8 +67,7 @@ export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { q, status, limit, offset } = request.query;
-      const result = await listTenants(app.db, {
-        actorUserId: sessionOf(request).user.id,
+      const result = await listTenants(app.db, operatorOf(request), {
         search: q,
         status,
         limit,
@@ -101,8 +96,7 @@ export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request) => {
-        const tenant = await setTenantStatus(app.db, {
-          actorUserId: sessionOf(request).user.id,
+        const tenant = await setTenantStatus(app.db, operatorOf(request), {
           tenantId: request.params.id,
           status,
         });

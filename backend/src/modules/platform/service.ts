@@ -1,6 +1,8 @@
 // What the platform operator (superadmin) sees and does across tenants. Every function here
 // runs through `withPlatform`, so each use leaves an audit_log entry.
+
 import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { PlatformContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import { type Plan, sessions, type TenantStatus, tenants, tenantUsage, users } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -44,9 +46,10 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char
 
 export async function listTenants(
   db: Database,
-  options: { actorUserId: string; search?: string; status?: TenantStatus; limit: number; offset: number },
+  ctx: PlatformContext,
+  options: { search?: string; status?: TenantStatus; limit: number; offset: number },
 ): Promise<{ tenants: PlatformTenant[]; total: number }> {
-  return db.withPlatform({ actorUserId: options.actorUserId, action: 'platform.tenants_listed' }, async (tx) => {
+  return db.withPlatform({ actorUserId: ctx.actorId, action: 'platform.tenants_listed' }, async (tx) => {
     const pattern = options.search ? `%${escapeLike(options.search.trim())}%` : undefined;
     const where = and(
       pattern
@@ -73,10 +76,11 @@ export async function listTenants(
 /** Suspends or reactivates a tenant. Suspending signs its people out and stops its widget. */
 export async function setTenantStatus(
   db: Database,
-  options: { actorUserId: string; tenantId: string; status: TenantStatus },
+  ctx: PlatformContext,
+  options: { tenantId: string; status: TenantStatus },
 ): Promise<PlatformTenant> {
   const action = options.status === 'suspended' ? 'platform.tenant_suspended' : 'platform.tenant_reactivated';
-  const access = { actorUserId: options.actorUserId, action, details: { tenantId: options.tenantId } };
+  const access = { actorUserId: ctx.actorId, action, details: { tenantId: options.tenantId } };
   return db.withPlatform(access, async (tx) => {
     const [tenant] = await tx
       .update(tenants)
@@ -92,7 +96,8 @@ export async function setTenantStatus(
 /** Puts a tenant on a plan by hand (a deal made outside the invoices), with the change audited. */
 export async function setTenantPlan(
   db: Database,
-  options: { actorUserId: string; tenantId: string; plan: Plan; expiresAt: Date | null },
+  ctx: PlatformContext,
+  options: { tenantId: string; plan: Plan; expiresAt: Date | null },
 ): Promise<PlatformTenant> {
   const expiresAt = options.plan === 'free' ? null : options.expiresAt;
   if (expiresAt && expiresAt.getTime() <= Date.now()) {
@@ -102,7 +107,7 @@ export async function setTenantPlan(
     });
   }
   const access = {
-    actorUserId: options.actorUserId,
+    actorUserId: ctx.actorId,
     action: 'platform.plan_changed',
     details: { tenantId: options.tenantId, plan: options.plan, expiresAt: expiresAt?.toISOString() ?? null },
   };
@@ -117,9 +122,9 @@ export async function setTenantPlan(
   });
 }
 
-export async function tenantUsageReport(db: Database, options: { actorUserId: string; tenantId: string }) {
+export async function tenantUsageReport(db: Database, ctx: PlatformContext, options: { tenantId: string }) {
   const access = {
-    actorUserId: options.actorUserId,
+    actorUserId: ctx.actorId,
     action: 'platform.usage_viewed',
     details: { tenantId: options.tenantId },
   };

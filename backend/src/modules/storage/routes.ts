@@ -1,9 +1,24 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import path from 'node:path';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { AppError, type ErrorCode } from '../../errors.ts';
-import { contentDisposition } from '../../lib/contentDisposition.ts';
+import { contentDisposition, safeFileName } from '../../lib/contentDisposition.ts';
 import { escapeHtml } from '../../lib/html.ts';
 import { findPublicFile } from './files.ts';
 import { type DiskStore, isValidKey } from './s3Service.ts';
+
+const FileParams = Type.Object({ '*': Type.String({ maxLength: 300 }) }, { additionalProperties: false });
+
+// Any malformed link gets the same page as a tampered one, so the fields are only bounded here.
+const SignedLinkQuery = Type.Object(
+  {
+    expires: Type.Optional(Type.String({ maxLength: 20 })),
+    signature: Type.Optional(Type.String({ maxLength: 100 })),
+    name: Type.Optional(Type.String({ maxLength: 300 })),
+  },
+  { additionalProperties: false },
+);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -22,10 +37,10 @@ function refuseLink(request: FastifyRequest, reply: FastifyReply, code: ErrorCod
 }
 
 /** Files served by the app: public assets for every driver, signed private files for the disk driver. */
-export const fileRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { '*': string } }>(
+export const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
     '/files/public/*',
-    { config: { access: 'public' }, schema: { hide: true } },
+    { config: { access: 'public' }, schema: { hide: true, params: FileParams } },
     async (request, reply) => {
       const key = request.params['*'];
       const tenantId = key.split('/')[1] ?? '';
@@ -50,23 +65,28 @@ export const fileRoutes: FastifyPluginAsync = async (app) => {
   if (store.driver !== 'disk') return;
   const disk = store as DiskStore;
 
-  app.get<{ Params: { '*': string }; Querystring: { expires?: string; signature?: string; name?: string } }>(
+  app.get(
     '/files/private/*',
-    { config: { access: 'public' }, schema: { hide: true } },
+    { config: { access: 'public' }, schema: { hide: true, params: FileParams, querystring: SignedLinkQuery } },
     async (request, reply) => {
       const key = request.params['*'];
-      const { expires = '', signature = '', name } = request.query;
-      const check = disk.verifySignedUrl({ key, expires, signature });
+      const { expires = '', signature = '', name = '' } = request.query;
+      const check = disk.verifySignedUrl({ key, expires, signature, name });
       if (check === 'invalid') return refuseLink(request, reply, 'LINK_INVALID');
       if (check === 'expired') return refuseLink(request, reply, 'LINK_EXPIRED');
       const object = await disk.get(key);
       if (!object) return refuseLink(request, reply, 'NOT_FOUND');
-      return reply
-        .type(object.contentType)
-        .header('content-length', object.size)
-        .header('cache-control', 'private, no-store')
-        .header('content-disposition', contentDisposition(name ?? (key.split('/').pop() as string), 'inline'))
-        .send(object.body);
+      const fileName = key.split('/').pop() ?? 'file';
+      const extension = path.extname(fileName).slice(1);
+      return (
+        reply
+          .type(object.contentType)
+          .header('content-length', object.size)
+          .header('cache-control', 'private, no-store')
+          // The type is the stored object's; the name is made to agree with it.
+          .header('content-disposition', contentDisposition(safeFileName(name || fileName, extension), 'inline'))
+          .send(object.body)
+      );
     },
   );
 };

@@ -161,6 +161,29 @@ describe('disk driver (HMAC-signed URLs served by the app)', () => {
     expect(expired.body).toContain('Срок действия ссылки истёк');
   });
 
+  it('keeps a link to the name it signed, and makes that name safe for a header and a download', async () => {
+    const { app, store } = await createTestApp();
+    const key = keyFor();
+    await store.put(key, Buffer.from('%PDF named'), 'application/pdf');
+    const url = new URL(await store.signedUrl(key, { ttlSeconds: 60, downloadName: 'Счёт\r\nSet-Cookie: a=1.html' }));
+
+    const served = await app.inject({ method: 'GET', url: `${url.pathname}${url.search}` });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['set-cookie']).toBeUndefined();
+    const disposition = String(served.headers['content-disposition']);
+    expect(disposition).not.toMatch(/[\r\n]/);
+    expect(disposition).toMatch(/filename\*=UTF-8''.+\.pdf$/);
+    expect(decodeURIComponent(disposition.split("''")[1] as string)).toBe('СчётSet-Cookie: a=1.html.pdf');
+
+    for (const name of ['evil.html', 'a\r\nSet-Cookie: x=1', '']) {
+      const renamed = new URL(url);
+      renamed.searchParams.set('name', name);
+      const refused = await app.inject({ method: 'GET', url: `${renamed.pathname}${renamed.search}` });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('LINK_INVALID');
+    }
+  });
+
   it('cannot be walked out of its folder through the route', async () => {
     const { app } = await createTestApp();
     for (const url of [

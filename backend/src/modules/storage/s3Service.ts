@@ -20,7 +20,7 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Config, S3Config } from '../../config.ts';
 import { deriveKey } from '../../lib/appSecret.ts';
-import { contentDisposition } from '../../lib/contentDisposition.ts';
+import { contentDisposition, safeFileName } from '../../lib/contentDisposition.ts';
 import { randomToken } from '../auth/sessions.ts';
 
 export interface StoredObject {
@@ -134,7 +134,10 @@ export type SignedUrlCheck = 'valid' | 'expired' | 'invalid';
 
 export interface DiskStore extends ObjectStore {
   /** Checks a URL made by `signedUrl`. `expired` is said only of a genuine signature. */
-  verifySignedUrl(query: { key: string; expires: string; signature: string }, now?: number): SignedUrlCheck;
+  verifySignedUrl(
+    query: { key: string; expires: string; signature: string; name: string },
+    now?: number,
+  ): SignedUrlCheck;
 }
 
 export function createDiskStore(options: { root: string; publicUrl: string; signingKey: Buffer }): DiskStore {
@@ -145,8 +148,9 @@ export function createDiskStore(options: { root: string; publicUrl: string; sign
     if (!file.startsWith(`${root}${path.sep}`)) throw new Error(`key escapes the storage folder: ${key}`);
     return file;
   };
-  const sign = (key: string, expires: number) =>
-    createHmac('sha256', options.signingKey).update(`${key}\n${expires}`).digest('base64url');
+  // The download name is signed with the key and the expiry: a link's name is ours, not the clicker's.
+  const sign = (key: string, expires: number, name: string) =>
+    createHmac('sha256', options.signingKey).update(`${key}\n${expires}\n${name}`).digest('base64url');
 
   return {
     driver: 'disk',
@@ -184,16 +188,17 @@ export function createDiskStore(options: { root: string; publicUrl: string; sign
       assertKey(key);
       // Rounded up to the second: a link works for at least its whole TTL.
       const expires = Math.ceil(Date.now() / 1000 + ttlSeconds);
-      const query = new URLSearchParams({ expires: String(expires), signature: sign(key, expires) });
-      if (downloadName) query.set('name', downloadName);
+      const name = downloadName ? safeFileName(downloadName) : '';
+      const query = new URLSearchParams({ expires: String(expires), signature: sign(key, expires, name) });
+      if (name) query.set('name', name);
       return `${options.publicUrl}/files/private/${key}?${query}`;
     },
 
     publicUrl: (key) => `${options.publicUrl}/files/public/${key}`,
 
-    verifySignedUrl({ key, expires, signature }, now = Date.now()) {
+    verifySignedUrl({ key, expires, signature, name }, now = Date.now()) {
       if (!isValidKey(key) || !/^\d{1,12}$/.test(expires)) return 'invalid';
-      const expected = Buffer.from(sign(key, Number(expires)));
+      const expected = Buffer.from(sign(key, Number(expires), name));
       const given = Buffer.from(signature);
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';
       return Number(expires) * 1000 < now ? 'expired' : 'valid';

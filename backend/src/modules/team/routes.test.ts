@@ -72,6 +72,28 @@ describe('POST /api/team/members', () => {
     expect((await owner.get('/api/team')).json().members).toHaveLength(1);
   });
 
+  it('adds to the owner’s own company whatever company the body names', async () => {
+    const a = await signUpOwner(ctx.app, { companyName: 'Жертва' });
+    const b = await signUpOwner(ctx.app, { companyName: 'Нападающий' });
+    const email = uniqueEmail('intruder');
+    const member = { name: 'Чужой', email, password: STRONG_PASSWORD, role: 'owner' };
+
+    const refused = await b.post('/api/team/members', { ...member, tenantId: a.session.tenant?.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'Поле «tenantId» не поддерживается',
+      fields: { tenantId: 'Поле «tenantId» не поддерживается' },
+    });
+    expect((await a.get('/api/team')).json().members.map((m: { email: string }) => m.email)).toEqual([
+      a.session.user.email,
+    ]);
+
+    expect((await b.post('/api/team/members', member)).statusCode).toBe(201);
+    const joined = await logInAs(ctx.app, email, STRONG_PASSWORD);
+    expect(joined.session.tenant?.id).toBe(b.session.tenant?.id);
+  });
+
   it('validates the role and the password', async () => {
     const owner = await signUpOwner(ctx.app);
     const badRole = await owner.post('/api/team/members', {

@@ -50,8 +50,8 @@ export const teamRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       schema: { tags: ['team'], summary: 'Members and pending invites', response: responses({ 200: TeamView }) },
     },
     async (request) => {
-      const { tenantId } = memberOf(request);
-      const team = await app.db.withTenant(tenantId, (tx) => listTeam(tx, { tenantId }));
+      const ctx = memberOf(request);
+      const team = await app.db.withTenant(ctx.tenantId, (tx) => listTeam(tx, ctx));
       return { members: team.members.map(toMemberView), invites: team.invites.map(toInviteView) };
     },
   );
@@ -68,8 +68,7 @@ export const teamRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       },
     },
     async (request, reply) => {
-      const { tenantId, userId } = memberOf(request);
-      const member = await addMember(app.db, { tenantId, actorId: userId, ...request.body });
+      const member = await addMember(app.db, memberOf(request), request.body);
       return reply.code(201).send(toMemberView(member));
     },
   );
@@ -86,10 +85,8 @@ export const teamRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       },
     },
     async (request, reply) => {
-      const { tenantId, userId } = memberOf(request);
-      await app.db.withTenant(tenantId, (tx) =>
-        removeMember(tx, { tenantId, actorId: userId, memberId: request.params.id }),
-      );
+      const ctx = memberOf(request);
+      await app.db.withTenant(ctx.tenantId, (tx) => removeMember(tx, ctx, { memberId: request.params.id }));
       return reply.code(204).send(null);
     },
   );
@@ -106,10 +103,8 @@ export const teamRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       },
     },
     async (request, reply) => {
-      const { tenantId, userId } = memberOf(request);
-      const created = await app.db.withTenant(tenantId, (tx) =>
-        createInvite(tx, { tenantId, actorId: userId, role: request.body.role }),
-      );
+      const ctx = memberOf(request);
+      const created = await app.db.withTenant(ctx.tenantId, (tx) => createInvite(tx, ctx, { role: request.body.role }));
       return reply.code(201).send({ invite: toInviteView(created.invite), url: inviteUrl(created.token) });
     },
   );
@@ -126,10 +121,8 @@ export const teamRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       },
     },
     async (request, reply) => {
-      const { tenantId, userId } = memberOf(request);
-      await app.db.withTenant(tenantId, (tx) =>
-        revokeInvite(tx, { tenantId, actorId: userId, inviteId: request.params.id }),
-      );
+      const ctx = memberOf(request);
+      await app.db.withTenant(ctx.tenantId, (tx) => revokeInvite(tx, ctx, { inviteId: request.params.id }));
       return reply.code(204).send(null);
     },
   );
@@ -164,12 +157,11 @@ export const teamRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       },
     },
     async (request, reply) => {
-      const created = await acceptInvite(app.db, {
-        token: request.params.token,
-        ...request.body,
-        client: clientOf(request),
-        ttlMs: config.sessionTtlMs,
-      });
+      const created = await acceptInvite(
+        app.db,
+        { token: request.params.token, client: clientOf(request), ttlMs: config.sessionTtlMs },
+        request.body,
+      );
       return sendNewSession(app, config, reply, created, 201);
     },
   );

@@ -26,15 +26,18 @@ export type InviteView = Static<typeof InviteView>;
 export const TeamView = Type.Object({ members: Type.Array(MemberView), invites: Type.Array(InviteView) });
 export type TeamView = Static<typeof TeamView>;
 
-export const AddMemberBody = Type.Object({
-  name: Title('имя сотрудника'),
-  email: Email,
-  password: NewPassword,
-  role: TenantRole,
-});
+export const AddMemberBody = Type.Object(
+  {
+    name: Title('имя сотрудника'),
+    email: Email,
+    password: NewPassword,
+    role: TenantRole,
+  },
+  { additionalProperties: false },
+);
 export type AddMemberBody = Static<typeof AddMemberBody>;
 
-export const CreateInviteBody = Type.Object({ role: TenantRole });
+export const CreateInviteBody = Type.Object({ role: TenantRole }, { additionalProperties: false });
 export type CreateInviteBody = Static<typeof CreateInviteBody>;
 
 export const CreatedInviteView = Type.Object({
@@ -45,12 +48,18 @@ export const CreatedInviteView = Type.Object({
 export type CreatedInviteView = Static<typeof CreatedInviteView>;
 
 // Any token-shaped string is looked up, so a mangled link gets the same answer as a revoked one.
-export const InviteTokenParams = Type.Object({
-  token: Type.String({ maxLength: 128, errorMessage: 'Некорректная ссылка приглашения' }),
-});
+export const InviteTokenParams = Type.Object(
+  {
+    token: Type.String({ maxLength: 128, errorMessage: 'Некорректная ссылка приглашения' }),
+  },
+  { additionalProperties: false },
+);
 
 export const PublicInviteView = Type.Object({ companyName: Type.String(), role: TenantRole, expiresAt: DateTime });
 export type PublicInviteView = Static<typeof PublicInviteView>;
 
-export const AcceptInviteBody = Type.Object({ name: Title('ваше имя'), email: Email, password: NewPassword });
+export const AcceptInviteBody = Type.Object(
+  { name: Title('ваше имя'), email: Email, password: NewPassword },
+  { additionalProperties: false },
+);
 export type AcceptInviteBody = Static<typeof AcceptInviteBody>;

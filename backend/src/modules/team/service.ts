@@ -1,5 +1,6 @@
 // A company's team: its owners and managers, and the invite links that add more of them.
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { TenantContext } from '../../context.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { auditLog, invites, type TenantRole, tenants, users } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -12,6 +13,7 @@ import {
   normalizeEmail,
 } from '../auth/service.ts';
 import { createSession, hashToken, randomToken } from '../auth/sessions.ts';
+import type { AcceptInviteBody, AddMemberBody } from './schemas.ts';
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60_000;
 
@@ -42,14 +44,11 @@ const memberColumns = {
   lastLoginAt: users.lastLoginAt,
 };
 
-export async function listTeam(
-  tx: Tx,
-  options: { tenantId: string },
-): Promise<{ members: Member[]; invites: PendingInvite[] }> {
+export async function listTeam(tx: Tx, ctx: TenantContext): Promise<{ members: Member[]; invites: PendingInvite[] }> {
   const members = await tx
     .select(memberColumns)
     .from(users)
-    .where(eq(users.tenantId, options.tenantId))
+    .where(eq(users.tenantId, ctx.tenantId))
     .orderBy(users.createdAt);
   const pending = await tx
     .select({
@@ -63,7 +62,7 @@ export async function listTeam(
     .leftJoin(users, eq(users.id, invites.createdBy))
     .where(
       and(
-        eq(invites.tenantId, options.tenantId),
+        eq(invites.tenantId, ctx.tenantId),
         isNull(invites.acceptedAt),
         isNull(invites.revokedAt),
         gt(invites.expiresAt, sql`now()`),
@@ -73,20 +72,23 @@ export async function listTeam(
   return { members, invites: pending };
 }
 
-export async function addMember(
-  db: Database,
-  options: { tenantId: string; actorId: string; name: string; email: string; password: string; role: TenantRole },
-): Promise<Member> {
-  const email = normalizeEmail(options.email);
-  assertStrongPassword(options.password, { email });
-  const passwordHash = await hashPassword(options.password);
-  return db.withTenant(options.tenantId, async (tx) => {
-    const { id } = await insertMember(tx, { ...options, email, name: options.name.trim(), passwordHash });
+export async function addMember(db: Database, ctx: TenantContext, input: AddMemberBody): Promise<Member> {
+  const email = normalizeEmail(input.email);
+  assertStrongPassword(input.password, { email });
+  const passwordHash = await hashPassword(input.password);
+  return db.withTenant(ctx.tenantId, async (tx) => {
+    const { id } = await insertMember(tx, {
+      tenantId: ctx.tenantId,
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      passwordHash,
+    });
     await tx.insert(auditLog).values({
-      tenantId: options.tenantId,
-      actorUserId: options.actorId,
+      tenantId: ctx.tenantId,
+      actorUserId: ctx.actorId,
       action: 'team.member_added',
-      details: { userId: id, role: options.role },
+      details: { userId: id, role: input.role },
     });
     const [member] = await tx.select(memberColumns).from(users).where(eq(users.id, id));
     if (!member) throw new Error('addMember: the new member is not visible');
@@ -95,62 +97,57 @@ export async function addMember(
 }
 
 /** Removes a member and, through the foreign key, every session they had. */
-export async function removeMember(
-  tx: Tx,
-  options: { tenantId: string; actorId: string; memberId: string },
-): Promise<void> {
-  if (options.memberId === options.actorId) throw new AppError('CANNOT_REMOVE_SELF');
+export async function removeMember(tx: Tx, ctx: TenantContext, input: { memberId: string }): Promise<void> {
+  if (input.memberId === ctx.actorId) throw new AppError('CANNOT_REMOVE_SELF');
   const removed = await tx
     .delete(users)
-    .where(and(eq(users.tenantId, options.tenantId), eq(users.id, options.memberId)))
+    .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, input.memberId)))
     .returning({ id: users.id, email: users.email });
   if (removed.length === 0) throw new AppError('NOT_FOUND', { message: 'Сотрудник не найден' });
   await tx.insert(auditLog).values({
-    tenantId: options.tenantId,
-    actorUserId: options.actorId,
+    tenantId: ctx.tenantId,
+    actorUserId: ctx.actorId,
     action: 'team.member_removed',
-    details: { userId: options.memberId, email: removed[0]?.email },
+    details: { userId: input.memberId, email: removed[0]?.email },
   });
 }
 
 /** Creates an invite link; the token is returned once and only its hash is kept. */
 export async function createInvite(
   tx: Tx,
-  options: { tenantId: string; actorId: string; role: TenantRole },
+  ctx: TenantContext,
+  input: { role: TenantRole },
 ): Promise<{ invite: PendingInvite; token: string }> {
   const token = randomToken();
   const [invite] = await tx
     .insert(invites)
     .values({
-      tenantId: options.tenantId,
+      tenantId: ctx.tenantId,
       tokenHash: hashToken(token),
-      role: options.role,
-      createdBy: options.actorId,
+      role: input.role,
+      createdBy: ctx.actorId,
       expiresAt: new Date(Date.now() + INVITE_TTL_MS),
     })
     .returning({ id: invites.id, role: invites.role, createdAt: invites.createdAt, expiresAt: invites.expiresAt });
   if (!invite) throw new Error('createInvite: insert returned no row');
   await tx.insert(auditLog).values({
-    tenantId: options.tenantId,
-    actorUserId: options.actorId,
+    tenantId: ctx.tenantId,
+    actorUserId: ctx.actorId,
     action: 'team.invite_created',
-    details: { inviteId: invite.id, role: options.role },
+    details: { inviteId: invite.id, role: input.role },
   });
-  const [creator] = await tx.select({ name: users.name }).from(users).where(eq(users.id, options.actorId));
+  const [creator] = await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.actorId));
   return { invite: { ...invite, createdByName: creator?.name ?? null }, token };
 }
 
-export async function revokeInvite(
-  tx: Tx,
-  options: { tenantId: string; actorId: string; inviteId: string },
-): Promise<void> {
+export async function revokeInvite(tx: Tx, ctx: TenantContext, input: { inviteId: string }): Promise<void> {
   const revoked = await tx
     .update(invites)
     .set({ revokedAt: sql`now()` })
     .where(
       and(
-        eq(invites.tenantId, options.tenantId),
-        eq(invites.id, options.inviteId),
+        eq(invites.tenantId, ctx.tenantId),
+        eq(invites.id, input.inviteId),
         isNull(invites.acceptedAt),
         isNull(invites.revokedAt),
       ),
@@ -158,10 +155,10 @@ export async function revokeInvite(
     .returning({ id: invites.id });
   if (revoked.length === 0) throw new AppError('NOT_FOUND', { message: 'Приглашение не найдено' });
   await tx.insert(auditLog).values({
-    tenantId: options.tenantId,
-    actorUserId: options.actorId,
+    tenantId: ctx.tenantId,
+    actorUserId: ctx.actorId,
     action: 'team.invite_revoked',
-    details: { inviteId: options.inviteId },
+    details: { inviteId: input.inviteId },
   });
 }
 
@@ -199,15 +196,19 @@ export async function findUsableInvite(db: Database, token: string): Promise<Inv
   return invite;
 }
 
-/** Creates the invited member's account and signs them in. An invite is used once. */
+/**
+ * Creates the invited member's account and signs them in. An invite is used once. The invite's
+ * token is this request's only credential: the company and the role come from the invite.
+ */
 export async function acceptInvite(
   db: Database,
-  options: { token: string; name: string; email: string; password: string; client: ClientInfo; ttlMs: number },
+  link: { token: string; client: ClientInfo; ttlMs: number },
+  input: AcceptInviteBody,
 ): Promise<NewSession> {
-  const invite = await findUsableInvite(db, options.token);
-  const email = normalizeEmail(options.email);
-  assertStrongPassword(options.password, { email });
-  const passwordHash = await hashPassword(options.password);
+  const invite = await findUsableInvite(db, link.token);
+  const email = normalizeEmail(input.email);
+  assertStrongPassword(input.password, { email });
+  const passwordHash = await hashPassword(input.password);
 
   const userId = await db.withTenant(invite.tenantId, async (tx) => {
     // Claiming the invite first, conditionally, makes two simultaneous acceptances one winner.
@@ -228,7 +229,7 @@ export async function acceptInvite(
     const user = await insertMember(tx, {
       tenantId: invite.tenantId,
       email,
-      name: options.name.trim(),
+      name: input.name.trim(),
       role: invite.role,
       passwordHash,
     });
@@ -243,6 +244,6 @@ export async function acceptInvite(
   });
 
   return db.withIdentity((tx) =>
-    createSession(tx, { userId, tenantId: invite.tenantId, ...options.client, ttlMs: options.ttlMs }),
+    createSession(tx, { userId, tenantId: invite.tenantId, ...link.client, ttlMs: link.ttlMs }),
   );
 }

@@ -1,12 +1,10 @@
 // The owner's side of the widget: the snippet to paste, the sites allowed to show it, and the
 // Yandex Metrika goals it reaches.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
-import { tenantBotSettings, tenants } from '../../db/schema.ts';
 import { memberOf } from '../../plugins/auth.ts';
 import { responses } from '../../schemas.ts';
-import { DEFAULT_SETTINGS, getWidgetSettings, type WidgetSettings } from '../branding/service.ts';
+import { getWidgetSettings, saveWidgetSettings, type WidgetSettings } from '../branding/service.ts';
 import { DEFAULT_GOALS } from './metrika.ts';
 import { WidgetSettingsInput, WidgetSettingsView } from './settingsSchemas.ts';
 
@@ -52,23 +50,10 @@ export const widgetAdminRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
       },
     },
     async (request) => {
-      const { tenantId } = memberOf(request);
-      const { allowedOrigins, metrika } = request.body;
-      const settings = await app.db.withTenant(tenantId, async (tx) => {
-        await tx
-          .update(tenants)
-          .set({ allowedOrigins: allowedOrigins.map((origin) => origin.toLowerCase()) })
-          .where(eq(tenants.id, tenantId));
-        const values = {
-          metrikaCounterId: metrika.counterId || null,
-          metrikaGoals: metrika.goals,
-          updatedAt: sql`now()`,
-        };
-        await tx
-          .insert(tenantBotSettings)
-          .values({ tenantId, ...DEFAULT_SETTINGS, ...values })
-          .onConflictDoUpdate({ target: tenantBotSettings.tenantId, set: values });
-        return getWidgetSettings(tx, tenantId);
+      const ctx = memberOf(request);
+      const settings = await app.db.withTenant(ctx.tenantId, async (tx) => {
+        await saveWidgetSettings(tx, ctx, request.body);
+        return getWidgetSettings(tx, ctx.tenantId);
       });
       return view(settings);
     },

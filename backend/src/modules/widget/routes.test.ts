@@ -128,6 +128,30 @@ describe('POST /api/widget/sessions', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('keeps a page address and a referrer only when they are http(s) web addresses', async () => {
+    const { key, tenantId } = await company();
+    const stored = async (pageUrl: string, referrer: string) => {
+      const started = await visitor(ctx.app, key).start({ pageUrl, referrer });
+      expect(started.statusCode).toBe(201);
+      const [row] = await ctx.db.withTenant(tenantId, (tx) =>
+        tx
+          .select({ pageUrl: chatSessions.pageUrl, referrer: chatSessions.referrer })
+          .from(chatSessions)
+          .where(eq(chatSessions.id, started.json().sessionId)),
+      );
+      return row;
+    };
+    expect(await stored('javascript:alert(document.cookie)', 'data:text/html,<script>1</script>')).toEqual({
+      pageUrl: null,
+      referrer: null,
+    });
+    expect(await stored('/relative/page', 'vbscript:msgbox')).toEqual({ pageUrl: null, referrer: null });
+    expect(await stored(' https://user:secret@remont.ru/kvartiry?utm_source=ya ', 'http://ya.ru/search')).toEqual({
+      pageUrl: 'https://remont.ru/kvartiry?utm_source=ya',
+      referrer: 'http://ya.ru/search',
+    });
+  });
+
   it('limits how many sessions one address starts in a minute', async () => {
     const { key } = await company();
     const client = visitor(ctx.app, key, '10.200.200.200');

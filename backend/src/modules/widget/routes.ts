@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
+import { webUrlOrNull } from '../../lib/webUrl.ts';
 import { iso, responses, SignedLinkView } from '../../schemas.ts';
 import { aiAllowed, currentQuestion, limitedReply } from '../ai/limits.ts';
 import { answerVisitor, type ReplyDeps, replyContext } from '../ai/replies.ts';
@@ -163,8 +164,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         const { session, token } = await createSession(tx, {
           tenantId: tenant.id,
           visitorId: body.visitorId,
-          pageUrl: body.pageUrl ?? null,
-          referrer: body.referrer ?? null,
+          pageUrl: webUrlOrNull(body.pageUrl),
+          referrer: webUrlOrNull(body.referrer),
           utm: body.utm ?? {},
           limited: !allowed.ok,
         });

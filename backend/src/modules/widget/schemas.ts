@@ -1,11 +1,15 @@
 import { type Static, Type } from 'typebox';
+import { WEB_URL_MAX_LENGTH } from '../../lib/webUrl.ts';
 import { Id } from '../../schemas.ts';
 import { MessageView } from '../chat/schemas.ts';
 import { PublicStep } from '../funnel/schemas.ts';
 
-export const WidgetConfigQuery = Type.Object({
-  key: Type.String({ minLength: 1, maxLength: 100, errorMessage: 'Укажите ключ виджета (data-key)' }),
-});
+export const WidgetConfigQuery = Type.Object(
+  {
+    key: Type.String({ minLength: 1, maxLength: 100, errorMessage: 'Укажите ключ виджета (data-key)' }),
+  },
+  { additionalProperties: false },
+);
 
 export const MetrikaView = Type.Union([
   Type.Object({
@@ -44,17 +48,26 @@ export type WidgetConfigView = Static<typeof WidgetConfigView>;
 
 const Utm = Type.Record(Type.String({ pattern: '^utm_[a-z_]{1,30}$' }), Type.String({ maxLength: 300 }), {
   maxProperties: 10,
+  // patternProperties alone lets any other key through unchecked.
+  additionalProperties: false,
 });
 
-export const StartSessionBody = Type.Object({
-  key: Type.String({ minLength: 1, maxLength: 100 }),
-  /** The token of a session to resume, kept by the widget from last time. */
-  token: Type.Optional(Type.String({ maxLength: 100 })),
-  visitorId: Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$', errorMessage: 'Некорректный идентификатор посетителя' }),
-  pageUrl: Type.Optional(Type.String({ maxLength: 2000 })),
-  referrer: Type.Optional(Type.String({ maxLength: 2000 })),
-  utm: Type.Optional(Utm),
-});
+export const StartSessionBody = Type.Object(
+  {
+    key: Type.String({ minLength: 1, maxLength: 100 }),
+    /** The token of a session to resume, kept by the widget from last time. */
+    token: Type.Optional(Type.String({ maxLength: 100 })),
+    visitorId: Type.String({
+      pattern: '^[A-Za-z0-9_-]{16,64}$',
+      errorMessage: 'Некорректный идентификатор посетителя',
+    }),
+    /** Kept only when an http(s) address; anything else is dropped and the session still starts. */
+    pageUrl: Type.Optional(Type.String({ maxLength: WEB_URL_MAX_LENGTH })),
+    referrer: Type.Optional(Type.String({ maxLength: WEB_URL_MAX_LENGTH })),
+    utm: Type.Optional(Utm),
+  },
+  { additionalProperties: false },
+);
 export type StartSessionBody = Static<typeof StartSessionBody>;
 
 export const EstimateView = Type.Object({
@@ -80,27 +93,36 @@ export const SessionView = Type.Object({
 });
 export type SessionView = Static<typeof SessionView>;
 
-export const AnswerBody = Type.Object({
-  stepId: Type.String({ maxLength: 40 }),
-  value: Type.Unknown(),
-});
+export const AnswerBody = Type.Object(
+  {
+    stepId: Type.String({ maxLength: 40 }),
+    value: Type.Unknown(),
+  },
+  { additionalProperties: false },
+);
 
 export const AnswerView = Type.Object({ ...Progress, messages: Type.Array(MessageView) });
 export type AnswerView = Static<typeof AnswerView>;
 
-export const MessageBody = Type.Object({
-  text: Type.String({
-    minLength: 1,
-    maxLength: 2000,
-    pattern: '\\S',
-    errorMessage: 'Напишите сообщение (до 2000 символов)',
-  }),
-});
+export const MessageBody = Type.Object(
+  {
+    text: Type.String({
+      minLength: 1,
+      maxLength: 2000,
+      pattern: '\\S',
+      errorMessage: 'Напишите сообщение (до 2000 символов)',
+    }),
+  },
+  { additionalProperties: false },
+);
 
-export const SessionParams = Type.Object({ id: Id });
+export const SessionParams = Type.Object({ id: Id }, { additionalProperties: false });
 
-export const EventsQuery = Type.Object({
-  key: Type.String({ maxLength: 100 }),
-  token: Type.String({ maxLength: 100 }),
-  lastEventId: Type.Optional(Type.Integer({ minimum: 0 })),
-});
+export const EventsQuery = Type.Object(
+  {
+    key: Type.String({ maxLength: 100 }),
+    token: Type.String({ maxLength: 100 }),
+    lastEventId: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);

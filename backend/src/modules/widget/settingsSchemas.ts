@@ -7,21 +7,33 @@ const Goal = Type.String({
   errorMessage: 'Имя цели: латиница, цифры, точка, дефис или подчёркивание',
 });
 
-export const WidgetSettingsInput = Type.Object({
-  /** Sites that may show the widget, as origins (https://remont.ru); empty means any site. */
-  allowedOrigins: Type.Array(
-    Type.String({
-      pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$',
-      errorMessage: 'Адрес сайта вида https://remont.ru, без пути и слеша в конце',
-    }),
-    { maxItems: 20, uniqueItems: true, errorMessage: 'До 20 разных адресов сайтов' },
-  ),
-  metrika: Type.Object({
-    /** The Metrika counter's number; empty turns goals off. */
-    counterId: Type.String({ pattern: '^$|^[0-9]{4,12}$', errorMessage: 'Номер счётчика Метрики — от 4 до 12 цифр' }),
-    goals: Type.Object({ opened: Goal, step: Goal, contacts: Goal, estimate: Goal }),
-  }),
-});
+export const WidgetSettingsInput = Type.Object(
+  {
+    /** Sites that may show the widget, as origins (https://remont.ru); empty means any site. */
+    allowedOrigins: Type.Array(
+      Type.String({
+        pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$',
+        errorMessage: 'Адрес сайта вида https://remont.ru, без пути и слеша в конце',
+      }),
+      { maxItems: 20, uniqueItems: true, errorMessage: 'До 20 разных адресов сайтов' },
+    ),
+    metrika: Type.Object(
+      {
+        /** The Metrika counter's number; empty turns goals off. */
+        counterId: Type.String({
+          pattern: '^$|^[0-9]{4,12}$',
+          errorMessage: 'Номер счётчика Метрики — от 4 до 12 цифр',
+        }),
+        goals: Type.Object(
+          { opened: Goal, step: Goal, contacts: Goal, estimate: Goal },
+          { additionalProperties: false },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
 export type WidgetSettingsInput = Static<typeof WidgetSettingsInput>;
 
 export const WidgetSettingsView = Type.Object({
