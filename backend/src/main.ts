@@ -37,8 +37,8 @@ const pdf = createPdfEngine({
 const app = await buildApp({ config, db, store, pdf, logger });
 
 let jobs: ReturnType<typeof scheduleDaily> | undefined;
-// A stop may have to wait for Chromium to finish starting (the warm-up), which a loaded machine
-// can take well over ten seconds to do; 25 s stays inside the usual 30 s an orchestrator grants.
+// A stop waits for requests, renders and job runs in flight (a Chromium still starting is killed,
+// not waited for); 25 s stays inside the usual 30 s an orchestrator grants.
 closeWithGrace({ delay: 25_000, logger }, async ({ signal, err }) => {
   if (err) logger.error({ err }, 'shutting down after an error');
   else logger.info(`${signal} received, shutting down`);

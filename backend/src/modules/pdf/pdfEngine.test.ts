@@ -84,6 +84,16 @@ describe('the PDF engine', () => {
     }
   });
 
+  it('stops without waiting for a Chromium still starting, and leaves none running', async () => {
+    const before = chromiumChildren();
+    const stopping = createPdfEngine({ pages: 1, timeoutMs: 20_000, log: quiet });
+    const warming = stopping.warmUp();
+    await stopping.close();
+    // Had the stop waited for the start to finish, the warm-up would have succeeded.
+    expect(await warming).toBe(false);
+    expect(chromiumChildren().filter((pid) => !before.includes(pid))).toEqual([]);
+  });
+
   it('says so, at once, when there is no Chromium', async () => {
     const nowhere = createPdfEngine({ chromePath: '/nonexistent/chromium', pages: 1, timeoutMs: 20_000, log: quiet });
     const started = Date.now();

@@ -42,21 +42,35 @@ const withTimeout = <T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 export function createPdfEngine(options: PdfEngineOptions): PdfEngine {
   let browser: Promise<Browser> | null = null;
   let closed = false;
+  // A stop does not wait for a Chromium that is still starting (a loaded machine can take half a
+  // minute): the launch is aborted, which kills the process it started. A browser that is up is
+  // closed once the renders in flight are done.
+  const stopping = new AbortController();
+  let starting = false;
 
   function launch(): Promise<Browser> {
     if (browser) return browser;
     const executablePath = findChromium(options.chromePath);
     if (!executablePath) return Promise.reject(new ChromiumNotFoundError());
-    const launching = puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    const launching = puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      signal: stopping.signal,
+    });
     browser = launching;
+    starting = true;
     launching.then(
-      (started) =>
+      (started) => {
+        starting = false;
         started.on('disconnected', () => {
           // A crash, or a kill from outside: the next render starts a new browser.
           if (browser === launching) browser = null;
           if (!closed) options.log.warn({}, 'PDF engine: Chromium went away; it will be started again');
-        }),
+        });
+      },
       () => {
+        starting = false;
         if (browser === launching) browser = null;
       },
     );
@@ -136,13 +150,16 @@ export function createPdfEngine(options: PdfEngineOptions): PdfEngine {
         await launch();
         return true;
       } catch (error) {
-        options.log.warn({ err: error }, 'PDF engine: Chromium could not be started; PDFs will fail until it can');
+        if (!closed) {
+          options.log.warn({ err: error }, 'PDF engine: Chromium could not be started; PDFs will fail until it can');
+        }
         return false;
       }
     },
 
     async close() {
       closed = true;
+      if (starting) stopping.abort();
       await pool.drain();
       await pool.clear();
       const running = browser;
