@@ -59,9 +59,14 @@ async function meter(scope: Page | Locator, name: string) {
   return { text: plain(await bar.getAttribute('aria-valuetext')), now: await bar.getAttribute('aria-valuenow') };
 }
 
-/** «5 марта 2027 г.», as the panel writes dates; the browser runs in this process's time zone. */
+/** «5 марта 2027 г.», as the panel writes calendar dates: the day in Moscow, wherever the viewer is. */
 const russianDate = (date: Date) =>
-  new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  new Intl.DateTimeFormat('ru-RU', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Moscow',
+  }).format(date);
 
 const noSideScroll = (page: Page) => page.evaluate('document.documentElement.scrollWidth');
 
@@ -83,7 +88,12 @@ describe('plans, limits and usage', () => {
 
   it('counts the visitors and their messages, and shows the plan the superadmin puts the company on', async () => {
     // A common laptop's width, narrower than the other tests' desktop.
-    const context = await openContext(browser, server.url, { viewport: { width: 1280, height: 800 } });
+    // The owner is in Vladivostok and the operator in New York: the day the operator enters is
+    // the day both of them read, and the emails name.
+    const context = await openContext(browser, server.url, {
+      viewport: { width: 1280, height: 800 },
+      timezoneId: 'Asia/Vladivostok',
+    });
     const company = await signUpCompany(context, { companyName: 'Ремонт Плюс' });
     const page = await context.newPage();
 
@@ -145,7 +155,7 @@ describe('plans, limits and usage', () => {
     await screenshot(onPhone, 'billing-free-phone');
 
     // The superadmin sees this month's figures in the list, then the meters in the company's dialog.
-    const adminContext = await openContext(browser, server.url);
+    const adminContext = await openContext(browser, server.url, { timezoneId: 'America/New_York' });
     const admin = await adminContext.newPage();
     await logIn(admin, ADMIN.email, ADMIN.password);
     const row = admin.getByRole('row').filter({ hasText: 'Ремонт Плюс' }).filter({ hasText: company.email });
@@ -173,13 +183,13 @@ describe('plans, limits and usage', () => {
     expect(await paidUntil.getAttribute('aria-invalid')).toBe('true');
     await paidUntil.fill('2020-01-31');
     await dialog.getByRole('button', { name: 'Сохранить тариф' }).click();
-    await dialog.getByText('Дата окончания тарифа должна быть в будущем').waitFor();
+    await dialog.getByText('Дата окончания тарифа должна быть сегодня или позже').waitFor();
     expect(await paidUntil.getAttribute('aria-invalid')).toBe('true');
     await screenshot(admin, 'billing-platform-dialog-error', { fullPage: false });
 
     const nextYear = new Date().getFullYear() + 1;
     await paidUntil.fill(`${nextYear}-03-31`);
-    const until = new Date(nextYear, 2, 31);
+    const until = new Date(Date.UTC(nextYear, 2, 31, 12));
     await screenshot(admin, 'billing-platform-dialog', { fullPage: false });
     await dialog.getByRole('button', { name: 'Сохранить тариф' }).click();
     await admin

@@ -43,9 +43,14 @@ const BUYER = {
 /** Amounts are grouped with no-break spaces; the expectations below spell them as plain ones. */
 const plain = (text: string | null) => text?.replace(/\s/g, ' ') ?? '';
 
-/** «5 марта 2027 г.», as the panel writes dates; the browser runs in this process's time zone. */
+/** «5 марта 2027 г.», as the panel writes calendar dates: the day in Moscow, wherever the viewer is. */
 const russianDate = (date: Date) =>
-  new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  new Intl.DateTimeFormat('ru-RU', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Moscow',
+  }).format(date);
 
 const noSideScroll = (page: Page) => page.evaluate('document.documentElement.scrollWidth');
 

@@ -24,9 +24,14 @@ export const PHONE = { width: 390, height: 844 };
 export async function openContext(
   browser: Browser,
   baseURL: string,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; timezoneId?: string } = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, viewport: options.viewport ?? DESKTOP, locale: 'ru-RU' });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: options.viewport ?? DESKTOP,
+    locale: 'ru-RU',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+  });
   context.setDefaultTimeout(10_000);
   return context;
 }

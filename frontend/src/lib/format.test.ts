@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   formatBytes,
   formatCompact,
@@ -23,12 +23,32 @@ describe('formatDate', () => {
     expect(formatDate('2026-03-05T10:05:00.000Z')).toBe('5 марта 2026 г.');
   });
 
-  it('uses the viewer’s time zone: late evening UTC is already the next day in Moscow', () => {
+  it('names the day in Moscow: late evening UTC is already the next day there', () => {
     expect(formatDate('2026-12-31T22:30:00.000Z')).toBe('1 января 2027 г.');
   });
 
   it('shows a dash when there is no date', () => {
     expect(formatDate(null)).toBe('—');
+  });
+});
+
+describe('calendar dates for a viewer outside Moscow', () => {
+  const viewerZone = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = viewerZone;
+    vi.resetModules();
+  });
+
+  it('name the last paid day of a plan as the emails do, in a browser on UTC or in Vladivostok', async () => {
+    // The end of 4 December in Moscow, as the server stores a plan paid through that day.
+    const end = '2026-12-04T20:59:59.999Z';
+    for (const zone of ['UTC', 'Asia/Vladivostok', 'America/New_York']) {
+      process.env.TZ = zone;
+      vi.resetModules();
+      const format = await import('./format');
+      expect(format.formatDate(end), zone).toBe('4 декабря 2026 г.');
+      expect(format.formatNumericDate(end), zone).toBe('04.12.2026');
+    }
   });
 });
 
@@ -47,7 +67,7 @@ describe('formatNumericDate', () => {
     expect(formatNumericDate('2026-03-05T10:05:00.000Z')).toBe('05.03.2026');
   });
 
-  it('uses the viewer’s time zone', () => {
+  it('names the day in Moscow', () => {
     expect(formatNumericDate('2026-12-31T22:30:00.000Z')).toBe('01.01.2027');
   });
 

@@ -1,8 +1,16 @@
-// Dates, names, phone numbers, sums, counts and sizes as the interface shows them: in Russian,
-// in the viewer's time zone.
+// Dates, names, phone numbers, sums, counts and sizes as the interface shows them, in Russian.
+// Calendar dates (a plan's last paid day, an invoice's date, an invite's last day) are Moscow's,
+// as in the documents and emails, so the panel and the email never disagree by a day; times of
+// day are the viewer's.
 import { locale, t } from './i18n';
 
-const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+const MOSCOW = 'Europe/Moscow';
+const dateFormat = new Intl.DateTimeFormat(locale, {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: MOSCOW,
+});
 const dateTimeFormat = new Intl.DateTimeFormat(locale, {
   day: 'numeric',
   month: 'long',
@@ -11,7 +19,12 @@ const dateTimeFormat = new Intl.DateTimeFormat(locale, {
   minute: '2-digit',
 });
 const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-const numericDateFormat = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' });
+const numericDateFormat = new Intl.DateTimeFormat(locale, {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: MOSCOW,
+});
 const numericDateTimeFormat = new Intl.DateTimeFormat(locale, {
   day: '2-digit',
   month: '2-digit',

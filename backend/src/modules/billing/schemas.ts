@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { PLANS } from '../../db/schema.ts';
-import { DateTime, NullableDateTime } from '../../schemas.ts';
+import { NullableDateTime } from '../../schemas.ts';
 
 export const PlanView = Type.Object({
   id: Type.Enum(PLANS),
@@ -55,8 +55,10 @@ export type BillingView = Static<typeof BillingView>;
 export const SetPlanBody = Type.Object(
   {
     plan: Type.Enum(PLANS, { errorMessage: 'Тариф: free, start, business или enterprise' }),
-    /** Until when the plan is paid; null for Free, or a plan without an end. */
-    expiresAt: Type.Union([DateTime, Type.Null()], { errorMessage: 'Дата окончания в формате ISO 8601 или null' }),
+    /** The last paid day (YYYY-MM-DD, Moscow, inclusive); null for Free, or a plan without an end. */
+    paidThrough: Type.Union([Type.String({ format: 'date' }), Type.Null()], {
+      errorMessage: 'Последний оплаченный день в формате ГГГГ-ММ-ДД или null',
+    }),
   },
   { additionalProperties: false },
 );

@@ -96,7 +96,7 @@ describe('paymentReceived', () => {
       periodEnd: new Date('2027-03-09T12:00:00+03:00'),
       billingUrl,
     });
-    expect(email.subject).toBe('Оплата получена: тариф «Старт» активен до 9 марта 2027');
+    expect(email.subject).toBe('Оплата получена: тариф «Старт» активен до 9 марта 2027 включительно');
     expect(email.text).toContain('по счёту № 2026-0042');
     expect(email.html).toContain('<strong>9 марта 2027</strong>');
   });
@@ -115,7 +115,7 @@ describe('planExpiresSoon', () => {
   it('counts the days in correct Russian', () => {
     expect(soon(7).subject).toBe('Тариф «Бизнес» заканчивается через 7 дней');
     expect(soon(3).subject).toBe('Тариф «Бизнес» заканчивается через 3 дня');
-    expect(soon(3).text).toContain('заканчивается через 3 дня, 9 декабря 2026');
+    expect(soon(3).text).toContain('заканчивается через 3 дня: последний оплаченный день — 9 декабря 2026');
     expect(soon(1).subject).toBe('Тариф «Бизнес» заканчивается завтра');
   });
 });
@@ -129,7 +129,9 @@ describe('planExpired', () => {
       billingUrl,
     });
     expect(email.subject).toBe('Тариф «Бизнес» закончился');
-    expect(email.text).toContain('закончился 9 декабря 2026, и компания переведена на тариф Free');
+    expect(email.text).toContain(
+      'закончился: последний оплаченный день был 9 декабря 2026. Компания переведена на тариф Free',
+    );
     expect(email.text).toContain('Все данные сохранены');
     expect(email.text).toContain('ИИ-ответы и интеграции теперь ограничены лимитами Free');
   });

@@ -192,11 +192,11 @@ export function paymentReceived(input: {
 }): EmailContent {
   const until = formatDate(input.periodEnd);
   return letter({
-    subject: oneLine(`Оплата получена: тариф «${input.planName}» активен до ${until}`),
+    subject: oneLine(`Оплата получена: тариф «${input.planName}» активен до ${until} включительно`),
     companyName: input.companyName,
     paragraphs: [
       paragraph`Мы получили оплату по счёту № ${input.invoiceNumber}. Спасибо!`,
-      paragraph`Тариф «${input.planName}» активен до ${strong(until)}. Лимиты и возможности тарифа уже действуют.`,
+      paragraph`Тариф «${input.planName}» активен до ${strong(until)} включительно. Лимиты и возможности тарифа уже действуют.`,
     ],
     action: { label: 'Открыть тариф и оплату', url: input.billingUrl },
   });
@@ -215,7 +215,7 @@ export function planExpiresSoon(input: {
     subject: oneLine(`Тариф «${input.planName}» заканчивается ${when}`),
     companyName: input.companyName,
     paragraphs: [
-      paragraph`Тариф «${input.planName}» заканчивается ${when}, ${strong(date)}.`,
+      paragraph`Тариф «${input.planName}» заканчивается ${when}: последний оплаченный день — ${strong(date)}.`,
       paragraph`Чтобы ИИ-ответы и интеграции работали без перерыва, продлите тариф заранее в разделе «Тарифы и оплата». Если тариф не продлить, компания перейдёт на Free; все данные сохранятся.`,
     ],
     action: { label: 'Продлить тариф', url: input.billingUrl },
@@ -232,7 +232,7 @@ export function planExpired(input: {
     subject: oneLine(`Тариф «${input.planName}» закончился`),
     companyName: input.companyName,
     paragraphs: [
-      paragraph`Тариф «${input.planName}» закончился ${strong(formatDate(input.expiredAt))}, и компания переведена на тариф Free.`,
+      paragraph`Тариф «${input.planName}» закончился: последний оплаченный день был ${strong(formatDate(input.expiredAt))}. Компания переведена на тариф Free.`,
       paragraph`Все данные сохранены: диалоги, заявки, база знаний и настройки. ИИ-ответы и интеграции теперь ограничены лимитами Free.`,
       paragraph`Чтобы вернуть возможности тарифа, продлите его в разделе «Тарифы и оплата».`,
     ],

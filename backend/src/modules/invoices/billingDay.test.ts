@@ -70,6 +70,37 @@ describe('the daily billing job', () => {
     ]);
   });
 
+  it('counts the days to the last paid day on Moscow’s calendar, around midnight there and in UTC', async () => {
+    // Paid through 4 December 2045: to 23:59:59.999 Moscow time that day.
+    const { tenantId } = await paidCompany(new Date('2045-12-04T20:59:59.999Z'));
+
+    // 26 November, 23:30 in Moscow: 8 days left, no reminder yet.
+    await runBillingDay(deps, new Date('2045-11-26T20:30:00Z'));
+    expect(await notices(tenantId)).toEqual([]);
+    // Half an hour later it is 27 November in Moscow (still the 26th in UTC): 7 days left.
+    await runBillingDay(deps, new Date('2045-11-26T21:00:00Z'));
+    const [week] = await notices(tenantId);
+    expect(week?.kind).toBe('plan_expires_7d');
+    expect(week?.subject).toBe('Тариф «Бизнес» заканчивается через 7 дней');
+    expect(week?.text).toContain('последний оплаченный день — 4 декабря 2045');
+
+    // 1 December, 00:10 in Moscow (30 November in UTC): 3 days left.
+    await runBillingDay(deps, new Date('2045-11-30T21:10:00Z'));
+    expect((await notices(tenantId)).map((n) => n.kind)).toEqual(['plan_expires_7d', 'plan_expires_3d']);
+    expect((await notices(tenantId))[1]?.text).toContain('через 3 дня');
+
+    // The last second of 4 December in Moscow: still paid.
+    expect(await expirePlans(deps, new Date('2045-12-04T20:59:59.000Z'))).toBe(0);
+    expect(await planOf(tenantId)).toMatchObject({ plan: 'business' });
+    // 5 December, just after midnight in Moscow (still the 4th in UTC): on Free, told once.
+    await runBillingDay(deps, new Date('2045-12-04T21:00:01Z'));
+    expect(await planOf(tenantId)).toEqual({ plan: 'free', expiresAt: null });
+    const ended = (await notices(tenantId))[2];
+    expect(ended?.kind).toBe('plan_expired');
+    expect(ended?.text).toContain('последний оплаченный день был 4 декабря 2045');
+    expect(ended?.text).not.toContain('5 декабря');
+  });
+
   it('writes to the billing profile’s email once there is one', async () => {
     const start = new Date(Date.now() + 2000 * DAY);
     const { owner, tenantId } = await paidCompany(new Date(start.getTime() + 2 * DAY));

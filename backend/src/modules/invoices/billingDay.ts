@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/database.ts';
 import { queryRows } from '../../db/database.ts';
 import type { Plan } from '../../db/schema.ts';
+import { moscowDay } from '../billing/paidTerm.ts';
 import { PLANS_CATALOGUE } from '../billing/plans.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { planExpired, planExpiresSoon } from '../email/templates.ts';
@@ -24,7 +25,6 @@ export interface BillingDayReport {
   downgraded: number;
 }
 
-const DAY_MS = 86_400_000;
 /** Advisory lock keys, one per step: an instance that finds a step taken leaves it to the other. */
 const LOCKS = { reminders: 7_310_001, expirations: 7_310_002 } as const;
 
@@ -53,18 +53,23 @@ export async function sendExpiryReminders(deps: BillingDayDeps, now: Date): Prom
   const access = { actorUserId: null, action: 'job.billing_reminders', details: { now: now.toISOString() } };
   const queued = await deps.db.withPlatform(access, async (tx) => {
     if (!(await locked(tx, LOCKS.reminders))) return 0;
-    const due = await queryRows<DueTenant>(
+    // Days are counted on Moscow's calendar, from today to the last paid day: on 27 November a
+    // plan paid through 4 December has 7 days left, whatever the hour.
+    const daysLeft = sql`(${moscowDay(sql`t.plan_expires_at`)} - ${moscowDay(sql`${now.toISOString()}`)})`;
+    const due = await queryRows<DueTenant & { daysLeft: number }>(
       tx,
-      sql`select t.id, t.name, t.plan, t.plan_expires_at as "expiresAt", ${recipients} as "to"
+      sql`select t.id, t.name, t.plan, t.plan_expires_at as "expiresAt", ${recipients} as "to",
+                 ${daysLeft} as "daysLeft"
           from tenants as t
           where t.plan <> 'free' and t.status = 'active'
             and t.plan_expires_at > ${now.toISOString()}::timestamptz
-            and t.plan_expires_at <= ${now.toISOString()}::timestamptz + interval '7 days'`,
+            and ${daysLeft} <= 7`,
     );
     let count = 0;
     for (const tenant of due) {
       const expiresAt = asDate(tenant.expiresAt);
-      const window = expiresAt.getTime() - now.getTime() <= 3 * DAY_MS ? 3 : 7;
+      const daysLeft = Number(tenant.daysLeft);
+      const window = daysLeft <= 3 ? 3 : 7;
       const sent = await enqueueEmail(tx, {
         tenantId: tenant.id,
         kind: `plan_expires_${window}d`,
@@ -74,7 +79,7 @@ export async function sendExpiryReminders(deps: BillingDayDeps, now: Date): Prom
           companyName: tenant.name,
           planName: PLANS_CATALOGUE[tenant.plan].name,
           expiresAt,
-          daysLeft: Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS),
+          daysLeft,
           billingUrl: billingUrl(deps.publicUrl),
         }),
       });

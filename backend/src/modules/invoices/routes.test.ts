@@ -45,16 +45,19 @@ const emailsOf = (owner: ApiClient, kind: string) => {
       .where(and(eq(outboxEmails.tenantId, tenantId), eq(outboxEmails.kind, kind))),
   );
 };
-/** `date` plus `months` on Moscow's calendar (UTC+3 all year), the day clamped to the month's last. */
-const addMonths = (date: Date, months: number) => {
+/**
+ * The end of a term of `months` from `date`: the last millisecond, in Moscow (UTC+3 all year), of
+ * the same day `months` later, the day clamped to the month's last.
+ */
+const termEnd = (date: Date, months: number) => {
   const MSK = 3 * 3_600_000;
   const local = new Date(date.getTime() + MSK);
   const day = local.getUTCDate();
   local.setUTCDate(1);
   local.setUTCMonth(local.getUTCMonth() + months);
   const last = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 0)).getUTCDate();
-  local.setUTCDate(Math.min(day, last));
-  return new Date(local.getTime() - MSK);
+  const end = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), Math.min(day, last), 23, 59, 59, 999);
+  return new Date(end - MSK);
 };
 
 describe('the billing profile', () => {
@@ -223,7 +226,7 @@ describe('marking an invoice paid', () => {
     expect(paid.json()).toMatchObject({ id: invoice.id, status: 'paid', paidAt: expect.any(String) });
     const plan = await tenantPlan(owner);
     expect(plan?.plan).toBe('business');
-    const expected = addMonths(new Date(paid.json().periodStart), 3);
+    const expected = termEnd(new Date(paid.json().periodStart), 3);
     expect(plan?.expiresAt?.toISOString()).toBe(expected.toISOString());
     expect(new Date(paid.json().periodStart).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(paid.json().periodEnd).toBe(plan?.expiresAt?.toISOString());

@@ -8,6 +8,7 @@ import type { Database, Tx } from '../../db/database.ts';
 import { queryRows } from '../../db/database.ts';
 import { invoices, type Plan, tenants } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { MOSCOW, termEnd } from '../billing/paidTerm.ts';
 import { PLANS_CATALOGUE } from '../billing/plans.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { invoiceIssued, paymentReceived } from '../email/templates.ts';
@@ -27,7 +28,6 @@ export interface InvoiceDeps {
   outbox: { kick(): void };
 }
 
-const MOSCOW = 'Europe/Moscow';
 const DAY_MS = 86_400_000;
 
 const moscowYear = (date: Date) =>
@@ -208,11 +208,9 @@ export async function markInvoicePaid(
 
     const renewal = tenant.plan === invoice.plan && tenant.planExpiresAt !== null && tenant.planExpiresAt > now;
     const start = renewal && tenant.planExpiresAt ? tenant.planExpiresAt : now;
-    // Months are added on Moscow's calendar: paid on 31 January for a month runs to 28 February.
     const [term] = await queryRows<{ end: string | Date }>(
       tx,
-      sql`select ((${start.toISOString()}::timestamptz at time zone ${MOSCOW}
-                  + make_interval(months => ${invoice.termMonths})) at time zone ${MOSCOW}) as end`,
+      sql`select ${termEnd(sql`${start.toISOString()}`, invoice.termMonths)} as end`,
     );
     const end = new Date(term?.end as string);
     await tx.update(tenants).set({ plan: invoice.plan, planExpiresAt: end }).where(eq(tenants.id, invoice.tenantId));

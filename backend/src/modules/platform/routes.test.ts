@@ -99,7 +99,7 @@ describe('suspending and reactivating a tenant', () => {
 });
 
 describe('a tenant’s plan and usage', () => {
-  const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
   it('shows the superadmin a company’s usage, in the list and in full', async () => {
     const owner = await signUpOwner(ctx.app, { companyName: 'Считаем Визиты' });
@@ -127,8 +127,12 @@ describe('a tenant’s plan and usage', () => {
   it('lets the superadmin put a company on a plan until a date, audited, and back on Free', async () => {
     const owner = await signUpOwner(ctx.app);
     const tenantId = owner.session.tenant?.id as string;
-    const until = inAMonth();
-    const changed = await admin.post(`/api/platform/tenants/${tenantId}/plan`, { plan: 'business', expiresAt: until });
+    const year = new Date().getFullYear() + 1;
+    const paidThrough = `${year}-12-04`;
+    // Paid through 4 December: to the end of that day in Moscow (UTC+3), which the panel and the
+    // emails then name as 4 December.
+    const until = `${year}-12-04T20:59:59.999Z`;
+    const changed = await admin.post(`/api/platform/tenants/${tenantId}/plan`, { plan: 'business', paidThrough });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ id: tenantId, plan: 'business', planExpiresAt: until });
     expect((await owner.get('/api/billing')).json()).toMatchObject({
@@ -143,10 +147,10 @@ describe('a tenant’s plan and usage', () => {
     );
     expect(entry).toMatchObject({
       actorUserId: admin.session.user.id,
-      details: { tenantId, plan: 'business', expiresAt: until },
+      details: { tenantId, plan: 'business', paidThrough },
     });
 
-    const back = await admin.post(`/api/platform/tenants/${tenantId}/plan`, { plan: 'free', expiresAt: until });
+    const back = await admin.post(`/api/platform/tenants/${tenantId}/plan`, { plan: 'free', paidThrough });
     expect(back.json()).toMatchObject({ plan: 'free', planExpiresAt: null });
   });
 
@@ -155,23 +159,28 @@ describe('a tenant’s plan and usage', () => {
     const tenantId = owner.session.tenant?.id as string;
     const past = await admin.post(`/api/platform/tenants/${tenantId}/plan`, {
       plan: 'start',
-      expiresAt: new Date(Date.now() - 1000).toISOString(),
+      paidThrough: '2020-01-31',
     });
     expect(past.statusCode).toBe(400);
-    expect(past.json().error.fields).toEqual({ expiresAt: 'Дата окончания тарифа должна быть в будущем' });
-    const unknown = await admin.post(`/api/platform/tenants/${tenantId}/plan`, { plan: 'gold', expiresAt: null });
+    expect(past.json().error.fields).toEqual({ paidThrough: 'Дата окончания тарифа должна быть сегодня или позже' });
+    const notADay = await admin.post(`/api/platform/tenants/${tenantId}/plan`, {
+      plan: 'start',
+      paidThrough: new Date().toISOString(),
+    });
+    expect(notADay.statusCode).toBe(400);
+    const unknown = await admin.post(`/api/platform/tenants/${tenantId}/plan`, { plan: 'gold', paidThrough: null });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toEqual({ plan: 'Тариф: free, start, business или enterprise' });
     expect((await owner.get('/api/billing')).json().purchased).toEqual({ id: 'free', expiresAt: null, expired: false });
 
     const nobody = await admin.post('/api/platform/tenants/00000000-0000-4000-8000-000000000000/plan', {
       plan: 'start',
-      expiresAt: inAMonth(),
+      paidThrough: inAMonth(),
     });
     expect(nobody.statusCode).toBe(404);
     const byOwner = await owner.post(`/api/platform/tenants/${tenantId}/plan`, {
       plan: 'enterprise',
-      expiresAt: inAMonth(),
+      paidThrough: inAMonth(),
     });
     expect(byOwner.statusCode).toBe(403);
     expect((await owner.get('/api/billing')).json().plan.id).toBe('free');

@@ -48,7 +48,7 @@ export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const tenant = await setTenantPlan(app.db, operatorOf(request), {
         tenantId: request.params.id,
         plan: request.body.plan,
-        expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
+        paidThrough: request.body.paidThrough,
       });
       return toView(tenant);
     },

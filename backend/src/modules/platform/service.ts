@@ -3,10 +3,11 @@
 
 import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { PlatformContext } from '../../context.ts';
-import type { Database } from '../../db/database.ts';
+import { type Database, queryRows } from '../../db/database.ts';
 import { type Plan, sessions, type TenantStatus, tenants, tenantUsage, users } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { usageReport } from '../billing/limitsService.ts';
+import { endOfMoscowDay } from '../billing/paidTerm.ts';
 import type { TenantSummary } from '../tenants/service.ts';
 
 export interface PlatformTenant extends Omit<TenantSummary, 'widgetKey'> {
@@ -97,21 +98,23 @@ export async function setTenantStatus(
 export async function setTenantPlan(
   db: Database,
   ctx: PlatformContext,
-  options: { tenantId: string; plan: Plan; expiresAt: Date | null },
+  options: { tenantId: string; plan: Plan; paidThrough: string | null },
 ): Promise<PlatformTenant> {
-  const expiresAt = options.plan === 'free' ? null : options.expiresAt;
-  if (expiresAt && expiresAt.getTime() <= Date.now()) {
-    throw new AppError('VALIDATION_FAILED', {
-      message: 'Дата окончания тарифа должна быть в будущем',
-      fields: { expiresAt: 'Дата окончания тарифа должна быть в будущем' },
-    });
-  }
+  const paidThrough = options.plan === 'free' ? null : options.paidThrough;
   const access = {
     actorUserId: ctx.actorId,
     action: 'platform.plan_changed',
-    details: { tenantId: options.tenantId, plan: options.plan, expiresAt: expiresAt?.toISOString() ?? null },
+    details: { tenantId: options.tenantId, plan: options.plan, paidThrough },
   };
   return db.withPlatform(access, async (tx) => {
+    const expiresAt = paidThrough ? endOfMoscowDay(sql`${paidThrough}`) : null;
+    if (expiresAt) {
+      const [ahead] = await queryRows<{ ahead: boolean }>(tx, sql`select ${expiresAt} > now() as ahead`);
+      if (!ahead?.ahead) {
+        const message = 'Дата окончания тарифа должна быть сегодня или позже';
+        throw new AppError('VALIDATION_FAILED', { message, fields: { paidThrough: message } });
+      }
+    }
     const [tenant] = await tx
       .update(tenants)
       .set({ plan: options.plan, planExpiresAt: expiresAt })

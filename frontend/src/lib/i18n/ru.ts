@@ -782,7 +782,7 @@ export const ru = {
       change: 'Сменить тариф',
       planLabel: 'Тариф',
       paidUntil: 'Оплачен до',
-      paidUntilHint: 'Включительно. Затем — лимиты Free',
+      paidUntilHint: 'Включительно, по московскому времени. Затем — лимиты Free',
       paidUntilRequired: 'Укажите, до какого дня оплачен тариф',
       submit: 'Сохранить тариф',
       done: (name: string, plan: string) => `Компания «${name}» переведена на тариф «${plan}»`,

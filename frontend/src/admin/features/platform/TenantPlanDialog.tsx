@@ -16,7 +16,7 @@ import { useForm } from '@/lib/useForm';
 import { useResource } from '@/lib/useResource';
 import { UsageList, UsageListSkeleton } from '../billing/UsageList';
 import { PlanPicker } from './PlanPicker';
-import { dateInputValue, endOfDay } from './planTerm';
+import { dateInputValue } from './planTerm';
 
 interface TenantPlanDialogProps {
   /** The company; kept while the dialog closes, so its content stays during the animation. */
@@ -56,21 +56,21 @@ function TenantPlan({ tenant, onBusy, onCancel, onChanged }: TenantPlanProps) {
   const usage = useResource(
     useCallback((signal: AbortSignal) => api.platform.tenantUsage(tenant.id, signal), [tenant.id]),
   );
-  const form = useForm<{ plan: Plan; expiresAt: string }>({
+  const form = useForm<{ plan: Plan; paidThrough: string }>({
     plan: tenant.plan,
-    expiresAt: dateInputValue(tenant.planExpiresAt),
+    paidThrough: dateInputValue(tenant.planExpiresAt),
   });
   const { submitting } = form;
   useEffect(() => onBusy(submitting), [submitting, onBusy]);
 
-  const submit = form.onSubmit(async ({ plan, expiresAt }) => {
-    if (plan !== 'free' && !expiresAt) {
+  const submit = form.onSubmit(async ({ plan, paidThrough }) => {
+    if (plan !== 'free' && !paidThrough) {
       const message = text.paidUntilRequired;
-      throw new ApiError({ status: 0, code: 'VALIDATION_FAILED', message, fields: { expiresAt: message } });
+      throw new ApiError({ status: 0, code: 'VALIDATION_FAILED', message, fields: { paidThrough: message } });
     }
     const updated = await api.platform.setTenantPlan(tenant.id, {
       plan,
-      expiresAt: plan === 'free' ? null : endOfDay(expiresAt),
+      paidThrough: plan === 'free' ? null : paidThrough,
     });
     toast(text.done(updated.name, t.plans[updated.plan]));
     onChanged();
@@ -122,7 +122,7 @@ function TenantPlan({ tenant, onBusy, onCancel, onChanged }: TenantPlanProps) {
         />
         {form.values.plan !== 'free' && (
           <TextField
-            {...form.field('expiresAt')}
+            {...form.field('paidThrough')}
             label={text.paidUntil}
             type="date"
             min={dateInputValue(Date.now())}

@@ -1,17 +1,15 @@
-// A plan's term as the operator enters it: a day in a date input, paid through to its end in the
-// operator's time zone. Sent as that day's last moment, the term then reads back as the same day.
+// A plan's term as the operator enters it: the last paid day, a calendar day in Moscow. The server
+// makes it the end of that day in Moscow (backend/src/modules/billing/paidTerm.ts), so the term
+// reads back as the same day wherever the operator's browser is.
 
-const pad = (value: number) => String(value).padStart(2, '0');
+const moscowDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Moscow',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
-/** The date input's value (YYYY-MM-DD) for a moment, in the viewer's time zone; empty for none. */
+/** The date input's value (YYYY-MM-DD) for a plan's end: its last paid day in Moscow; empty for none. */
 export function dateInputValue(moment: string | number | null): string {
-  if (moment === null) return '';
-  const date = new Date(moment);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** The last millisecond of a day (YYYY-MM-DD) in the viewer's time zone, as ISO 8601. */
-export function endOfDay(day: string): string {
-  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
-  return new Date(new Date(year, month - 1, date + 1).getTime() - 1).toISOString();
+  return moment === null ? '' : moscowDay.format(new Date(moment));
 }
