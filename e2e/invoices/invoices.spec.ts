@@ -123,6 +123,9 @@ describe('paying by invoice', () => {
     await admin.getByRole('heading', { name: 'Реквизиты', level: 1 }).waitFor();
     await admin.getByText('Реквизиты не заполнены: пока компании не могут сформировать счёт.').waitFor();
     await admin.getByText('печатаются в каждом счёте и в QR-коде').waitFor();
+    // Nothing was ever saved, so nothing claims to be.
+    await admin.getByText('Ещё не сохранено').waitFor();
+    expect(await admin.getByText('Все изменения сохранены').count()).toBe(0);
 
     await admin.getByLabel('Наименование').fill(SELLER.name);
     await admin.getByLabel('ИНН').fill(SELLER.inn);

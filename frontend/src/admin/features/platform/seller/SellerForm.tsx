@@ -121,7 +121,12 @@ export function SellerForm({ initial }: { initial: SellerSettingsInput | null })
               maxLength={200}
             />
           </Section>
-          <SaveBar dirty={dirty} submitting={form.submitting} onDiscard={() => form.reset(sellerValuesOf(saved))} />
+          <SaveBar
+            dirty={dirty}
+            neverSaved={saved === null}
+            submitting={form.submitting}
+            onDiscard={() => form.reset(sellerValuesOf(saved))}
+          />
         </form>
       </Card>
     </div>
