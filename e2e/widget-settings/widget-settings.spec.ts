@@ -88,6 +88,24 @@ describe('the widget page', () => {
     await address.fill('www.remont-plus.ru');
     await metrika.getByLabel('Номер счётчика').fill('abc');
     await metrika.getByLabel('Открытие чата').fill('chat_open');
+    // Each funnel step's goal is listed with the step's name, and follows the step goal's name.
+    const stepGoals = metrika.getByRole('region', { name: 'Цели шагов расчёта' });
+    expect(await stepGoals.locator('dt').allInnerTexts()).toEqual([
+      'aimax_step_objectType',
+      'aimax_step_repairType',
+      'aimax_step_area',
+      'aimax_step_rooms',
+      'aimax_step_replanning',
+      'aimax_step_designProject',
+      'aimax_step_timing',
+      'aimax_step_contacts',
+    ]);
+    expect(await stepGoals.locator('dd').first().textContent()).toBe('Тип объекта');
+    await metrika.getByLabel('Ответ в расчёте').fill('funnel_{step}_done');
+    await stepGoals.getByText('funnel_objectType_done').waitFor();
+    await stepGoals.scrollIntoViewIfNeeded();
+    await screenshot(page, 'widget-settings-step-goals', { fullPage: false });
+    await metrika.getByLabel('Ответ в расчёте').fill('');
     await metrika.getByLabel('Заявка').fill('');
     await save.click();
     await metrika.getByText('Номер счётчика Метрики — от 4 до 12 цифр').waitFor();

@@ -78,6 +78,18 @@ export const STEP_ORDER: readonly StepId[] = [
   'contacts',
 ];
 
+/** Each step's short name, for documents, the lead page and the Metrika goals' help. */
+export const STEP_LABELS: Record<StepId, string> = {
+  objectType: 'Тип объекта',
+  repairType: 'Вид ремонта',
+  area: 'Площадь',
+  rooms: 'Комнаты',
+  replanning: 'Перепланировка',
+  designProject: 'Дизайн-проект',
+  timing: 'Сроки',
+  contacts: 'Контакты',
+};
+
 export interface ContactsAnswer {
   name: string;
   /** E.164, as normalised from what the visitor typed. */

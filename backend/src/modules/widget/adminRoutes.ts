@@ -5,6 +5,9 @@ import type { Config } from '../../config.ts';
 import { memberOf } from '../../plugins/auth.ts';
 import { responses } from '../../schemas.ts';
 import { getWidgetSettings, saveWidgetSettings, type WidgetSettings } from '../branding/service.ts';
+import { enabledSteps } from '../funnel/funnel.ts';
+import { STEP_LABELS } from '../funnel/schemas.ts';
+import { funnelOf } from '../funnel/service.ts';
 import { DEFAULT_GOALS } from './metrika.ts';
 import { WidgetSettingsInput, WidgetSettingsView } from './settingsSchemas.ts';
 
@@ -20,6 +23,7 @@ export const widgetAdminRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
       counterId: settings.metrika.counterId ?? '',
       goals: { ...DEFAULT_GOALS, ...(settings.metrika.goals ?? {}) },
     },
+    steps: enabledSteps(funnelOf(settings)).map((id) => ({ id, label: STEP_LABELS[id] })),
   });
 
   app.get(

@@ -41,5 +41,7 @@ export const WidgetSettingsView = Type.Object({
   /** The line to paste into the site's HTML. */
   snippet: Type.String(),
   ...WidgetSettingsInput.properties,
+  /** The company's funnel steps in order, each id with its short name: what `{step}` in the step goal becomes. */
+  steps: Type.Array(Type.Object({ id: Type.String(), label: Type.String() })),
 });
 export type WidgetSettingsView = Static<typeof WidgetSettingsView>;

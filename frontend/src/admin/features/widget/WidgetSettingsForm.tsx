@@ -105,7 +105,7 @@ export function WidgetSettingsForm({ initial }: { initial: WidgetSettingsView })
           />
         </FormSection>
         <FormSection id="widget-metrika" title={t.widget.metrika.title} description={t.widget.metrika.description}>
-          <MetrikaFields form={form} />
+          <MetrikaFields form={form} steps={initial.steps} />
         </FormSection>
         <SaveBar dirty={dirty} submitting={form.submitting} onDiscard={discard} />
       </form>

@@ -7,6 +7,7 @@ const saved: WidgetSettingsView = {
   snippet: '<script src="https://app.aimax.ru/widget.js" data-key="wk_test" async></script>',
   allowedOrigins: ['https://remont.ru'],
   metrika: { counterId: '', goals: { ...defaultGoals } },
+  steps: [{ id: 'objectType', label: 'Тип объекта' }],
 };
 
 describe('widgetInputOf', () => {
