@@ -262,7 +262,7 @@ export const chatSessions = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    /** Random, kept in the widget frame's storage, so a returning visitor resumes. */
+    /** Random, kept in the customer's page's storage by the loader, so a returning visitor resumes. */
     visitorId: text('visitor_id').notNull(),
     /** SHA-256 of the token the widget presents for this session. */
     tokenHash: text('token_hash').notNull().unique(),

@@ -47,7 +47,7 @@ export interface FrameParams {
   referrer: string | undefined;
   utm: Record<string, string>;
   primaryColor: string | null;
-  /** The origin of the page the chat is embedded in, where the frame posts its messages. */
+  /** The origin of the page the chat is embedded in: the frame posts only there, and believes only it. */
   hostOrigin: string | null;
 }
 

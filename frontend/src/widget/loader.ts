@@ -4,12 +4,15 @@
 // shadow root with inline styles (which a page's CSP does not block, unlike <style>), so the page's
 // CSS cannot reach in and ours cannot leak out; it defines no globals. The frame is created on
 // the first open, not prefetched: loading it starts a visitor session (counted in the company's
-// plan) and some 130 KB of script, which most page views never need.
+// plan) and some 130 KB of script, which most page views never need. The visit (visitor id and
+// session token) is kept here, in this page's storage: on a customer's site the frame is a
+// third-party iframe that browsers give none, so the frame asks for it and hands new ones back.
 import type { WidgetConfigView } from '@aimax/backend/contracts';
 import { readableTextOn } from './colors';
 import { frameUrl, pickUtm } from './frameParams';
 import { loaderText } from './i18n';
 import { type HostMessage, isFrameMessage, isFromFrame } from './protocol';
+import { storageKeeper } from './visitKeeper';
 
 type YandexMetrika = (counterId: number, method: 'reachGoal', goal: string) => void;
 
@@ -100,7 +103,11 @@ function mount(key: string, origin: string, config: WidgetConfigView): void {
   root.append(panel, launcher);
 
   let frame: HTMLIFrameElement | null = null;
+  // Until the frame has loaded its window is still about:blank, of this page's origin: a message
+  // addressed to the frame's origin would not arrive, and the browser would log the mismatch.
+  let loaded = false;
   let open = false;
+  const visit = storageKeeper(key, () => localStorage);
 
   const layout = () => {
     const small = mobile.matches;
@@ -169,6 +176,7 @@ function mount(key: string, origin: string, config: WidgetConfigView): void {
         transition: 'opacity .2s ease',
       });
       created.addEventListener('load', () => {
+        loaded = true;
         created.style.opacity = '1';
         if (open) created.focus();
       });
@@ -178,7 +186,8 @@ function mount(key: string, origin: string, config: WidgetConfigView): void {
     layout();
     if (open) {
       frame?.focus();
-      tellFrame({ type: 'aimax:open' });
+      // A frame still loading takes the focus once it has (above).
+      if (loaded) tellFrame({ type: 'aimax:open' });
     } else {
       launcher.focus();
     }
@@ -198,10 +207,13 @@ function mount(key: string, origin: string, config: WidgetConfigView): void {
     setOpen(true);
   });
   window.addEventListener('message', (event) => {
-    if (!frame || !isFromFrame(event, { origin, window: frame.contentWindow }) || !isFrameMessage(event.data)) return;
-    if (event.data.type === 'aimax:close') return setOpen(false);
+    const data: unknown = event.data;
+    if (!frame || !isFromFrame(event, { origin, window: frame.contentWindow }) || !isFrameMessage(data)) return;
+    if (data.type === 'aimax:close') return setOpen(false);
+    if (data.type === 'aimax:hello') return tellFrame({ type: 'aimax:visit', visit: visit.read() });
+    if (data.type === 'aimax:keep') return visit.write(data.visit);
     const ym = (window as unknown as { ym?: YandexMetrika }).ym;
-    if (config.metrika && typeof ym === 'function') ym(Number(config.metrika.counterId), 'reachGoal', event.data.goal);
+    if (config.metrika && typeof ym === 'function') ym(Number(config.metrika.counterId), 'reachGoal', data.goal);
   });
   mobile.addEventListener('change', layout);
 

@@ -1,6 +1,7 @@
 import type { AnswerView, ChatEvent, MessageView, WidgetConfigView, WidgetSessionView } from '@aimax/backend/contracts';
 import { describe, expect, it, vi } from 'vitest';
 import type { FrameMessage } from '../protocol';
+import { storageKeeper, type VisitKeeper } from '../visitKeeper';
 import { type SessionCredentials, type WidgetApi, WidgetApiError } from './api';
 import { applyStreamEvent, type ChatDeps, createChatStore, funnelMovedElsewhere, mergeMessages } from './chatStore';
 import type { EventStreamOptions } from './events';
@@ -87,12 +88,12 @@ function memoryStorage(initial: Record<string, string> = {}) {
   };
 }
 
-function setup(api: WidgetApi, storage = memoryStorage()) {
+function setup(api: WidgetApi, storage = memoryStorage(), keeper: Promise<VisitKeeper> | null = null) {
   const posted: FrameMessage[] = [];
   const streams: EventStreamOptions[] = [];
   const deps: ChatDeps = {
     api,
-    visits: createVisitStore('wk_test', storage),
+    visits: createVisitStore(keeper ?? storageKeeper('wk_test', () => storage)),
     page: { pageUrl: 'https://remont.ru/?utm_source=yandex', referrer: undefined, utm: { utm_source: 'yandex' } },
     openEvents: (options) => {
       streams.push(options);
@@ -218,6 +219,22 @@ describe('the chat store', () => {
     expect(vi.mocked(api.startSession).mock.calls[0]?.[0]).toMatchObject(visit);
     expect(store.getState().messages).toHaveLength(4);
     expect(store.getState().step?.id).toBe('repairType');
+  });
+
+  it('starts no session before the page has said which visit it keeps, and asks for the config meanwhile', async () => {
+    const api = fakeApi({ startSession: vi.fn(async () => sessionView({ token: 'token-kept' })) });
+    let answer: (keeper: VisitKeeper) => void = () => {};
+    const page = memoryStorage({
+      'aimax:visit:wk_test': JSON.stringify({ visitorId: 'Vis1tor-0123456789abcd', token: 'token-kept' }),
+    });
+    const { store } = setup(api, memoryStorage(), new Promise((resolve) => (answer = resolve)));
+    const starting = store.getState().start();
+    await vi.waitFor(() => expect(api.config).toHaveBeenCalled());
+    expect(api.startSession).not.toHaveBeenCalled();
+    answer(storageKeeper('wk_test', () => page));
+    await starting;
+    expect(vi.mocked(api.startSession).mock.calls[0]?.[0]).toMatchObject({ token: 'token-kept' });
+    expect(store.getState().phase).toBe('ready');
   });
 
   it('answers a step, merges what the stream already brought, and reaches the step goal', async () => {

@@ -183,16 +183,13 @@ export function createChatStore(deps: ChatDeps): StoreApi<ChatStore> {
       if (name) deps.postToHost({ type: 'aimax:goal', goal: name });
     };
 
-    const sessionBody = (token: string | null) => {
-      const visit = deps.visits.load();
-      return {
-        visitorId: visit.visitorId,
-        ...(token ? { token } : {}),
-        ...(deps.page.pageUrl ? { pageUrl: deps.page.pageUrl } : {}),
-        ...(deps.page.referrer ? { referrer: deps.page.referrer } : {}),
-        utm: deps.page.utm,
-      };
-    };
+    const sessionBody = (visitorId: string, token: string | null) => ({
+      visitorId,
+      ...(token ? { token } : {}),
+      ...(deps.page.pageUrl ? { pageUrl: deps.page.pageUrl } : {}),
+      ...(deps.page.referrer ? { referrer: deps.page.referrer } : {}),
+      utm: deps.page.utm,
+    });
 
     const funnelState = (view: Pick<WidgetSessionView, 'status' | 'step' | 'progress' | 'estimate'>) => ({
       status: view.status,
@@ -216,7 +213,8 @@ export function createChatStore(deps: ChatDeps): StoreApi<ChatStore> {
       const session = get().session;
       if (!session) return;
       try {
-        const view = await api.startSession(sessionBody(session.token));
+        const { visitorId } = await deps.visits.load();
+        const view = await api.startSession(sessionBody(visitorId, session.token));
         if (view.sessionId !== session.sessionId) return;
         set((state) => ({ ...funnelState(view), messages: mergeMessages(state.messages, view.messages) }));
       } catch {
@@ -248,10 +246,15 @@ export function createChatStore(deps: ChatDeps): StoreApi<ChatStore> {
 
       async start() {
         set({ phase: 'loading', loadError: null });
-        const visit = deps.visits.load();
         try {
-          const [config, view] = await Promise.all([api.config(), api.startSession(sessionBody(visit.token))]);
-          deps.visits.save({ visitorId: visit.visitorId, token: view.token });
+          // The config needs no visit: it is on its way while the page is asked what it keeps.
+          const visit = deps.visits.load();
+          const [config, view, { visitorId }] = await Promise.all([
+            api.config(),
+            visit.then((kept) => api.startSession(sessionBody(kept.visitorId, kept.token))),
+            visit,
+          ]);
+          deps.visits.save({ visitorId, token: view.token });
           const messages = mergeMessages([], view.messages);
           const session = { sessionId: view.sessionId, token: view.token };
           set({ phase: 'ready', config, session, ...funnelState(view), messages, loadedSeq: lastSeq(messages) });

@@ -5,17 +5,20 @@ import { domAnimation, LazyMotion, MotionConfig } from 'motion/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readFrameParams } from '../frameParams';
-import { type FrameMessage, isHostMessage } from '../protocol';
+import type { FrameMessage } from '../protocol';
+import { storageKeeper } from '../visitKeeper';
 import { createWidgetApi } from './api';
 import { ChatStoreContext, createChatStore } from './chatStore';
 import { ChatApp } from './components/ChatApp';
 import { openEventStream } from './events';
+import { createHostLink, hostKeeper } from './host';
 import { applyTheme } from './theme';
-import { browserStorage, createVisitStore } from './visits';
+import { createVisitStore } from './visits';
 import './styles.css';
 
 const params = readFrameParams(window.location.search);
 const embedded = window.parent !== window;
+const host = createHostLink(window, params.hostOrigin);
 
 // Goals and «close» carry nothing private; they go to the page the loader says it is on, or to
 // whichever page embeds us when that is unknown (a page on file://).
@@ -25,14 +28,21 @@ const postToHost = (message: FrameMessage) => {
 
 const store = createChatStore({
   api: createWidgetApi(params.key),
-  visits: createVisitStore(params.key, browserStorage()),
+  // The page keeps the visit; the frame's own storage only serves where no loader answers (on a
+  // customer's site the browser refuses it to us anyway).
+  visits: createVisitStore(
+    hostKeeper(
+      host,
+      storageKeeper(params.key, () => window.localStorage),
+    ),
+  ),
   page: params,
   openEvents: openEventStream,
   postToHost,
 });
 
-window.addEventListener('message', (event) => {
-  if (event.source === window.parent && isHostMessage(event.data)) store.getState().requestFocus();
+host?.listen((message) => {
+  if (message.type === 'aimax:open') store.getState().requestFocus();
 });
 
 // The header takes the launcher's colour at once, not after the config has arrived.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storageKeeper, type VisitKeeper } from '../visitKeeper';
 import { createVisitStore, newVisitorId } from './visits';
 
 const storage = (initial: Record<string, string> = {}) => {
@@ -10,24 +11,47 @@ const storage = (initial: Record<string, string> = {}) => {
   };
 };
 
+const kept = (items: ReturnType<typeof storage>, key = 'wk_a') => storageKeeper(key, () => items);
+
 describe('visits', () => {
   it('makes visitor ids the API accepts', () => {
     expect(newVisitorId(new Uint8Array(16).fill(255))).toBe('_____________________w');
     expect(newVisitorId()).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
-  it('keeps one visit per widget key, and the same visitor across loads', () => {
-    const kept = storage();
-    const first = createVisitStore('wk_a', kept).load();
+  it('keeps one visit per widget key, and the same visitor across loads', async () => {
+    const items = storage();
+    const first = await createVisitStore(kept(items)).load();
     expect(first.token).toBeNull();
-    createVisitStore('wk_a', kept).save({ ...first, token: 'token-1' });
-    expect(createVisitStore('wk_a', kept).load()).toEqual({ visitorId: first.visitorId, token: 'token-1' });
-    expect(createVisitStore('wk_b', kept).load().visitorId).not.toBe(first.visitorId);
+    createVisitStore(kept(items)).save({ ...first, token: 'token-1' });
+    await expect
+      .poll(() => createVisitStore(kept(items)).load())
+      .toEqual({ visitorId: first.visitorId, token: 'token-1' });
+    expect((await createVisitStore(kept(items, 'wk_b')).load()).visitorId).not.toBe(first.visitorId);
   });
 
-  it('starts afresh over what it cannot read, and lasts the page view where storage is refused', () => {
-    const broken = storage({ 'aimax:visit:wk_a': '{"visitorId":"../x","token":"t"}' });
-    expect(createVisitStore('wk_a', broken).load().token).toBeNull();
+  it('reads the keeper once it is known, and from memory after that', async () => {
+    let reads = 0;
+    let known: (keeper: VisitKeeper) => void = () => {};
+    const visits = createVisitStore(new Promise<VisitKeeper>((resolve) => (known = resolve)));
+    const loading = visits.load();
+    known({
+      read: () => {
+        reads++;
+        return JSON.stringify({ visitorId: 'Vis1tor-0123456789abcd', token: 'token-kept' });
+      },
+      write: () => {},
+    });
+    expect(await loading).toEqual({ visitorId: 'Vis1tor-0123456789abcd', token: 'token-kept' });
+    visits.save({ visitorId: 'Vis1tor-0123456789abcd', token: 'token-2' });
+    expect(await visits.load()).toEqual({ visitorId: 'Vis1tor-0123456789abcd', token: 'token-2' });
+    expect(reads).toBe(1);
+  });
+
+  it('starts afresh over what it cannot read, and lasts the page view where nothing can be kept', async () => {
+    for (const text of ['{"visitorId":"../x","token":"t"}', 'not json', 'null', '"Vis1tor-0123456789abcd"']) {
+      expect((await createVisitStore(kept(storage({ 'aimax:visit:wk_a': text }))).load()).token).toBeNull();
+    }
     const refusing = {
       getItem: () => {
         throw new Error('SecurityError');
@@ -36,10 +60,13 @@ describe('visits', () => {
         throw new Error('SecurityError');
       },
     };
-    const visits = createVisitStore('wk_a', refusing);
-    const visit = visits.load();
-    visits.save({ ...visit, token: 'token-1' });
-    expect(visits.load()).toEqual({ visitorId: visit.visitorId, token: 'token-1' });
-    expect(createVisitStore('wk_a', null).load().token).toBeNull();
+    for (const keeper of [storageKeeper('wk_a', () => refusing), null]) {
+      const visits = createVisitStore(keeper);
+      const visit = await visits.load();
+      visits.save({ ...visit, token: 'token-1' });
+      expect(await visits.load()).toEqual({ visitorId: visit.visitorId, token: 'token-1' });
+    }
+    const failing = createVisitStore(Promise.reject(new Error('no keeper')));
+    expect((await failing.load()).token).toBeNull();
   });
 });

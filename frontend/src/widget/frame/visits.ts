@@ -1,6 +1,9 @@
-// Who the visitor is and which conversation is theirs, kept in the frame's localStorage under the
-// widget key, so that a reload (or the next page of the site) resumes the same chat. Browsers that
-// refuse storage to a frame (blocked cookies, private modes) get a visit that lasts the page view.
+// Who the visitor is and which conversation is theirs, so that a reload (or the next page of the
+// site) resumes the same chat. Kept by a VisitKeeper: the customer's page through the loader (see
+// host.ts), or the frame's own storage where no loader answers. The keeper may take a moment to be
+// known (the page has to answer), so the first load waits for it; later loads are from memory.
+// Where nothing can be kept, the visit lasts the page view.
+import type { VisitKeeper } from '../visitKeeper';
 
 export interface Visit {
   /** 22 URL-safe characters: what the API's `^[A-Za-z0-9_-]{16,64}$` accepts. */
@@ -10,11 +13,10 @@ export interface Visit {
 }
 
 export interface VisitStore {
-  load(): Visit;
+  /** The visit kept, or a new visitor; never fails. */
+  load(): Promise<Visit>;
   save(visit: Visit): void;
 }
-
-type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 /** A new visitor id: 16 random bytes in base64url. */
 export function newVisitorId(bytes: Uint8Array = crypto.getRandomValues(new Uint8Array(16))): string {
@@ -26,7 +28,8 @@ export function newVisitorId(bytes: Uint8Array = crypto.getRandomValues(new Uint
 
 const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
-function parseVisit(text: string | null): Visit | null {
+/** A kept visit, checked: the page hands back whatever its storage holds. */
+export function parseVisit(text: string | null): Visit | null {
   if (!text) return null;
   try {
     const value: unknown = JSON.parse(text);
@@ -39,38 +42,25 @@ function parseVisit(text: string | null): Visit | null {
   }
 }
 
-/** localStorage, or null where reading it throws (a frame denied storage). */
-export function browserStorage(): KeyValueStorage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-export function createVisitStore(widgetKey: string, storage: KeyValueStorage | null): VisitStore {
-  const name = `aimax:visit:${widgetKey}`;
+/** The visits kept by `keeper` (once it is known), or by nothing but memory when it is null. */
+export function createVisitStore(keeper: VisitKeeper | PromiseLike<VisitKeeper> | null): VisitStore {
+  const known = Promise.resolve(keeper).then(
+    (kept) => kept,
+    () => null,
+  );
+  let loading: Promise<Visit> | null = null;
   let memory: Visit | null = null;
   return {
     load() {
-      if (!memory) {
-        let stored: string | null = null;
-        try {
-          stored = storage?.getItem(name) ?? null;
-        } catch {
-          stored = null;
-        }
-        memory = parseVisit(stored) ?? { visitorId: newVisitorId(), token: null };
-      }
-      return memory;
+      loading ??= known.then((kept) => {
+        memory ??= parseVisit(kept?.read() ?? null) ?? { visitorId: newVisitorId(), token: null };
+        return memory;
+      });
+      return memory ? Promise.resolve(memory) : loading;
     },
     save(visit) {
       memory = visit;
-      try {
-        storage?.setItem(name, JSON.stringify(visit));
-      } catch {
-        // Storage full or denied: the visit still lasts as long as this page.
-      }
+      void known.then((kept) => kept?.write(JSON.stringify(visit)));
     },
   };
 }

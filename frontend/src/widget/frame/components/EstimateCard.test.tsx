@@ -17,7 +17,7 @@ const estimate = {
 function render(pdf = { loading: false, error: null as string | null }) {
   const store = createChatStore({
     api: {} as WidgetApi,
-    visits: createVisitStore('wk_test', null),
+    visits: createVisitStore(null),
     page: { pageUrl: undefined, referrer: undefined, utm: {} },
     openEvents: () => () => {},
     postToHost: () => {},

@@ -9,7 +9,7 @@ import { StepPanel } from './StepPanel';
 function render(step: PublicStep, state: Partial<ChatState> = {}) {
   const store = createChatStore({
     api: {} as WidgetApi,
-    visits: createVisitStore('wk_test', null),
+    visits: createVisitStore(null),
     page: { pageUrl: undefined, referrer: undefined, utm: {} },
     openEvents: () => () => {},
     postToHost: () => {},
