@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       adminPassword: undefined,
       sessionTtlMs: 14 * 24 * 3600 * 1000,
       trustProxy: false,
+      poweredByUrl: 'http://localhost:3000/admin/signup',
     });
     expect(config.dataDir).toBe(path.resolve(import.meta.dirname, '..', '..', 'data'));
   });
@@ -28,6 +29,10 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'true',
       DATA_DIR: 'relative/data',
     });
+    expect(config.poweredByUrl).toBe('https://chat.example.ru/admin/signup');
+    expect(loadConfig({ POWERED_BY_URL: 'https://stroy-chat.ru/for-business' }).poweredByUrl).toBe(
+      'https://stroy-chat.ru/for-business',
+    );
     expect(config).toMatchObject({
       port: 8080,
       publicUrl: 'https://chat.example.ru',
@@ -43,5 +48,6 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => loadConfig({ POWERED_BY_URL: 'javascript:alert(1)' })).toThrow(/POWERED_BY_URL/);
   });
 });

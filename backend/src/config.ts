@@ -36,6 +36,7 @@ const EnvSchema = Type.Object({
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'AI Max <noreply@aimax.local>', minLength: 3 }),
   BILLING_JOB_HOUR: Type.Integer({ default: 9, minimum: 0, maximum: 23 }),
+  POWERED_BY_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
@@ -79,6 +80,8 @@ export interface Config {
   logLevel: string;
   /** The hour, Moscow time, of the daily billing job (reminders, expirations). */
   billingJobHour: number;
+  /** Where the widget's «Работает на AI Max» leads: the platform's page for companies. */
+  poweredByUrl: string;
 }
 
 export interface S3Config {
@@ -115,11 +118,12 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { dotenv?: boolean } = {}): Config {
   const dotenv = options.dotenv ? { path: path.join(repoRoot, '.env') } : false;
   const env = envSchema<Env>({ schema: EnvSchema, data: source, env: false, dotenv });
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   return {
     env: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     databaseUrl: env.DATABASE_URL,
     databasePoolMax: env.DATABASE_POOL_MAX,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, 'data')),
@@ -143,5 +147,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { d
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     logLevel: env.LOG_LEVEL,
     billingJobHour: env.BILLING_JOB_HOUR,
+    poweredByUrl: env.POWERED_BY_URL ?? `${publicUrl}/admin/signup`,
   };
 }

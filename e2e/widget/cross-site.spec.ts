@@ -167,6 +167,13 @@ describe('the chat widget on a company’s own site', () => {
       await chat.getByText('Шаг 4 из 8').waitFor();
       expect(await company.dialogs()).toBe(1);
 
+      // «Работает на AI Max» leads to AI Max's page for companies, tagged with this company.
+      const badge = new URL(String(await chat.getByRole('link', { name: 'Работает на AI Max' }).getAttribute('href')));
+      expect(`${badge.origin}${badge.pathname}`).toBe(`${server.url}/admin/signup`);
+      expect(badge.searchParams.get('utm_source')).toBe('widget');
+      expect(badge.searchParams.get('utm_medium')).toBe('badge');
+      expect(badge.searchParams.get('utm_campaign')).toMatch(/^[a-z0-9-]+$/);
+
       // Folded and opened again: the frame, loaded by now, is told to take the focus, silently.
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Открыть чат' }).click();

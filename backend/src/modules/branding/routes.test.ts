@@ -310,6 +310,9 @@ describe.each(drivers)('branding on the $name driver', ({ s3 }) => {
         logoUrl: null,
         bot: { name: 'Алиса', greeting: 'Привет!', avatarUrl: avatar.url },
         poweredBy: true,
+        poweredByUrl: expect.stringMatching(
+          /^http:\/\/localhost:3000\/admin\/signup\?utm_source=widget&utm_medium=badge&utm_campaign=[a-z0-9-]+$/,
+        ),
         metrika: null,
       });
     });

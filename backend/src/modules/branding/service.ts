@@ -45,6 +45,8 @@ export interface WidgetSettings {
   metrika: { counterId: string | null; goals: Record<string, string> | null };
   allowedOrigins: string[];
   widgetKey: string;
+  /** The platform's short name for the company, where it has one (the demo's `demo`). */
+  tenantSlug: string | null;
 }
 
 const logoFile = alias(files, 'logo_file');
@@ -60,6 +62,7 @@ export async function getWidgetSettings(tx: Tx, tenantId: string): Promise<Widge
       timezone: tenants.timezone,
       allowedOrigins: tenants.allowedOrigins,
       widgetKey: tenants.widgetKey,
+      tenantSlug: tenants.slug,
       settings: tenantBotSettings,
       logoKey: logoFile.key,
       avatarKey: avatarFile.key,
@@ -96,6 +99,7 @@ export async function getWidgetSettings(tx: Tx, tenantId: string): Promise<Widge
     metrika: { counterId: settings?.metrikaCounterId ?? null, goals: settings?.metrikaGoals ?? null },
     allowedOrigins: row.allowedOrigins,
     widgetKey: row.widgetKey,
+    tenantSlug: row.tenantSlug,
   };
 }
 

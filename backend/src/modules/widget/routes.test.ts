@@ -574,6 +574,19 @@ describe('GET /api/widget/sessions/:id/events', () => {
 });
 
 describe('GET /api/widget/config', () => {
+  it('leads «Работает на AI Max» to the platform’s page for companies, tagged with the company', async () => {
+    const { key } = await company('Ремонт Плюс');
+    const config = (await ctx.app.inject({ method: 'GET', url: `/api/widget/config?key=${key}` })).json();
+    expect(config.poweredBy).toBe(true);
+    const url = new URL(config.poweredByUrl);
+    expect(`${url.origin}${url.pathname}`).toBe('http://localhost:3000/admin/signup');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      utm_source: 'widget',
+      utm_medium: 'badge',
+      utm_campaign: 'remont-plyus',
+    });
+  });
+
   it('may be read from any site until the company lists its sites, then only from those', async () => {
     const { owner, key } = await company();
     const from = (origin: string) =>

@@ -2,6 +2,7 @@
 // resume), funnel answers, free messages answered by the AI, the event stream those arrive on,
 // and the estimate PDF. Rate-limited per IP and per widget key.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import slugify from '@sindresorhus/slugify';
 import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../../config.ts';
@@ -33,6 +34,19 @@ import {
   WidgetConfigView,
 } from './schemas.ts';
 import { streamSessionEvents } from './sse.ts';
+
+/**
+ * «Работает на AI Max» leads to the platform's page for companies (POWERED_BY_URL), tagged so the
+ * platform sees which company's visitors came: utm_campaign is the company's slug, or its name
+ * transliterated (campaign names need not be unique).
+ */
+function badgeUrl(base: string, campaign: string): string {
+  const url = new URL(base);
+  url.searchParams.set('utm_source', 'widget');
+  url.searchParams.set('utm_medium', 'badge');
+  url.searchParams.set('utm_campaign', campaign || 'company');
+  return url.href;
+}
 
 export interface WidgetRoutesOptions {
   config: Config;
@@ -124,6 +138,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         logoUrl: imageUrl(settings.logoKey),
         bot: { name: settings.botName, greeting: settings.botGreeting, avatarUrl: imageUrl(settings.avatarKey) },
         poweredBy: !settings.plan.features.whiteLabel,
+        poweredByUrl: badgeUrl(config.poweredByUrl, settings.tenantSlug ?? slugify(settings.tenantName)),
         metrika: metrikaOf(settings.metrika),
       };
     },

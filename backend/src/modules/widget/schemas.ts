@@ -39,6 +39,8 @@ export const WidgetConfigView = Type.Object(
     }),
     /** «Powered by AI Max» under the chat; off on the Enterprise plan. */
     poweredBy: Type.Boolean(),
+    /** Where the badge leads: the platform's page for companies, tagged with where the visitor came from. */
+    poweredByUrl: Type.String(),
     /** Yandex Metrika goals the widget reaches on the host page, when the company set a counter. */
     metrika: MetrikaView,
   },

@@ -39,6 +39,7 @@ const config: WidgetConfigView = {
   logoUrl: null,
   bot: { name: 'Консультант', greeting: 'Здравствуйте!', avatarUrl: null },
   poweredBy: true,
+  poweredByUrl: 'https://app.aimax.ru/admin/signup?utm_source=widget',
   metrika: {
     counterId: '98765432',
     goals: { opened: 'chat_open', step: 'quiz_{step}', contacts: 'lead', estimate: 'pdf' },

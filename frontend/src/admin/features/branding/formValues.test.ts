@@ -83,6 +83,7 @@ describe('previewConfigOf', () => {
         avatarUrl: 'http://localhost:3000/files/public/avatar.webp',
       },
       poweredBy: true,
+      poweredByUrl: '',
     });
   });
 });

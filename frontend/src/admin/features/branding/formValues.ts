@@ -84,6 +84,8 @@ export function previewConfigOf({ branding, savedBranding, bot, avatar, poweredB
     logoUrl: savedBranding.logo?.url ?? null,
     bot: { name: bot.name, greeting: bot.greeting, avatarUrl: avatar?.url ?? null },
     poweredBy,
+    // The preview's badge is text, not a link.
+    poweredByUrl: '',
     // A preview is not a visit: it reaches no Metrika goals.
     metrika: null,
   };

@@ -97,7 +97,7 @@ export function ChatApp({ onClose }: { onClose: (() => void) | null }) {
           <ChatHeader config={config} onClose={onClose} />
           <FunnelProgress />
           <Conversation config={config} />
-          <Composer poweredBy={config.poweredBy} />
+          <Composer poweredBy={config.poweredBy ? config.poweredByUrl : null} />
         </>
       ) : phase === 'failed' ? (
         <LoadFailed message={loadError} onClose={onClose} />

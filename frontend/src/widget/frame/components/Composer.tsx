@@ -11,7 +11,8 @@ import { COMPOSER_INPUT_ID } from '../focus';
 /** The box grows with the text up to about five lines, then scrolls. */
 const MAX_HEIGHT = 128;
 
-export function Composer({ poweredBy }: { poweredBy: boolean }) {
+/** `poweredBy`: where «Работает на AI Max» leads, or null when the plan hides it. */
+export function Composer({ poweredBy }: { poweredBy: string | null }) {
   const { sending, send } = useChatStore(
     useShallow((state) => ({ sending: state.outbox.some((item) => item.state === 'sending'), send: state.send })),
   );
@@ -74,7 +75,7 @@ export function Composer({ poweredBy }: { poweredBy: boolean }) {
       </p>
       {poweredBy && (
         <a
-          href={`${window.location.origin}/`}
+          href={poweredBy}
           target="_blank"
           rel="noopener"
           className="mx-auto mt-2 block w-fit rounded px-1 text-[11px] text-zinc-400 transition-colors hover:text-zinc-600 focus-visible:outline-2 focus-visible:outline-zinc-400"
