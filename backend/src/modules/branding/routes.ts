@@ -4,6 +4,7 @@ import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { memberOf } from '../../plugins/auth.ts';
 import { iso, responses, SignedLinkView } from '../../schemas.ts';
+import { funnelOf } from '../funnel/service.ts';
 import { createEstimatePdf, estimateCompanyOf, sampleEstimate } from '../pdf/estimatePdf.ts';
 import { MAX_IMAGE_BYTES } from '../storage/images.ts';
 import { BotSettingsInput, BotSettingsView, BrandingInput, BrandingView } from './schemas.ts';
@@ -196,9 +197,10 @@ export const brandingRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = asy
     async (request) => {
       const { tenantId, actorId } = memberOf(request);
       const company = await estimateCompanyOf(deps, tenantId);
+      const funnel = funnelOf(await current(tenantId));
       const link = await createEstimatePdf(
         { ...deps, pdf: app.pdf, signedUrlTtlSeconds: config.signedUrlTtlSeconds },
-        { tenantId, document: sampleEstimate(company), preview: true, createdBy: actorId },
+        { tenantId, document: sampleEstimate(company, funnel), preview: true, createdBy: actorId },
       );
       return { url: link.url, expiresAt: iso(link.expiresAt) };
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   answeredQuestions,
+  answerLabel,
   applyAnswer,
   assertFunnelConfig,
   computeEstimate,
@@ -205,11 +206,16 @@ describe('computeEstimate', () => {
 });
 
 describe('answeredQuestions', () => {
-  it('pairs the questions with the labels the visitor chose', () => {
+  it('pairs each step’s short name, as documents write it, with the label the visitor chose', () => {
     expect(answeredQuestions(DEFAULT_FUNNEL, { objectType: 'house', repairType: 'designer', area: 120.5 })).toEqual([
-      { question: 'Какой объект ремонтируем?', answer: 'Частный дом' },
-      { question: 'Какой ремонт нужен?', answer: 'Дизайнерский' },
-      { question: 'Какая площадь, м²?', answer: '120,5 м²' },
+      { question: 'Тип объекта', answer: 'Частный дом' },
+      { question: 'Вид ремонта', answer: 'Дизайнерский' },
+      { question: 'Площадь', answer: '120,5 м²' },
     ]);
+  });
+
+  it('writes the visitor’s phone for people in the contacts’ answer', () => {
+    const contacts = { name: 'Анна', phone: '+79161234567', consent: true as const };
+    expect(answerLabel(DEFAULT_FUNNEL, 'contacts', { contacts })).toBe('Анна, +7 916 123-45-67');
   });
 });

@@ -4,6 +4,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { Value } from 'typebox/value';
 import { AppError } from '../../errors.ts';
+import { formatPhone } from '../../lib/phone.ts';
 import {
   type Answers,
   type ContactsAnswer,
@@ -11,6 +12,7 @@ import {
   type EstimateLine,
   FunnelConfig,
   type PublicStep,
+  STEP_LABELS,
   STEP_ORDER,
   type StepId,
 } from './schemas.ts';
@@ -207,21 +209,23 @@ export function answerLabel(config: FunnelConfig, id: StepId, answers: Answers):
   if (value === undefined) return null;
   if (id === 'contacts') {
     if (!answers.contacts) return null;
-    const phone = parsePhoneNumberFromString(answers.contacts.phone);
-    return `${answers.contacts.name}, ${phone ? phone.formatInternational() : answers.contacts.phone}`;
+    return `${answers.contacts.name}, ${formatPhone(answers.contacts.phone)}`;
   }
   if (id === 'area') return `${String(value).replace('.', ',')} м²`;
   if (id === 'rooms') return String(value);
   return config.steps[id].options.find((option) => option.id === value)?.label ?? String(value);
 }
 
-/** The question and answer pairs, in order, without the contacts. */
+/**
+ * What was answered, in order, without the contacts, as documents name it: each step's short
+ * name («Тип объекта») with the answer («Вторичное жильё»), for the PDF, the lead and the AI.
+ */
 export function answeredQuestions(config: FunnelConfig, answers: Answers): { question: string; answer: string }[] {
   return enabledSteps(config)
     .filter((id) => id !== 'contacts')
     .flatMap((id) => {
       const answer = answerLabel(config, id, answers);
-      return answer === null ? [] : [{ question: config.steps[id].title, answer }];
+      return answer === null ? [] : [{ question: STEP_LABELS[id], answer }];
     });
 }
 

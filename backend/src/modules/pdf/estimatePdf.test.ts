@@ -52,7 +52,10 @@ describe('estimate PDFs', () => {
       'hello@remont.ru',
       'Смета на ремонт № 2026-0042',
       'Капитальный',
-      'Черновые работы',
+      // A person's phone, not E.164; each step by its short name.
+      'Телефон: +7 900 123-45-67',
+      'Тип объекта Вторичное жильё',
+      'Дизайн-проект Да, нужен',
       `Итого ${formatRubles(document.total).replace(/\s/g, ' ')}`,
     ]) {
       expect(text).toContain(expected);
@@ -62,6 +65,22 @@ describe('estimate PDFs', () => {
     const [row] = await ctx.db.withTenant(tenantId, (tx) => tx.select().from(files).where(eq(files.id, link.fileId)));
     expect(row).toMatchObject({ kind: 'estimate', visibility: 'private', contentType: 'application/pdf' });
     expect((await ctx.app.inject({ method: 'GET', url: `/files/public/${row?.key}` })).statusCode).toBe(404);
+  });
+
+  it('show the company a sample priced by its funnel: the chosen design project has its line, and the lines add up', () => {
+    const sample = sampleEstimate({
+      name: 'Ремонт',
+      logoDataUrl: null,
+      primaryColor: '#111111',
+      accentColor: '#222222',
+      phone: null,
+      email: null,
+      address: null,
+      website: null,
+    });
+    expect(sample.answers).toContainEqual({ question: 'Дизайн-проект', answer: 'Да, нужен' });
+    expect(sample.lines.map((line) => line.title)).toContain('Дизайн-проект');
+    expect(sample.lines.reduce((sum, line) => sum + line.amount, 0)).toBe(sample.total);
   });
 
   it('escape what visitors and companies typed', async () => {

@@ -5,6 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { files } from '../../db/schema.ts';
 import { getWidgetSettings } from '../branding/service.ts';
+import { answeredQuestions, computeEstimate, DEFAULT_FUNNEL } from '../funnel/funnel.ts';
+import type { Answers, FunnelConfig } from '../funnel/schemas.ts';
 import { bytesOf, storeObject } from '../storage/files.ts';
 import type { ObjectStore } from '../storage/s3Service.ts';
 import type { PdfEngine } from './pdfEngine.ts';
@@ -83,30 +85,44 @@ export async function createEstimatePdf(
   return signEstimate(deps, file, options.document.number);
 }
 
-/** A plausible estimate for showing a company what its PDFs look like. */
-export function sampleEstimate(company: EstimateCompany, now = new Date()): EstimateDocument {
-  const lines = [
-    { title: 'Демонтажные работы', details: '54 м², вывоз мусора', amount: 48_600 },
-    { title: 'Черновые работы', details: 'стяжка, штукатурка, электрика, сантехника', amount: 356_400 },
-    { title: 'Чистовая отделка', details: 'покраска стен, ламинат, плитка в санузле', amount: 291_600 },
-    { title: 'Черновые материалы', details: 'по смете, с доставкой', amount: 172_800 },
-  ];
-  const total = lines.reduce((sum, line) => sum + line.amount, 0);
+/** The answers of the sample: a two-room flat, capital repair, with a design project. */
+const SAMPLE_ANSWERS: Answers = {
+  objectType: 'secondary',
+  repairType: 'capital',
+  area: 54,
+  rooms: 2,
+  replanning: 'no',
+  designProject: 'yes',
+  timing: 'month',
+};
+
+/**
+ * What a company's visitors get, for showing the company its PDFs: the sample answers priced by
+ * the company's funnel through the same engine, so every line is there and they add up.
+ */
+export function sampleEstimate(company: EstimateCompany, funnel: FunnelConfig = DEFAULT_FUNNEL, now = new Date()) {
+  const answers = sampleAnswersFor(funnel);
+  const estimate = computeEstimate(funnel, answers);
   return {
     number: 'ОБРАЗЕЦ',
     date: now,
     company,
-    customer: { name: 'Иван Петров', phone: '+7 (900) 123-45-67' },
-    answers: [
-      { question: 'Тип объекта', answer: 'Вторичное жильё' },
-      { question: 'Вид ремонта', answer: 'Капитальный' },
-      { question: 'Площадь', answer: '54 м²' },
-      { question: 'Комнат', answer: '2' },
-      { question: 'Дизайн-проект', answer: 'Нужен' },
-    ],
-    lines,
-    total,
-    range: { min: Math.round(total * 0.9), max: Math.round(total * 1.15) },
+    customer: { name: 'Иван Петров', phone: '+79001234567' },
+    answers: answeredQuestions(funnel, answers),
+    lines: estimate.lines,
+    total: estimate.total,
+    range: estimate.range,
     note: 'Это образец сметы с вашим оформлением. Посетители сайта получают такие сметы после опроса в виджете.',
-  };
+  } satisfies EstimateDocument;
+}
+
+// A company's own funnel may name its options differently: each unmatched answer takes the
+// step's first option.
+function sampleAnswersFor(funnel: FunnelConfig): Answers {
+  const answers: Answers = { ...SAMPLE_ANSWERS };
+  for (const id of ['objectType', 'repairType', 'replanning', 'designProject', 'timing'] as const) {
+    const options = funnel.steps[id].options;
+    if (!options.some((option) => option.id === answers[id])) answers[id] = options[0]?.id ?? '';
+  }
+  return answers;
 }

@@ -206,7 +206,7 @@ describe('the funnel through the widget API', () => {
       pageUrl: 'https://remont.ru/kvartiry',
       rawAnswers: { objectType: 'secondary', repairType: 'capital', area: 54, rooms: 2 },
     });
-    expect(lead?.answers).toContainEqual({ question: 'Какая площадь, м²?', answer: '54 м²' });
+    expect(lead?.answers).toContainEqual({ question: 'Площадь', answer: '54 м²' });
   });
 
   it('refuses skipping ahead and answers outside the options, explaining in Russian', async () => {

@@ -1,7 +1,9 @@
 // The estimate PDF: A4, in the company's colours and with its logo, the visitor's answers, the
 // estimate's lines and total, the date and the company's contacts. Every value is escaped; images
 // come as data: URLs because the engine loads nothing else.
+
 import { escapeHtml } from '../../../lib/html.ts';
+import { formatPhone } from '../../../lib/phone.ts';
 
 export interface EstimateCompany {
   name: string;
@@ -110,7 +112,7 @@ export function renderEstimateHtml(doc: EstimateDocument): string {
   <div class="meta">от ${e(day.format(doc.date))}</div>
   ${
     doc.customer
-      ? `<table class="customer"><tr><td>Клиент:</td><td>${e(doc.customer.name)}</td></tr><tr><td>Телефон:</td><td>${e(doc.customer.phone)}</td></tr></table>`
+      ? `<table class="customer"><tr><td>Клиент:</td><td>${e(doc.customer.name)}</td></tr><tr><td>Телефон:</td><td>${e(formatPhone(doc.customer.phone))}</td></tr></table>`
       : ''
   }
   ${answers ? `<h2>Параметры объекта</h2><table>${answers}</table>` : ''}
