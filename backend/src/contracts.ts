@@ -29,9 +29,25 @@ export type {
   SellerSettingsInput,
   SellerSettingsResponse,
 } from './modules/invoices/schemas.ts';
-export type { LeadListView, LeadSummaryView, LeadView } from './modules/leads/schemas.ts';
 export type {
+  AddLeadNoteBody,
+  AssignLeadBody,
+  ChangeLeadStatusBody,
+  LeadAssigneesView,
+  LeadEventView,
+  LeadExportQuery,
+  LeadListQuery,
+  LeadListView,
+  LeadStatus,
+  LeadStatusCounts,
+  LeadSummaryView,
+  LeadView,
+} from './modules/leads/schemas.ts';
+export type {
+  PlatformSetupView,
   PlatformTenantView,
+  SupportContactInput,
+  SupportContactResponse,
   TenantListQuery,
   TenantListView,
 } from './modules/platform/schemas.ts';

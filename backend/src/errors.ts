@@ -6,6 +6,8 @@ export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, message: 'Проверьте введённые данные' },
   BAD_URL: { status: 400, message: 'Некорректный адрес запроса' },
   WEAK_PASSWORD: { status: 400, message: 'Пароль слишком простой' },
+  LEAD_REASON_REQUIRED: { status: 400, message: 'Укажите причину отказа' },
+  LEAD_PERIOD_INVALID: { status: 400, message: 'Конец периода раньше его начала: проверьте даты' },
   STEP_UNKNOWN: { status: 400, message: 'Такого вопроса нет в опросе' },
   FILE_REQUIRED: { status: 400, message: 'Выберите файл для загрузки' },
   UPLOAD_MALFORMED: {
@@ -29,6 +31,7 @@ export const errorCatalogue = {
   SESSION_NOT_FOUND: { status: 404, message: 'Диалог не найден. Обновите страницу, чтобы начать заново' },
   INVOICE_NOT_FOUND: { status: 404, message: 'Счёт не найден' },
   LEAD_NOT_FOUND: { status: 404, message: 'Заявка не найдена' },
+  LEAD_ASSIGNEE_NOT_FOUND: { status: 404, message: 'Такого сотрудника нет в вашей компании' },
   WIDGET_NOT_FOUND: { status: 404, message: 'Виджет с таким ключом не найден или отключён' },
   EMAIL_NOT_FOUND: { status: 404, message: 'Письмо не найдено' },
   EMAIL_TAKEN: { status: 409, message: 'Этот email уже зарегистрирован' },
@@ -54,6 +57,10 @@ export const errorCatalogue = {
   },
   INVOICE_CANCELLED: { status: 409, message: 'Счёт отменён, его нельзя отметить оплаченным' },
   INVOICE_PAID: { status: 409, message: 'Счёт уже оплачен, его нельзя отменить' },
+  LEAD_EXPORT_TOO_LARGE: {
+    status: 409,
+    message: 'Слишком много заявок для одной выгрузки (больше 10 000). Выберите период короче',
+  },
   CANNOT_REMOVE_SELF: { status: 409, message: 'Нельзя удалить собственную учётную запись' },
   INVITE_EXPIRED: { status: 410, message: 'Срок действия приглашения истёк. Попросите владельца прислать новое' },
   INVITE_USED: { status: 410, message: 'Это приглашение уже использовано' },

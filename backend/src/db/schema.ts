@@ -75,6 +75,9 @@ export const tenants = pgTable(
     allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
     /** The company's time zone: its usage months begin at its midnight. */
     timezone: text('timezone').notNull().default('Europe/Moscow'),
+    /** The last site, other than the platform's own, that loaded the widget, and when (to the hour). */
+    widgetSeenOrigin: text('widget_seen_origin'),
+    widgetSeenAt: timestamp('widget_seen_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -322,6 +325,10 @@ export const messages = pgTable(
 ).enableRLS();
 
 /** A completed funnel: who, what they want, the estimate. One per chat session, never lost. */
+/** A lead's pipeline, in order; the Russian names are the API's (`leads/pipeline.ts`) and the panel's. */
+export const LEAD_STATUSES = ['new', 'in_progress', 'measurement', 'contract', 'rejected'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
 export const leads = pgTable(
   'leads',
   {
@@ -345,8 +352,60 @@ export const leads = pgTable(
     pageUrl: text('page_url'),
     estimatePdfFileId: uuid('estimate_pdf_file_id').references(() => files.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    /** Where the lead stands in the company's pipeline; every change is a `lead_events` row. */
+    status: text('status').$type<LeadStatus>().notNull().default('new'),
+    /** Why the client said no; set only while the status is `rejected`. */
+    statusReason: text('status_reason'),
+    /** The member responsible for the lead, of the same company (checked by the service). */
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
   },
-  (t) => [index('leads_tenant_created_idx').on(t.tenantId, t.createdAt), ...tenantOwned('leads', t.tenantId)],
+  (t) => [
+    index('leads_tenant_created_idx').on(t.tenantId, t.createdAt),
+    index('leads_tenant_status_idx').on(t.tenantId, t.status),
+    check('leads_status_check', oneOf(t.status, LEAD_STATUSES)),
+    check('leads_status_reason_check', sql`(${t.statusReason} is not null) = (${t.status} = 'rejected')`),
+    ...tenantOwned('leads', t.tenantId),
+  ],
+).enableRLS();
+
+export const LEAD_EVENT_KINDS = ['status', 'assignee', 'note'] as const;
+export type LeadEventKind = (typeof LEAD_EVENT_KINDS)[number];
+
+/**
+ * A lead's history, one row per change or note, written in the change's transaction: a status
+ * move (`status`, with `fromStatus` and the reason of a refusal), a new responsible member
+ * (`assigneeId`, null when cleared) or a note (`text`). Rows are only ever added.
+ */
+export const leadEvents = pgTable(
+  'lead_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<LeadEventKind>().notNull(),
+    /** Who did it; null once that member is removed from the company. */
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The actor's name as it was, so the history still says who after they are gone. */
+    actorName: text('actor_name').notNull(),
+    fromStatus: text('from_status').$type<LeadStatus>(),
+    status: text('status').$type<LeadStatus>(),
+    reason: text('reason'),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The new responsible member's name as it was; null when the lead was left without one. */
+    assigneeName: text('assignee_name'),
+    text: text('text'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('lead_events_lead_created_idx').on(t.tenantId, t.leadId, t.createdAt),
+    check('lead_events_kind_check', oneOf(t.kind, LEAD_EVENT_KINDS)),
+    check('lead_events_status_check', sql`${t.status} is null or ${oneOf(t.status, LEAD_STATUSES)}`),
+    ...tenantOwned('lead_events', t.tenantId),
+  ],
 ).enableRLS();
 
 /**

@@ -37,6 +37,8 @@ describe('row level security', () => {
       expect((await owner.post('/api/team/invites', { role: 'manager' })).statusCode).toBe(201);
       expect((await owner.upload('/api/branding/logo', logo, 'logo.png', 'image/png')).statusCode).toBe(200);
       await completeFunnel(visitor(ctx.app, await widgetKeyOf(ctx, owner)));
+      const [lead] = (await owner.get('/api/leads')).json().leads;
+      expect((await owner.post(`/api/leads/${lead.id}/notes`, { text: 'Перезвонить' })).statusCode).toBe(201);
     }
 
     const catalog = await ctx.db.withPlatform({ actorUserId: null, action: 'test.catalog' }, (tx) =>
@@ -65,6 +67,7 @@ describe('row level security', () => {
         'files',
         'invites',
         'invoices',
+        'lead_events',
         'leads',
         'messages',
         'outbox_emails',

@@ -114,6 +114,27 @@ const cases: IsolationCase[] = [
   { route: 'GET /api/leads', expect: 'ownOnly', call: (b) => b.get('/api/leads') },
   { route: 'GET /api/leads/:id', expect: 'notFound', call: (b, a) => b.get(`/api/leads/${a.leadId}`) },
   {
+    route: 'GET /api/leads/export',
+    expect: 'ownOnly',
+    call: (b) => b.get('/api/leads/export?format=csv'),
+  },
+  { route: 'GET /api/leads/assignees', expect: 'ownOnly', call: (b) => b.get('/api/leads/assignees') },
+  {
+    route: 'POST /api/leads/:id/status',
+    expect: 'notFound',
+    call: (b, a) => b.post(`/api/leads/${a.leadId}/status`, { status: 'rejected', reason: 'Чужая заявка' }),
+  },
+  {
+    route: 'PUT /api/leads/:id/assignee',
+    expect: 'notFound',
+    call: (b, a) => b.request('PUT', `/api/leads/${a.leadId}/assignee`, { assigneeId: b.session.user.id }),
+  },
+  {
+    route: 'POST /api/leads/:id/notes',
+    expect: 'notFound',
+    call: (b, a) => b.post(`/api/leads/${a.leadId}/notes`, { text: 'Чужая заметка' }),
+  },
+  {
     route: 'POST /api/leads/:id/estimate-pdf',
     expect: 'notFound',
     call: (b, a) => b.post(`/api/leads/${a.leadId}/estimate-pdf`),

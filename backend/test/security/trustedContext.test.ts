@@ -13,7 +13,7 @@ import { configureSeller, ENTREPRENEUR_BUYER, issueInvoiceAs, SELLER } from '../
 import { type ApiClient, logInAs, randomIp, STRONG_PASSWORD, signUpOwner, uniqueEmail } from '../support/clients.ts';
 import { tenantFingerprint } from '../support/fingerprint.ts';
 import { pngImage } from '../support/images.ts';
-import { FULL_FUNNEL, visitor, type WidgetSession, widgetKeyOf } from '../support/widget.ts';
+import { completeFunnel, FULL_FUNNEL, visitor, type WidgetSession, widgetKeyOf } from '../support/widget.ts';
 
 interface World {
   ctx: TestContext;
@@ -23,6 +23,8 @@ interface World {
   b: ApiClient;
   bWidgetKey: string;
   bInvoiceId: string;
+  /** A lead of company B's own, for the routes that change one. */
+  bLeadId: string;
   superadmin: ApiClient;
 }
 
@@ -172,11 +174,24 @@ const bodyCases: BodyCase[] = [
     send: (w, extra) => widgetCall(w, 'messages', { text: 'Сколько стоит ремонт?', ...extra }),
   },
   {
+    route: 'POST /api/leads/:id/status',
+    send: (w, extra) => w.b.post(`/api/leads/${w.bLeadId}/status`, { status: 'rejected', reason: 'Дорого', ...extra }),
+  },
+  {
+    route: 'PUT /api/leads/:id/assignee',
+    send: (w, extra) =>
+      w.b.request('PUT', `/api/leads/${w.bLeadId}/assignee`, { assigneeId: w.b.session.user.id, ...extra }),
+  },
+  {
+    route: 'POST /api/leads/:id/notes',
+    send: (w, extra) => w.b.post(`/api/leads/${w.bLeadId}/notes`, { text: 'Перезвонить', ...extra }),
+  },
+  {
     route: 'POST /api/platform/tenants/:id/plan',
     send: (w, extra) =>
       w.superadmin.post(`/api/platform/tenants/${w.b.session.tenant?.id}/plan`, {
         plan: 'start',
-        expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        paidThrough: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
         ...extra,
       }),
   },
@@ -184,6 +199,16 @@ const bodyCases: BodyCase[] = [
     route: 'POST /api/platform/invoices/:id/cancel',
     send: (w, extra) =>
       w.superadmin.post(`/api/platform/invoices/${w.bInvoiceId}/cancel`, { reason: 'Ошибка в счёте', ...extra }),
+  },
+  {
+    route: 'PUT /api/platform/settings/support',
+    send: (w, extra) =>
+      w.superadmin.request('PUT', '/api/platform/settings/support', {
+        email: 'help@aimax.test',
+        phone: '',
+        telegram: '',
+        ...extra,
+      }),
   },
   {
     route: 'PUT /api/platform/settings/seller',
@@ -205,6 +230,8 @@ beforeAll(async () => {
   await bootstrapPlatform(ctx.db, { adminEmail: 'operator@aimax.test', adminPassword: STRONG_PASSWORD });
   const b = await signUpOwner(ctx.app, { companyName: 'Компания Б' });
   const invoice = (await issueInvoiceAs(b, { plan: 'start', termMonths: 1 })).json();
+  await completeFunnel(visitor(ctx.app, await widgetKeyOf(ctx, b)));
+  const bLeadId = (await b.get('/api/leads')).json().leads[0].id as string;
   // Mail is sent now, not while a case watches A's rows.
   await ctx.app.outbox.stop();
   w = {
@@ -219,6 +246,7 @@ beforeAll(async () => {
     b,
     bWidgetKey: await widgetKeyOf(ctx, b),
     bInvoiceId: invoice.invoice.id,
+    bLeadId,
     superadmin: await logInAs(ctx.app, 'operator@aimax.test', STRONG_PASSWORD),
   };
 });

@@ -24,7 +24,11 @@ import type {
   InvoiceView,
   IssuedInvoiceView,
   IssueInvoiceBody,
+  LeadAssigneesView,
+  LeadExportQuery,
+  LeadListQuery,
   LeadListView,
+  LeadStatus,
   LeadView,
   LogInBody,
   MemberView,
@@ -32,6 +36,7 @@ import type {
   PlatformInvoiceListQuery,
   PlatformInvoiceListView,
   PlatformInvoiceView,
+  PlatformSetupView,
   PlatformTenantView,
   PublicInviteView,
   SellerSettingsInput,
@@ -40,6 +45,8 @@ import type {
   SetPlanBody,
   SignedLinkView,
   SignUpBody,
+  SupportContactInput,
+  SupportContactResponse,
   TeamView,
   TenantListQuery,
   TenantListView,
@@ -59,6 +66,10 @@ export type PaidPlan = IssueInvoiceBody['plan'];
 export type TermMonths = IssueInvoiceBody['termMonths'];
 export type InvoiceStatus = InvoiceView['status'];
 export type EmailStatus = PlatformEmailView['status'];
+export type { LeadStatus };
+/** The leads list's filters, as the list, its counts and its export take them. */
+export type LeadFilter = Pick<LeadListQuery, 'status' | 'assignee' | 'from' | 'to'>;
+export type LeadExportFormat = LeadExportQuery['format'];
 
 /** Failures that never reached the API's error handler: no connection, or a reply not from us. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
@@ -271,9 +282,18 @@ export const api = {
     deleteAvatar: () => request<BotSettingsView>('DELETE', '/api/bot-settings/avatar'),
   },
   leads: {
-    list: (query: { limit: number; offset: number }, signal?: AbortSignal) =>
+    list: (query: LeadFilter & { limit: number; offset: number }, signal?: AbortSignal) =>
       request<LeadListView>('GET', '/api/leads', { query, signal }),
     get: (id: string, signal?: AbortSignal) => request<LeadView>('GET', `/api/leads/${segment(id)}`, { signal }),
+    /** Where the filtered list downloads from as a file: a plain link, as the session cookie is all it needs. */
+    exportUrl: (filter: LeadFilter, format: LeadExportFormat) => urlOf('/api/leads/export', { ...filter, format }),
+    assignees: (signal?: AbortSignal) => request<LeadAssigneesView>('GET', '/api/leads/assignees', { signal }),
+    changeStatus: (id: string, body: { status: LeadStatus; reason?: string }) =>
+      request<LeadView>('POST', `/api/leads/${segment(id)}/status`, { body }),
+    assign: (id: string, assigneeId: string | null) =>
+      request<LeadView>('PUT', `/api/leads/${segment(id)}/assignee`, { body: { assigneeId } }),
+    addNote: (id: string, text: string) =>
+      request<LeadView>('POST', `/api/leads/${segment(id)}/notes`, { body: { text } }),
     /** The lead's estimate PDF, behind a link that works for a few minutes. */
     estimatePdf: (id: string) => request<SignedLinkView>('POST', `/api/leads/${segment(id)}/estimate-pdf`),
   },
@@ -317,5 +337,10 @@ export const api = {
       request<EmailListView>('GET', '/api/platform/emails', { query, signal }),
     /** Where an email's `.eml` file downloads from: a plain link, as the session cookie is all it needs. */
     emailFileUrl: (id: string) => `/api/platform/emails/${segment(id)}/eml`,
+    saveSupport: (body: SupportContactInput) =>
+      request<SupportContactResponse>('PUT', '/api/platform/settings/support', { body }),
+    setup: (signal?: AbortSignal) => request<PlatformSetupView>('GET', '/api/platform/setup', { signal }),
   },
+  /** The platform's support contact; public, for the pages that tell a company to write to it. */
+  support: (signal?: AbortSignal) => request<SupportContactResponse>('GET', '/api/support', { signal }),
 };

@@ -4,6 +4,7 @@ import type {
   BillingProfileInput,
   InvoiceView,
   PlatformEmailView,
+  PlatformSetupView,
   PlatformTenantView,
   SessionView,
   UsageItem,
@@ -109,6 +110,10 @@ export const ru = {
     soon: 'Скоро',
     showPassword: 'Показать пароль',
     hidePassword: 'Скрыть пароль',
+  },
+
+  support: {
+    title: 'Поддержка AI Max',
   },
 
   errors: {
@@ -451,6 +456,7 @@ export const ru = {
     columns: {
       received: 'Получена',
       client: 'Клиент',
+      status: 'Этап',
       phone: 'Телефон',
       summary: 'Объект',
       estimate: 'Предварительная смета',
@@ -462,6 +468,70 @@ export const ru = {
     },
     back: 'Все заявки',
     receivedAt: (date: string) => `Заявка от ${date}`,
+    statuses: {
+      new: 'Новая',
+      in_progress: 'В работе',
+      measurement: 'Замер назначен',
+      contract: 'Договор',
+      rejected: 'Отказ',
+    },
+    tabs: {
+      label: 'Этапы',
+      all: 'Все',
+    },
+    filters: {
+      title: 'Фильтры',
+      assignee: 'Ответственный',
+      anyone: 'Все сотрудники',
+      nobody: 'Без ответственного',
+      from: 'Получены с',
+      to: 'по',
+      reset: 'Сбросить фильтры',
+      nothing: 'Под эти фильтры заявок нет',
+      nothingText: 'Измените этап, ответственного или период.',
+    },
+    export: {
+      button: 'Выгрузить',
+      label: 'Выгрузить список',
+      csv: 'CSV (для Excel)',
+      xlsx: 'Excel (XLSX)',
+    },
+    status: {
+      label: 'Этап',
+      labelFor: (name: string) => `Этап заявки «${name}»`,
+      changed: (status: string) => `Этап: ${status}`,
+    },
+    reject: {
+      title: 'Отказ',
+      description: 'Почему клиент отказался? Причина сохранится в истории заявки.',
+      reason: 'Причина отказа',
+      required: 'Укажите причину отказа',
+      placeholder: 'Например: дорого, выбрал другую компанию',
+      confirm: 'Отметить отказ',
+      cancel: 'Отмена',
+    },
+    assignee: {
+      title: 'Ответственный',
+      label: 'Сотрудник',
+      nobody: 'Не назначен',
+      changed: 'Ответственный назначен',
+      cleared: 'Ответственный снят',
+    },
+    history: {
+      title: 'История',
+      description: 'Этапы, ответственные и заметки по заявке',
+      note: 'Заметка',
+      notePlaceholder: 'Например: перезвонить в пятницу после 18:00',
+      add: 'Добавить заметку',
+      added: 'Заметка добавлена',
+      empty: 'Пока ничего не менялось. Заметки и смена этапа появятся здесь.',
+      received: 'Заявка получена из виджета',
+      status: (from: string, to: string) => `${from} → ${to}`,
+      reason: (reason: string) => `Причина: ${reason}`,
+      assigned: (name: string) => `Ответственный: ${name}`,
+      unassigned: 'Ответственный снят',
+      formerMember: 'бывший сотрудник',
+    },
     call: 'Позвонить',
     notFound: {
       title: 'Заявка не найдена',
@@ -518,6 +588,9 @@ export const ru = {
     install: {
       title: 'Установка на сайт',
       description: 'Одна строка кода — и на сайте появится кнопка чата',
+      seen: (site: string, when: string) => `Виджет работает на ${site}, последний раз ${when}`,
+      notSeen:
+        'Виджет ещё не загружался на вашем сайте. Вставьте код и откройте страницу — здесь появится адрес сайта.',
       code: 'Код виджета',
       copy: 'Копировать',
       copied: 'Скопировано',
@@ -827,6 +900,49 @@ export const ru = {
       cancelSubmit: 'Отменить счёт',
       keep: 'Не отменять',
       cancelledDone: (number: string) => `Счёт № ${number} отменён`,
+    },
+    support: {
+      title: 'Контакты поддержки',
+      description:
+        'Их видят компании там, где им предлагают обратиться в поддержку: приостановленный доступ, счёт, который пока нельзя выставить, ошибка',
+      email: 'Email поддержки',
+      emailPlaceholder: 'support@aimax.ru',
+      phone: 'Телефон',
+      phonePlaceholder: '+7 800 555-35-35',
+      telegram: 'Telegram',
+      telegramPlaceholder: '@aimax_support',
+      telegramHint: 'Имя пользователя или канала, без ссылки',
+      saved: 'Контакты поддержки сохранены',
+    },
+    setup: {
+      title: 'Что ещё нужно платформе',
+      description: 'Пока этого нет, часть возможностей не работает у всех компаний',
+      allDone: 'Платформа настроена полностью',
+      checks: {
+        seller: {
+          title: 'Реквизиты продавца',
+          text: 'Без них компании не могут сформировать счёт на оплату.',
+          action: 'Заполнить реквизиты',
+        },
+        support: {
+          title: 'Контакты поддержки',
+          text: 'Компаниям показываются там, где им предлагают обратиться в поддержку.',
+          action: 'Указать контакты',
+        },
+        smtp: {
+          title: 'Отправка писем (SMTP_URL)',
+          text: 'Письма со счетами и напоминаниями сейчас только сохраняются в «Письмах» и никуда не уходят. Задайте SMTP_URL в окружении сервера и перезапустите его.',
+          action: 'Открыть письма',
+        },
+        llm: {
+          title: 'ИИ-ответы (LLM_API_KEY)',
+          text: 'Без ключа шлюза посетителям отвечает встроенный помощник, который только возвращает к расчёту. Задайте LLM_API_KEY в окружении сервера.',
+        },
+        appSecret: {
+          title: 'Ключ APP_SECRET',
+          text: 'Сейчас он сгенерирован в папке данных. Для нескольких экземпляров задайте один APP_SECRET (32+ символа) всем, иначе ссылки на документы не будут открываться.',
+        },
+      } satisfies Record<PlatformSetupView['checks'][number]['id'], { title: string; text: string; action?: string }>,
     },
     seller: {
       title: 'Реквизиты',

@@ -1,8 +1,9 @@
-// One lead: who left it and how to reach them, what they answered, the estimate they got, where
-// they came from and the whole conversation, with the estimate's PDF a click away.
+// One lead: who left it and how to reach them, its stage, responsible member and history with
+// notes, what they answered, the estimate they got, where they came from and the whole
+// conversation, with the estimate's PDF a click away.
 import type { LeadView } from '@aimax/backend/contracts';
 import { ArrowLeft, ExternalLink, FileSearch, FileText } from 'lucide-react';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { type ApiError, api } from '@/lib/api';
 import { formatDateTime, formatTime } from '@/lib/format';
@@ -16,9 +17,12 @@ import { Skeleton } from '@/lib/ui/Skeleton';
 import { useResource } from '@/lib/useResource';
 import { sections } from '../../navigation';
 import { AnswersCard } from './AnswersCard';
+import { AssigneeCard } from './AssigneeCard';
 import { ContactsCard } from './ContactsCard';
 import { EstimateCard } from './EstimateCard';
+import { HistoryCard } from './HistoryCard';
 import { SourceCard } from './SourceCard';
+import { StatusControl } from './StatusControl';
 import { Transcript } from './Transcript';
 import { useEstimatePdf } from './useEstimatePdf';
 
@@ -48,12 +52,14 @@ export function LeadPage() {
         </Alert>
       )}
       {!lead.error && !lead.data && <LeadSkeleton />}
-      {lead.data && <LeadDetails lead={lead.data} />}
+      {lead.data && <LeadDetails key={lead.data.id} initial={lead.data} />}
     </>
   );
 }
 
-function LeadDetails({ lead }: { lead: LeadView }) {
+function LeadDetails({ initial }: { initial: LeadView }) {
+  // Each change answers with the lead as it now is, which replaces the one loaded.
+  const [lead, setLead] = useState(initial);
   const pdf = useEstimatePdf(lead.id);
   const text = t.leads.pdf;
   return (
@@ -62,9 +68,12 @@ function LeadDetails({ lead }: { lead: LeadView }) {
         title={lead.name}
         description={t.leads.receivedAt(formatDateTime(lead.createdAt))}
         actions={
-          <Button icon={FileText} loading={pdf.busy} onClick={pdf.open}>
-            {pdf.busy ? text.busy : text.button}
-          </Button>
+          <div className="flex flex-wrap items-center gap-3">
+            <StatusControl lead={lead} onChanged={setLead} size="md" />
+            <Button icon={FileText} loading={pdf.busy} onClick={pdf.open}>
+              {pdf.busy ? text.busy : text.button}
+            </Button>
+          </div>
         }
       />
       {pdf.blocked && (
@@ -85,13 +94,13 @@ function LeadDetails({ lead }: { lead: LeadView }) {
           into one, ordered by what a manager needs first: whom to call, then what they were promised. */}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,340px)]">
         <div className="max-lg:contents lg:space-y-6">
-          <div className="max-lg:order-2">
+          <div className="max-lg:order-4">
             <EstimateCard estimate={lead.estimate} />
           </div>
-          <div className="max-lg:order-3">
+          <div className="max-lg:order-5">
             <AnswersCard answers={lead.answers} />
           </div>
-          <div className="max-lg:order-5">
+          <div className="max-lg:order-7">
             <Transcript messages={lead.transcript} />
           </div>
         </div>
@@ -99,7 +108,13 @@ function LeadDetails({ lead }: { lead: LeadView }) {
           <div className="max-lg:order-1">
             <ContactsCard lead={lead} />
           </div>
-          <div className="max-lg:order-4">
+          <div className="max-lg:order-2">
+            <AssigneeCard lead={lead} onChanged={setLead} />
+          </div>
+          <div className="max-lg:order-3">
+            <HistoryCard lead={lead} onChanged={setLead} />
+          </div>
+          <div className="max-lg:order-6">
             <SourceCard pageUrl={lead.pageUrl} utm={lead.utm} />
           </div>
         </div>

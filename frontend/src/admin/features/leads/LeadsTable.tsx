@@ -7,6 +7,7 @@ import { Skeleton } from '@/lib/ui/Skeleton';
 import { Table, Td, Th, Tr } from '@/lib/ui/Table';
 import { sections } from '../../navigation';
 import { PhoneLink } from './PhoneLink';
+import { StatusControl } from './StatusControl';
 
 interface LeadsTableProps {
   leads: LeadSummaryView[];
@@ -14,11 +15,13 @@ interface LeadsTableProps {
   stale: boolean;
   /** The list's address (its page), for the lead's page to lead back to. */
   listSearch: string;
+  /** A lead's stage was changed from its row: the list (and its counts) is stale. */
+  onChanged(): void;
 }
 
 export const leadPath = (id: string) => `${sections.leads.path}/${id}`;
 
-export function LeadsTable({ leads, stale, listSearch }: LeadsTableProps) {
+export function LeadsTable({ leads, stale, listSearch, onChanged }: LeadsTableProps) {
   const navigate = useNavigate();
   const { columns } = t.leads;
   return (
@@ -28,6 +31,7 @@ export function LeadsTable({ leads, stale, listSearch }: LeadsTableProps) {
           <tr>
             <Th>{columns.received}</Th>
             <Th>{columns.client}</Th>
+            <Th className="hidden sm:table-cell">{columns.status}</Th>
             <Th className="hidden md:table-cell">{columns.phone}</Th>
             <Th className="hidden lg:table-cell">{columns.summary}</Th>
             <Th className="hidden text-right sm:table-cell">{columns.estimate}</Th>
@@ -62,6 +66,17 @@ export function LeadsTable({ leads, stale, listSearch }: LeadsTableProps) {
                   </div>
                   <p className="mt-0.5 text-xs text-zinc-500 lg:hidden">{lead.summary}</p>
                   <p className="mt-1 text-[13px] font-medium text-zinc-900 tabular-nums sm:hidden">{range}</p>
+                  <div className="mt-2 sm:hidden">
+                    <StatusControl lead={lead} onChanged={onChanged} />
+                  </div>
+                </Td>
+                <Td className="hidden sm:table-cell">
+                  <StatusControl lead={lead} onChanged={onChanged} />
+                  {lead.assignee && (
+                    <p className="mt-1 max-w-40 truncate text-xs text-zinc-500" title={lead.assignee.name}>
+                      {lead.assignee.name}
+                    </p>
+                  )}
                 </Td>
                 <Td className="hidden md:table-cell">
                   <PhoneLink phone={lead.phone} />
@@ -90,6 +105,7 @@ export function LeadsTableSkeleton() {
             <Skeleton className="h-3 w-12" />
           </div>
           <Skeleton className="h-3.5 w-32" />
+          <Skeleton className="hidden h-5 w-20 rounded-full sm:block" />
           <Skeleton className="hidden h-3.5 w-32 md:block" />
           <Skeleton className="hidden h-3.5 w-56 lg:block" />
           <Skeleton className="ml-auto hidden h-3.5 w-36 sm:block" />
