@@ -26,6 +26,7 @@ import { landingRoutes } from './modules/landing/routes.ts';
 import { leadRoutes } from './modules/leads/routes.ts';
 import type { PdfEngine } from './modules/pdf/pdfEngine.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
+import { supportRoutes } from './modules/platform/supportRoutes.ts';
 import { MAX_IMAGE_BYTES } from './modules/storage/images.ts';
 import { fileRoutes } from './modules/storage/routes.ts';
 import type { ObjectStore } from './modules/storage/s3Service.ts';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(authRoutes, { config });
   await app.register(teamRoutes, { config });
   await app.register(platformRoutes);
+  await app.register(supportRoutes, { config });
   await app.register(emailRoutes, { config });
   await app.register(brandingRoutes, { config });
   await app.register(widgetRoutes, {

@@ -94,6 +94,10 @@ describe('the branding page', () => {
     const context = await openContext(browser, server.url);
     const company = await signUpCompany(context, { companyName: 'Ремонт Плюс' });
     const page = await context.newPage();
+    // A new company's first steps: its widget still wears the defaults.
+    await page.goto('/admin/');
+    await page.getByRole('link', { name: /Оформите виджет/ }).waitFor();
+    expect(await page.getByRole('link', { name: /Оформите виджет.*Готово/ }).count()).toBe(0);
     await page.goto('/admin/branding');
     await page.getByRole('heading', { name: 'Брендинг', level: 1 }).waitFor();
 
@@ -148,6 +152,11 @@ describe('the branding page', () => {
     await saveCompany.click();
     await toast(page, 'Оформление сохранено');
     await companyCard.getByText('Все изменения сохранены').waitFor();
+    // Made the company's own: the dashboard's step is done.
+    await page.goto('/admin/');
+    await page.getByRole('link', { name: /Оформите виджет.*Готово/ }).waitFor();
+    await page.goto('/admin/branding');
+    await companyCard.getByLabel('Email').waitFor();
     expect(await saveCompany.isDisabled()).toBe(true);
     expect(await accentText.inputValue()).toBe('#f97316');
 

@@ -83,7 +83,37 @@ describe('paying by invoice', () => {
   });
 
   // First, while the platform has no requisites of its own yet.
-  it('tells the owner that paying by invoice waits for the platform’s requisites', async () => {
+  it('tells the owner that paying by invoice waits for the platform’s requisites, and whom to write to', async () => {
+    // The superadmin's first page says what the platform still needs; the support contact is set
+    // on the requisites page.
+    const adminContext = await openContext(browser, server.url, { viewport: { width: 1280, height: 800 } });
+    const admin = await adminContext.newPage();
+    await logIn(admin, ADMIN.email, ADMIN.password);
+    await admin.waitForURL('**/admin/platform/tenants');
+    const setup = admin.getByRole('region', { name: 'Что ещё нужно платформе' });
+    for (const item of [
+      'Реквизиты продавца',
+      'Контакты поддержки',
+      'Отправка писем (SMTP_URL)',
+      'ИИ-ответы (LLM_API_KEY)',
+    ]) {
+      await setup.getByText(item, { exact: true }).waitFor();
+    }
+    await screenshot(admin, 'platform-setup', { fullPage: false });
+    await setup.getByRole('link', { name: 'Указать контакты' }).click();
+    const support = admin.getByRole('region', { name: 'Контакты поддержки' });
+    await support.getByLabel('Email поддержки').fill('help@aimax.test');
+    await support.getByLabel('Telegram').fill('@aimax_help');
+    await support.getByRole('button', { name: 'Сохранить' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Контакты поддержки сохранены' }).waitFor();
+    await support.getByText('Все изменения сохранены').waitFor();
+    await screenshot(admin, 'platform-support');
+    await admin.goto('/admin/platform/tenants');
+    await admin.getByRole('heading', { name: 'Компании', level: 1 }).waitFor();
+    await setup.getByText('Реквизиты продавца', { exact: true }).waitFor();
+    expect(await setup.getByText('Контакты поддержки', { exact: true }).count()).toBe(0);
+    await adminContext.close();
+
     const context = await openContext(browser, server.url);
     await signUpCompany(context);
     const session = (await (await context.request.get('/api/auth/session')).json()) as { csrfToken: string };
@@ -105,6 +135,14 @@ describe('paying by invoice', () => {
       .getByRole('alert')
       .filter({ hasText: 'Оплата по счёту пока недоступна: реквизиты платформы ещё не заполнены' })
       .waitFor();
+    const contact = invoiceCard.getByRole('region', { name: 'Поддержка AI Max' });
+    expect(await contact.getByRole('link', { name: 'help@aimax.test' }).getAttribute('href')).toBe(
+      'mailto:help@aimax.test',
+    );
+    expect(await contact.getByRole('link', { name: '@aimax_help' }).getAttribute('href')).toBe(
+      'https://t.me/aimax_help',
+    );
+    await screenshot(page, 'invoices-seller-missing-support');
     await expect.poll(() => popup.isClosed()).toBe(true);
     await context.close();
   });
@@ -123,9 +161,10 @@ describe('paying by invoice', () => {
     await admin.getByRole('heading', { name: 'Реквизиты', level: 1 }).waitFor();
     await admin.getByText('Реквизиты не заполнены: пока компании не могут сформировать счёт.').waitFor();
     await admin.getByText('печатаются в каждом счёте и в QR-коде').waitFor();
-    // Nothing was ever saved, so nothing claims to be.
-    await admin.getByText('Ещё не сохранено').waitFor();
-    expect(await admin.getByText('Все изменения сохранены').count()).toBe(0);
+    // Nothing was ever saved, so nothing claims to be; the support contact below is its own form.
+    const sellerForm = admin.locator('form').filter({ has: admin.getByLabel('ИНН') });
+    await sellerForm.getByText('Ещё не сохранено').waitFor();
+    expect(await sellerForm.getByText('Все изменения сохранены').count()).toBe(0);
 
     await admin.getByLabel('Наименование').fill(SELLER.name);
     await admin.getByLabel('ИНН').fill(SELLER.inn);
@@ -142,15 +181,15 @@ describe('paying by invoice', () => {
     expect(await admin.getByLabel('Срок оплаты, дней').inputValue()).toBe('5');
     await admin.getByLabel('Руководитель').fill(SELLER.director);
     await admin.getByLabel('Главный бухгалтер').fill(SELLER.accountant);
-    await admin.getByRole('button', { name: 'Сохранить' }).click();
+    await sellerForm.getByRole('button', { name: 'Сохранить' }).click();
     await admin.getByText('Неверный расчётный счёт: не сходится контрольный ключ с БИК').waitFor();
     expect(await account.getAttribute('aria-invalid')).toBe('true');
     await screenshot(admin, 'invoices-seller-error');
 
     await account.fill(SELLER.account);
-    await admin.getByRole('button', { name: 'Сохранить' }).click();
+    await sellerForm.getByRole('button', { name: 'Сохранить' }).click();
     await admin.getByRole('status').filter({ hasText: 'Реквизиты сохранены' }).waitFor();
-    await admin.getByText('Все изменения сохранены').waitFor();
+    await sellerForm.getByText('Все изменения сохранены').waitFor();
     expect(await admin.getByText('Реквизиты не заполнены').count()).toBe(0);
     await screenshot(admin, 'invoices-seller');
 

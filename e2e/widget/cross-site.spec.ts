@@ -180,6 +180,15 @@ describe('the chat widget on a company’s own site', () => {
       await expect.poll(() => chat.locator(':focus').getAttribute('aria-label')).toBe('Переписка');
 
       expect(complaints).toEqual([]);
+
+      // The owner's first steps now count the widget installed, and its page names the site.
+      const ownerPage = await owner.newPage();
+      await ownerPage.goto('/admin/');
+      await ownerPage.getByRole('link', { name: /Установите виджет на сайт.*Готово/ }).waitFor();
+      expect(await ownerPage.getByRole('link', { name: /Оформите виджет.*Готово/ }).count()).toBe(0);
+      await ownerPage.goto('/admin/widget');
+      await ownerPage.getByText(`Виджет работает на ${new URL(landing.url).host}, последний раз`).waitFor();
+      await shot(ownerPage, 'widget-seen');
     } finally {
       await context.close();
       await owner.close();

@@ -19,6 +19,8 @@ export function useForm<T extends Values>(initial: T) {
   // Keyed by the server's field names, which may point inside a value (`allowedOrigins.2`).
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // What the form-level error was, for what to offer beside it (a support contact, say).
+  const [formErrorCode, setFormErrorCode] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -48,6 +50,7 @@ export function useForm<T extends Values>(initial: T) {
     if (submitting) return;
     setSubmitting(true);
     setFormError(null);
+    setFormErrorCode(null);
     setFieldErrors({});
     try {
       await action(values);
@@ -62,6 +65,7 @@ export function useForm<T extends Values>(initial: T) {
       flushSync(() => {
         setFieldErrors(shown);
         setFormError(everyMessageShown ? null : error.message);
+        setFormErrorCode(everyMessageShown ? null : error.code);
       });
       // Screen reader and keyboard users land on the first field to fix.
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -75,9 +79,10 @@ export function useForm<T extends Values>(initial: T) {
     setValues(to);
     setFieldErrors({});
     setFormError(null);
+    setFormErrorCode(null);
   };
 
-  return { values, setValue, field, errorOf, onSubmit, submitting, formError, formRef, reset };
+  return { values, setValue, field, errorOf, onSubmit, submitting, formError, formErrorCode, formRef, reset };
 }
 
 /** A form made by useForm, for components that render a form their parent holds. */

@@ -47,6 +47,8 @@ export interface WidgetSettings {
   widgetKey: string;
   /** The platform's short name for the company, where it has one (the demo's `demo`). */
   tenantSlug: string | null;
+  /** The last site other than the platform's own that loaded the widget, and when. */
+  widgetSeen: { origin: string; at: Date } | null;
 }
 
 const logoFile = alias(files, 'logo_file');
@@ -63,6 +65,8 @@ export async function getWidgetSettings(tx: Tx, tenantId: string): Promise<Widge
       allowedOrigins: tenants.allowedOrigins,
       widgetKey: tenants.widgetKey,
       tenantSlug: tenants.slug,
+      widgetSeenOrigin: tenants.widgetSeenOrigin,
+      widgetSeenAt: tenants.widgetSeenAt,
       settings: tenantBotSettings,
       logoKey: logoFile.key,
       avatarKey: avatarFile.key,
@@ -100,7 +104,24 @@ export async function getWidgetSettings(tx: Tx, tenantId: string): Promise<Widge
     allowedOrigins: row.allowedOrigins,
     widgetKey: row.widgetKey,
     tenantSlug: row.tenantSlug,
+    widgetSeen:
+      row.widgetSeenOrigin && row.widgetSeenAt ? { origin: row.widgetSeenOrigin, at: row.widgetSeenAt } : null,
   };
+}
+
+/** Whether the company made the widget its own: anything of the branding or the bot changed from the defaults. */
+export function brandingCustomized(settings: WidgetSettings): boolean {
+  return (
+    settings.companyName !== null ||
+    settings.logoKey !== null ||
+    settings.avatarKey !== null ||
+    settings.primaryColor !== DEFAULT_SETTINGS.primaryColor ||
+    settings.accentColor !== DEFAULT_SETTINGS.accentColor ||
+    settings.welcomeTitle !== DEFAULT_SETTINGS.welcomeTitle ||
+    settings.welcomeText !== DEFAULT_SETTINGS.welcomeText ||
+    settings.botName !== DEFAULT_SETTINGS.botName ||
+    settings.botGreeting !== DEFAULT_SETTINGS.botGreeting
+  );
 }
 
 /** Creates the tenant's settings row with the defaults if it has none, and locks it for this transaction. */

@@ -1,6 +1,6 @@
 // Tenants: the companies that use AI Max. A tenant is created with its first owner (sign-up) or by
 // the platform (the demo tenant); both paths go through createTenant.
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
 import { type Plan, type TenantStatus, tenants } from '../../db/schema.ts';
 import { randomToken } from '../auth/sessions.ts';
@@ -44,4 +44,24 @@ export async function createTenant(
 export async function getTenant(tx: Tx, tenantId: string): Promise<TenantSummary | null> {
   const [tenant] = await tx.select(summaryColumns).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
   return tenant ?? null;
+}
+
+/**
+ * Records that the company's widget was loaded on `origin`, a site other than the platform's own:
+ * the proof it is installed. Written at most once an hour for the same site.
+ */
+export async function recordWidgetSeen(tx: Tx, options: { tenantId: string; origin: string }): Promise<void> {
+  await tx
+    .update(tenants)
+    .set({ widgetSeenOrigin: options.origin, widgetSeenAt: sql`now()` })
+    .where(
+      and(
+        eq(tenants.id, options.tenantId),
+        or(
+          isNull(tenants.widgetSeenAt),
+          ne(tenants.widgetSeenOrigin, options.origin),
+          lt(tenants.widgetSeenAt, sql`now() - interval '1 hour'`),
+        ),
+      ),
+    );
 }

@@ -3,8 +3,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.ts';
 import { memberOf } from '../../plugins/auth.ts';
-import { responses } from '../../schemas.ts';
-import { getWidgetSettings, saveWidgetSettings, type WidgetSettings } from '../branding/service.ts';
+import { iso, responses } from '../../schemas.ts';
+import { brandingCustomized, getWidgetSettings, saveWidgetSettings, type WidgetSettings } from '../branding/service.ts';
 import { enabledSteps } from '../funnel/funnel.ts';
 import { STEP_LABELS } from '../funnel/schemas.ts';
 import { funnelOf } from '../funnel/service.ts';
@@ -24,6 +24,8 @@ export const widgetAdminRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
       goals: { ...DEFAULT_GOALS, ...(settings.metrika.goals ?? {}) },
     },
     steps: enabledSteps(funnelOf(settings)).map((id) => ({ id, label: STEP_LABELS[id] })),
+    seen: settings.widgetSeen && { origin: settings.widgetSeen.origin, at: iso(settings.widgetSeen.at) },
+    brandingCustomized: brandingCustomized(settings),
   });
 
   app.get(

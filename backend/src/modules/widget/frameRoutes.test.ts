@@ -92,3 +92,49 @@ describe('PUT /api/widget/settings', () => {
     });
   });
 });
+
+describe('GET /api/widget/settings: is the widget installed, and made the company’s own', () => {
+  const loadFrom = (key: string, origin?: string) =>
+    app.inject({ method: 'GET', url: `/api/widget/config?key=${key}`, headers: origin ? { origin } : {} });
+
+  it('notes the last site other than the platform’s own that loaded the widget', async () => {
+    const { owner, key } = await widgetKeyFor();
+    expect((await owner.get('/api/widget/settings')).json().seen).toBeNull();
+
+    // The demo page and the admin preview are the platform's own; a same-origin page sends no Origin.
+    await loadFrom(key, 'http://localhost:3000');
+    await loadFrom(key);
+    await loadFrom(key, 'null');
+    expect((await owner.get('/api/widget/settings')).json().seen).toBeNull();
+
+    const before = Date.now();
+    await loadFrom(key, 'https://Remont-Plus.ru');
+    const { seen } = (await owner.get('/api/widget/settings')).json();
+    expect(seen).toEqual({ origin: 'https://remont-plus.ru', at: expect.any(String) });
+    expect(new Date(seen.at).getTime()).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it('does not count a site the company did not allow', async () => {
+    const { owner, key } = await widgetKeyFor();
+    await owner.request('PUT', '/api/widget/settings', {
+      allowedOrigins: ['https://remont-plus.ru'],
+      metrika: { counterId: '', goals: { opened: 'a', step: 'b', contacts: 'c', estimate: 'd' } },
+    });
+    await loadFrom(key, 'https://copycat.example');
+    expect((await owner.get('/api/widget/settings')).json().seen).toBeNull();
+    await loadFrom(key, 'https://remont-plus.ru');
+    expect((await owner.get('/api/widget/settings')).json().seen.origin).toBe('https://remont-plus.ru');
+  });
+
+  it('says the branding is the company’s own once anything in it changed from the defaults', async () => {
+    const { owner } = await widgetKeyFor();
+    const customized = async () => (await owner.get('/api/widget/settings')).json().brandingCustomized;
+    expect(await customized()).toBe(false);
+    const bot = (await owner.get('/api/bot-settings')).json();
+    // Saving the defaults as they are changes nothing.
+    await owner.request('PUT', '/api/bot-settings', { name: bot.name, greeting: bot.greeting });
+    expect(await customized()).toBe(false);
+    await owner.request('PUT', '/api/bot-settings', { name: 'Алиса', greeting: bot.greeting });
+    expect(await customized()).toBe(true);
+  });
+});

@@ -20,6 +20,7 @@ import { nextStep } from '../funnel/funnel.ts';
 import type { Answers } from '../funnel/schemas.ts';
 import { funnelOf, progressOf, questionMessage, submitAnswer } from '../funnel/service.ts';
 import { findLead, leadEstimatePdf } from '../leads/service.ts';
+import { recordWidgetSeen } from '../tenants/service.ts';
 import { cachedWidgetKeys, type ResolvedTenant } from '../tenants/tenantResolver.ts';
 import { metrikaOf } from './metrika.ts';
 import {
@@ -105,6 +106,21 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     return settings;
   };
 
+  // The widget loaded on a company's own site (the loader asks for its config from there, with
+  // the page's Origin) proves it is installed. Each site is noted at most every ten minutes per
+  // instance, and written at most hourly, so a busy landing page costs no write per view.
+  const publicOrigin = new URL(config.publicUrl).origin;
+  const notedSites = new LRUCache<string, true>({ max: 10_000, ttl: 10 * 60_000 });
+  async function noteSite(tenantId: string, origin: string) {
+    const site = webUrlOrNull(origin);
+    if (!site) return;
+    const siteOrigin = new URL(site).origin;
+    const key = `${tenantId} ${siteOrigin}`;
+    if (siteOrigin === publicOrigin || notedSites.has(key)) return;
+    notedSites.set(key, true);
+    await app.db.withTenant(tenantId, (tx) => recordWidgetSeen(tx, { tenantId, origin: siteOrigin }));
+  }
+
   app.get(
     '/api/widget/config',
     {
@@ -124,10 +140,12 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       // The loader reads this from the customer's page. A company that listed its sites lets only
       // those read it (and show the widget); one that listed none lets any site.
       const origin = request.headers.origin;
+      const allowed =
+        settings.allowedOrigins.length === 0 ||
+        Boolean(origin && settings.allowedOrigins.includes(origin.toLowerCase()));
       if (settings.allowedOrigins.length === 0) reply.header('access-control-allow-origin', '*');
-      else if (origin && settings.allowedOrigins.includes(origin.toLowerCase())) {
-        reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
-      }
+      else if (allowed && origin) reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+      if (allowed && origin) await noteSite(tenant.id, origin);
       reply.header('cache-control', 'public, max-age=60');
       return {
         companyName: settings.companyName ?? settings.tenantName,

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { DateTime } from '../../schemas.ts';
 
 const Goal = Type.String({
   minLength: 1,
@@ -43,5 +44,9 @@ export const WidgetSettingsView = Type.Object({
   ...WidgetSettingsInput.properties,
   /** The company's funnel steps in order, each id with its short name: what `{step}` in the step goal becomes. */
   steps: Type.Array(Type.Object({ id: Type.String(), label: Type.String() })),
+  /** The last site, other than the platform's own, that loaded the widget, and when; null until one has. */
+  seen: Type.Union([Type.Object({ origin: Type.String(), at: DateTime }), Type.Null()]),
+  /** Whether the branding or the bot differ from the defaults, for the dashboard's first steps. */
+  brandingCustomized: Type.Boolean(),
 });
 export type WidgetSettingsView = Static<typeof WidgetSettingsView>;

@@ -7,6 +7,7 @@ import { Button } from '@/lib/ui/Button';
 import { TextField } from '@/lib/ui/TextField';
 import { useForm } from '@/lib/useForm';
 import { publicPaths } from '../../navigation';
+import { needsSupport, SupportContacts } from '../support/SupportContacts';
 import { AuthLayout } from './AuthLayout';
 
 export function LoginPage() {
@@ -33,7 +34,10 @@ export function LoginPage() {
     >
       <form ref={form.formRef} onSubmit={submit} noValidate className="space-y-4">
         {form.formError ? (
-          <Alert>{form.formError}</Alert>
+          <Alert>
+            {form.formError}
+            {needsSupport(form.formErrorCode) && <SupportContacts />}
+          </Alert>
         ) : (
           expired && <Alert tone="info">{t.auth.login.expired}</Alert>
         )}

@@ -4,7 +4,7 @@
 import type { BillingProfileView, PlanView, SignedLinkView } from '@aimax/backend/contracts';
 import { ExternalLink, FileText, Mail } from 'lucide-react';
 import { useState } from 'react';
-import { api, type PaidPlan, type Plan, type TermMonths, toApiError } from '@/lib/api';
+import { type ApiError, api, type PaidPlan, type Plan, type TermMonths, toApiError } from '@/lib/api';
 import { formatKopecks, formatRubles, formatTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { openPendingTab } from '@/lib/pendingTab';
@@ -12,6 +12,7 @@ import { toast } from '@/lib/stores/useToastStore';
 import { Alert } from '@/lib/ui/Alert';
 import { Button } from '@/lib/ui/Button';
 import { Card, CardHeader } from '@/lib/ui/Card';
+import { needsSupport, SupportContacts } from '../support/SupportContacts';
 import { type InvoiceQuote, quoteOf } from './invoiceQuote';
 import { OptionCards } from './OptionCards';
 
@@ -41,7 +42,7 @@ export function IssueInvoiceCard({ plans, purchased, profile, onIssued }: IssueI
   const [months, setMonths] = useState(1);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const plan = paidPlans.find((candidate) => candidate.id === planId) ?? paidPlans[0];
   const quote = plan ? quoteOf(plan, months) : null;
 
@@ -66,7 +67,7 @@ export function IssueInvoiceCard({ plans, purchased, profile, onIssued }: IssueI
       }
     } catch (caught) {
       tab.close();
-      setError(toApiError(caught).message);
+      setError(toApiError(caught));
     } finally {
       setBusy(false);
     }
@@ -109,7 +110,12 @@ export function IssueInvoiceCard({ plans, purchased, profile, onIssued }: IssueI
         ) : (
           <Alert tone="info">{text.needsProfile}</Alert>
         )}
-        {error && <Alert>{error}</Alert>}
+        {error && (
+          <Alert>
+            {error.message}
+            {needsSupport(error.code) && <SupportContacts />}
+          </Alert>
+        )}
         <Button
           icon={FileText}
           loading={busy}

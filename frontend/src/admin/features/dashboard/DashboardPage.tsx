@@ -22,9 +22,7 @@ export function DashboardPage() {
     <>
       <PageHeader title={t.dashboard.greeting(user.name)} description={t.dashboard.subtitle(tenant.name)} />
       <div className="grid items-start gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
-          {isOwner ? <GettingStarted hasLeads={Boolean(leads.data?.total)} /> : <ManagerShortcuts />}
-        </div>
+        <div className="lg:col-span-2">{isOwner ? <GettingStarted /> : <ManagerShortcuts />}</div>
         <div className="space-y-6">
           <LeadsCard leads={leads} />
           <PlanCard plan={tenant.plan} expiresAt={tenant.planExpiresAt} showBillingLink={isOwner} />

@@ -1,7 +1,7 @@
-// The owner's first steps. Inviting the team is checked against the real team, and installing
-// the widget against the leads it brought (a lead is the proof it works on the site); branding
-// is open but not ticked (every company starts with working defaults); the other steps lead to
-// sections that are still being built, so they are marked «Скоро».
+// The owner's first steps, each ticked from what is really so: the team has someone else in it
+// (or an invite on its way), the branding or the bot differ from the defaults, and the widget was
+// loaded on a site of the company's (not the platform's own) within the last 30 days. The other
+// steps lead to sections that are still being built, so they are marked «Скоро».
 import { ArrowRight, Check } from 'lucide-react';
 import { motion } from 'motion/react';
 import { useCallback } from 'react';
@@ -14,6 +14,9 @@ import { cx } from '@/lib/ui/cx';
 import { useResource } from '@/lib/useResource';
 import { type Section, sections } from '../../navigation';
 
+/** A widget seen on the company's site this recently counts as installed. */
+const INSTALLED_WITHIN_MS = 30 * 24 * 60 * 60_000;
+
 interface Step {
   key: keyof typeof t.dashboard.checklist.steps;
   section: Section;
@@ -22,18 +25,21 @@ interface Step {
   ready: boolean;
 }
 
-export function GettingStarted({ hasLeads }: { hasLeads: boolean }) {
-  // Only the first step's tick depends on it: if it fails to load, the list still leads the way.
+export function GettingStarted() {
+  // The ticks depend on these: if one fails to load, the list still leads the way.
   const team = useResource(useCallback((signal: AbortSignal) => api.team.get(signal), []));
-  // Someone else in the company, or an invite on its way, means the owner is not alone.
+  const widget = useResource(useCallback((signal: AbortSignal) => api.widget.getSettings(signal), []));
   const teamInvited = Boolean(team.data && (team.data.members.length > 1 || team.data.invites.length > 0));
+  const branded = widget.data?.brandingCustomized === true;
+  const seenAt = widget.data?.seen ? new Date(widget.data.seen.at).getTime() : null;
+  const installed = seenAt !== null && Date.now() - seenAt < INSTALLED_WITHIN_MS;
 
   const steps: Step[] = [
     { key: 'team', section: sections.team, icon: sections.team.icon, done: teamInvited, ready: true },
     { key: 'funnel', section: sections.funnel, icon: sections.funnel.icon, done: false, ready: false },
-    { key: 'branding', section: sections.branding, icon: sections.branding.icon, done: false, ready: true },
+    { key: 'branding', section: sections.branding, icon: sections.branding.icon, done: branded, ready: true },
     { key: 'knowledge', section: sections.knowledge, icon: sections.knowledge.icon, done: false, ready: false },
-    { key: 'widget', section: sections.widget, icon: sections.widget.icon, done: hasLeads, ready: true },
+    { key: 'widget', section: sections.widget, icon: sections.widget.icon, done: installed, ready: true },
   ];
   const doneCount = steps.filter((step) => step.done).length;
   const { checklist } = t.dashboard;

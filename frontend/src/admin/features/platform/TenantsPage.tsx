@@ -13,6 +13,7 @@ import { ConfirmDialog } from '@/lib/ui/ConfirmDialog';
 import { PageHeader } from '@/lib/ui/PageHeader';
 import { Pagination } from '@/lib/ui/Pagination';
 import { useResource } from '@/lib/useResource';
+import { PlatformSetup } from './PlatformSetup';
 import { TenantFilters } from './TenantFilters';
 import { TenantPlanDialog } from './TenantPlanDialog';
 import { TenantsTable, TenantsTableSkeleton } from './TenantsTable';
@@ -84,6 +85,7 @@ export function TenantsPage() {
         title={text.title}
         description={list.data ? `${text.subtitle} · ${text.total(list.data.total)}` : text.subtitle}
       />
+      <PlatformSetup />
       <TenantFilters
         q={q}
         status={status}

@@ -1,6 +1,9 @@
-// The snippet to paste into the company's site, how to paste it, and the widget key it carries.
-import { Check, Copy, KeyRound } from 'lucide-react';
+// The snippet to paste into the company's site, how to paste it, and the widget key it carries;
+// and whether it works there: the last site of the company's that loaded it, and when.
+import type { WidgetSettingsView } from '@aimax/backend/contracts';
+import { Check, CircleDashed, Copy, KeyRound, Radio } from 'lucide-react';
 import { Fragment, useRef, useState } from 'react';
+import { formatDateTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { Button } from '@/lib/ui/Button';
 import { Card, CardHeader } from '@/lib/ui/Card';
@@ -9,9 +12,10 @@ import { cx } from '@/lib/ui/cx';
 interface InstallCardProps {
   snippet: string;
   widgetKey: string;
+  seen: WidgetSettingsView['seen'];
 }
 
-export function InstallCard({ snippet, widgetKey }: InstallCardProps) {
+export function InstallCard({ snippet, widgetKey, seen }: InstallCardProps) {
   const text = t.widget.install;
   const steps = [
     { key: 'copy', content: text.copyStep },
@@ -32,6 +36,19 @@ export function InstallCard({ snippet, widgetKey }: InstallCardProps) {
     <Card aria-labelledby="widget-install-title">
       <CardHeader titleId="widget-install-title" title={text.title} description={text.description} />
       <div className="space-y-6 px-5 py-5">
+        <p
+          className={cx(
+            'flex items-start gap-2 rounded-lg px-3 py-2.5 text-[13px]',
+            seen ? 'bg-emerald-50 text-emerald-800' : 'bg-zinc-50 text-zinc-600',
+          )}
+        >
+          {seen ? (
+            <Radio aria-hidden className="mt-px size-4 shrink-0 text-emerald-600" />
+          ) : (
+            <CircleDashed aria-hidden className="mt-px size-4 shrink-0 text-zinc-400" />
+          )}
+          {seen ? text.seen(new URL(seen.origin).host, formatDateTime(seen.at)) : text.notSeen}
+        </p>
         <Snippet snippet={snippet} />
         <ol className="grid gap-4 sm:grid-cols-3">
           {steps.map((step, index) => (

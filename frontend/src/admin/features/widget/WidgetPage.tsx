@@ -26,7 +26,7 @@ export function WidgetPage() {
       {!settings.error && !settings.data && <WidgetSkeleton />}
       {settings.data && (
         <div className="space-y-6">
-          <InstallCard snippet={settings.data.snippet} widgetKey={settings.data.widgetKey} />
+          <InstallCard snippet={settings.data.snippet} widgetKey={settings.data.widgetKey} seen={settings.data.seen} />
           <WidgetSettingsForm initial={settings.data} />
         </div>
       )}

@@ -8,6 +8,8 @@ const saved: WidgetSettingsView = {
   allowedOrigins: ['https://remont.ru'],
   metrika: { counterId: '', goals: { ...defaultGoals } },
   steps: [{ id: 'objectType', label: 'Тип объекта' }],
+  seen: null,
+  brandingCustomized: false,
 };
 
 describe('widgetInputOf', () => {

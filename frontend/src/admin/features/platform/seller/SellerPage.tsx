@@ -1,5 +1,6 @@
 // The platform's requisites as the seller: printed on every invoice and encoded in its payment
-// QR code. Until they are set no company can be invoiced.
+// QR code. Until they are set no company can be invoiced. Below them, the support contact that
+// companies are pointed to.
 import { api } from '@/lib/api';
 import { t } from '@/lib/i18n';
 import { Alert } from '@/lib/ui/Alert';
@@ -8,11 +9,14 @@ import { PageHeader } from '@/lib/ui/PageHeader';
 import { Skeleton } from '@/lib/ui/Skeleton';
 import { useResource } from '@/lib/useResource';
 import { SellerForm } from './SellerForm';
+import { SupportForm } from './SupportForm';
 
 const loadSeller = (signal: AbortSignal) => api.platform.seller(signal);
+const loadSupport = (signal: AbortSignal) => api.support(signal);
 
 export function SellerPage() {
   const seller = useResource(loadSeller);
+  const support = useResource(loadSupport);
   const text = t.platform.seller;
   return (
     <>
@@ -24,6 +28,7 @@ export function SellerPage() {
       )}
       {!seller.error && !seller.data && <SellerSkeleton />}
       {seller.data && <SellerForm initial={seller.data.seller} />}
+      {support.data && <SupportForm initial={support.data.support} />}
     </>
   );
 }
