@@ -118,7 +118,10 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     const key = `${tenantId} ${siteOrigin}`;
     if (siteOrigin === publicOrigin || notedSites.has(key)) return;
     notedSites.set(key, true);
-    await app.db.withTenant(tenantId, (tx) => recordWidgetSeen(tx, { tenantId, origin: siteOrigin }));
+    // A note that cannot be written must not keep the widget from showing.
+    await app.db
+      .withTenant(tenantId, (tx) => recordWidgetSeen(tx, { tenantId, origin: siteOrigin }))
+      .catch((error: unknown) => app.log.error({ err: error, tenantId }, 'could not note where the widget runs'));
   }
 
   app.get(
