@@ -37,15 +37,24 @@ const pdf = createPdfEngine({
 const app = await buildApp({ config, db, store, pdf, logger });
 
 let jobs: ReturnType<typeof scheduleDaily> | undefined;
+/** A step of the stop; one that takes long says so, so a slow stop can be told apart from a stuck one. */
+async function stopping(step: string, work: () => Promise<unknown>): Promise<void> {
+  const started = Date.now();
+  await work();
+  const took = Date.now() - started;
+  if (took > 2_000) logger.warn(`stopping: ${step} took ${took} ms`);
+}
+
 // A stop waits for requests, renders and job runs in flight (a Chromium still starting is killed,
-// not waited for); 25 s stays inside the usual 30 s an orchestrator grants.
+// not waited for, and one slow to close is killed after 5 s); 25 s stays inside the usual 30 s an
+// orchestrator grants.
 closeWithGrace({ delay: 25_000, logger }, async ({ signal, err }) => {
   if (err) logger.error({ err }, 'shutting down after an error');
   else logger.info(`${signal} received, shutting down`);
-  await jobs?.stop();
-  await app.close();
-  await pdf.close();
-  await db.close();
+  await stopping('the jobs', async () => jobs?.stop());
+  await stopping('the HTTP server', () => app.close());
+  await stopping('the PDF browser', () => pdf.close());
+  await stopping('the database', () => db.close());
 });
 
 await app.listen({ port: config.port, host: config.host });

@@ -39,6 +39,9 @@ const withTimeout = <T>(work: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 };
 
+/** How long a stop lets Chromium close by itself before it is killed. */
+const CLOSE_GRACE_MS = 5_000;
+
 export function createPdfEngine(options: PdfEngineOptions): PdfEngine {
   let browser: Promise<Browser> | null = null;
   let closed = false;
@@ -164,7 +167,16 @@ export function createPdfEngine(options: PdfEngineOptions): PdfEngine {
       await pool.clear();
       const running = browser;
       browser = null;
-      if (running) await (await running.catch(() => null))?.close();
+      const started = running ? await running.catch(() => null) : null;
+      if (!started) return;
+      // A loaded machine can take long to let Chromium go; past a few seconds it is killed.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const overdue = new Promise<'overdue'>((resolve) => {
+        timer = setTimeout(() => resolve('overdue'), CLOSE_GRACE_MS);
+      });
+      const outcome = await Promise.race([started.close().catch(() => 'failed' as const), overdue]);
+      clearTimeout(timer);
+      if (outcome !== undefined) started.process()?.kill('SIGKILL');
     },
   };
 }
