@@ -2,7 +2,13 @@
 // crosses over). Each is inferred from the route schema that validates it.
 
 export type { ErrorBody, ErrorCode } from './errors.ts';
-export type { ChangePasswordBody, LogInBody, SessionView, SignUpBody } from './modules/auth/schemas.ts';
+export type {
+  ChangePasswordBody,
+  CurrentSessionView,
+  LogInBody,
+  SessionView,
+  SignUpBody,
+} from './modules/auth/schemas.ts';
 export type { BillingView, PlanView, SetPlanBody, UsageItem, UsageView } from './modules/billing/schemas.ts';
 export type {
   BotSettingsInput,
@@ -58,6 +64,7 @@ export type {
   CreateInviteBody,
   InviteView,
   MemberView,
+  NotificationSettings,
   PublicInviteView,
   TeamView,
 } from './modules/team/schemas.ts';

@@ -15,14 +15,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env` adds to the test configuration, e.g. `SMTP_URL` to send mail to a test's SMTP server. */
+export async function startServer(options: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
   const db = await createTestDatabase();
   // PUBLIC_URL must name the real port (invite links carry it), so the port is chosen first.
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // A data folder of its own: the outbox writes each email there as an .eml file.
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aimax-e2e-data-'));
-  const config = testConfig({ PUBLIC_URL: url, DATA_DIR: dataDir });
+  const config = testConfig({ PUBLIC_URL: url, DATA_DIR: dataDir, ...options.env });
   const services = await createTestServices(config);
   const app = await buildApp({ config, db, ...services });
   await app.listen({ port, host: '127.0.0.1' });

@@ -2,7 +2,6 @@
 // which Chromium gives no storage. The demo page at `/` is served by the app itself, where the
 // frame is same-site and this never shows; here the landing page is on another site.
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
@@ -11,40 +10,10 @@ import { chatSessions } from '../../backend/src/db/schema.ts';
 import { FRONTEND_DIST } from '../../backend/src/plugins/frontend.ts';
 import { assertFrontendBuilt, openContext, SHOTS_DIR, signUpCompany } from '../support/admin.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { serveLanding, watchConsole } from '../support/landing.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
 
 const FRAME_TITLE = 'Чат: расчёт стоимости ремонта';
-
-/**
- * A company's landing page on a site of its own: `localhost`, while the app is on `127.0.0.1`, so
- * the two are different sites to the browser. It embeds the loader from the app with the snippet
- * the company copies.
- */
-async function serveLanding(snippet: string): Promise<{ url: string; close(): Promise<void> }> {
-  const html = `<!doctype html>
-<html lang="ru">
-<head>
-<meta charset="utf-8">
-<title>Ремонт квартир под ключ</title>
-<link rel="icon" href="data:,">
-</head>
-<body style="font-family: sans-serif; margin: 40px">
-<h1>Ремонт квартир под ключ</h1>
-<p>Рассчитайте стоимость ремонта в чате — это займёт две минуты.</p>
-${snippet}
-</body>
-</html>`;
-  const server: Server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address !== 'object') throw new Error('the landing page has no port');
-  return {
-    url: `http://localhost:${address.port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** The chat frame the loader injected, as a locator root and as a frame (for scripts). */
 function chatFrame(page: Page): { locator: FrameLocator; frame: () => Frame } {
@@ -109,15 +78,8 @@ describe('the chat widget on a company’s own site', () => {
 
   /** The visitor's page, and every warning or error the browser or our scripts print on it or in the chat. */
   async function visit(context: BrowserContext): Promise<{ page: Page; complaints: string[] }> {
-    const page = await context.newPage();
     const complaints: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'warning' || message.type() === 'error') {
-        complaints.push(`${message.type()}: ${message.text()} (${message.location().url})`);
-      }
-    });
-    page.on('pageerror', (error) => complaints.push(`pageerror: ${error.message}`));
-    return { page, complaints };
+    return { page: watchConsole(await context.newPage(), complaints), complaints };
   }
 
   it('resumes the conversation after a reload, from the visit the page keeps, with no new dialog and nothing in the console', async () => {

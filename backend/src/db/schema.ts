@@ -101,6 +101,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     createdAt: createdAt(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** Whether the member gets an email for each new lead; on until they (or the owner) turn it off. */
+    leadEmails: boolean('lead_emails').notNull().default(true),
   },
   (t) => [
     check('users_role_check', oneOf(t.role, ROLES)),

@@ -103,6 +103,24 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
   });
 }
 
+/**
+ * The session behind the request's cookie, or null when there is none or it no longer holds (the
+ * stale cookie is then cleared). A session in use has its cookie's expiry moved on.
+ */
+export async function sessionOfCookie(
+  app: FastifyInstance,
+  config: Config,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<AuthSession | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const session = await app.db.withIdentity((tx) => findSession(tx, { token, ttlMs: config.sessionTtlMs }));
+  if (!session) clearSessionCookie(reply, config);
+  else if (session.renewed) setSessionCookie(reply, config, token, session.expiresAt);
+  return session;
+}
+
 export const auth = fp(
   async (app: FastifyInstance, options: { config: Config }) => {
     const { config } = options;
@@ -134,15 +152,8 @@ export const auth = fp(
       if (mutation && !isSameOrigin(request, publicOrigin)) throw new AppError('CSRF_FAILED');
       if (access === 'public') return;
 
-      const token = request.cookies[SESSION_COOKIE];
-      const session = token
-        ? await app.db.withIdentity((tx) => findSession(tx, { token, ttlMs: config.sessionTtlMs }))
-        : null;
-      if (!session) {
-        if (token) clearSessionCookie(reply, config);
-        throw new AppError('UNAUTHENTICATED');
-      }
-      if (token && session.renewed) setSessionCookie(reply, config, token, session.expiresAt);
+      const session = await sessionOfCookie(app, config, request, reply);
+      if (!session) throw new AppError('UNAUTHENTICATED');
       if (!allowedRoles[access].includes(session.user.role)) throw new AppError('FORBIDDEN');
       if (mutation && !sameSecret(String(request.headers[CSRF_HEADER] ?? ''), session.csrfToken)) {
         throw new AppError('CSRF_FAILED');

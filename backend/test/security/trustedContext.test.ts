@@ -107,6 +107,15 @@ const bodyCases: BodyCase[] = [
         ...extra,
       }),
   },
+  {
+    route: 'PUT /api/team/members/:id/notifications',
+    send: (w, extra) =>
+      w.b.request('PUT', `/api/team/members/${w.b.session.user.id}/notifications`, { leadEmails: true, ...extra }),
+  },
+  {
+    route: 'PUT /api/account/notifications',
+    send: (w, extra) => w.b.request('PUT', '/api/account/notifications', { leadEmails: true, ...extra }),
+  },
   { route: 'POST /api/team/invites', send: (w, extra) => w.b.post('/api/team/invites', { role: 'manager', ...extra }) },
   {
     route: 'POST /api/invites/:token/accept',

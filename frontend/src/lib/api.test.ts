@@ -168,7 +168,7 @@ describe('request', () => {
 
   it('reports a failed connection as NETWORK_ERROR with a Russian message', async () => {
     fetchMock.mockRejectedValue(new TypeError('fetch failed'));
-    await expect(api.auth.session()).rejects.toMatchObject({
+    await expect(api.auth.current()).rejects.toMatchObject({
       status: 0,
       code: 'NETWORK_ERROR',
       message: t.errors.network,
@@ -177,7 +177,7 @@ describe('request', () => {
 
   it('lets an aborted request reject with the AbortError, so callers can ignore it', async () => {
     fetchMock.mockRejectedValue(new DOMException('aborted', 'AbortError'));
-    await expect(api.auth.session()).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(api.auth.current()).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
 

@@ -17,6 +17,7 @@ import type {
   ChangePasswordBody,
   CreatedInviteView,
   CreateInviteBody,
+  CurrentSessionView,
   EmailListQuery,
   EmailListView,
   ErrorCode,
@@ -32,6 +33,7 @@ import type {
   LeadView,
   LogInBody,
   MemberView,
+  NotificationSettings,
   PlatformEmailView,
   PlatformInvoiceListQuery,
   PlatformInvoiceListView,
@@ -247,11 +249,18 @@ const segment = encodeURIComponent;
 
 export const api = {
   auth: {
-    session: (signal?: AbortSignal) => request<SessionView>('GET', '/api/auth/session', { signal }),
+    /** Who is signed in here: `session` is null when nobody is (no 401, so nothing in the console). */
+    current: (signal?: AbortSignal) => request<CurrentSessionView>('GET', '/api/auth/current', { signal }),
     logIn: (body: LogInBody) => request<SessionView>('POST', '/api/auth/login', { body }),
     signUp: (body: SignUpBody) => request<SessionView>('POST', '/api/auth/signup', { body }),
     logOut: () => request<void>('POST', '/api/auth/logout'),
     changePassword: (body: ChangePasswordBody) => request<void>('POST', '/api/auth/password', { body }),
+  },
+  account: {
+    notifications: (signal?: AbortSignal) =>
+      request<NotificationSettings>('GET', '/api/account/notifications', { signal }),
+    setNotifications: (body: NotificationSettings) =>
+      request<NotificationSettings>('PUT', '/api/account/notifications', { body }),
   },
   team: {
     get: (signal?: AbortSignal) => request<TeamView>('GET', '/api/team', { signal }),
@@ -259,6 +268,8 @@ export const api = {
     removeMember: (id: string) => request<void>('DELETE', `/api/team/members/${segment(id)}`),
     createInvite: (body: CreateInviteBody) => request<CreatedInviteView>('POST', '/api/team/invites', { body }),
     revokeInvite: (id: string) => request<void>('DELETE', `/api/team/invites/${segment(id)}`),
+    setNotifications: (id: string, body: NotificationSettings) =>
+      request<MemberView>('PUT', `/api/team/members/${segment(id)}/notifications`, { body }),
   },
   invites: {
     find: (token: string, signal?: AbortSignal) =>

@@ -204,6 +204,27 @@ describe('sessions', () => {
     expect(forged.cookies.find((c) => c.name === 'aimax_session')?.value).toBe('');
   });
 
+  it('tells the admin panel who is signed in without a 401 when nobody is', async () => {
+    const none = await ctx.app.inject({ method: 'GET', url: '/api/auth/current' });
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ session: null });
+    expect(none.headers['cache-control']).toBe('private, no-store');
+
+    const forged = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/current',
+      headers: { cookie: 'aimax_session=forged' },
+    });
+    expect(forged.json()).toEqual({ session: null });
+    expect(forged.cookies.find((c) => c.name === 'aimax_session')?.value).toBe('');
+
+    const owner = await signUpOwner(ctx.app);
+    const current = await owner.get('/api/auth/current');
+    expect(current.json()).toEqual({ session: owner.session });
+    await owner.post('/api/auth/logout');
+    expect((await owner.get('/api/auth/current')).json()).toEqual({ session: null });
+  });
+
   it('ends the session on the server at logout', async () => {
     const owner = await signUpOwner(ctx.app);
     const out = await owner.post('/api/auth/logout');

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
-import { clearSessionCookie, sessionOf, setSessionCookie, userOf } from '../../plugins/auth.ts';
+import { clearSessionCookie, sessionOf, sessionOfCookie, setSessionCookie, userOf } from '../../plugins/auth.ts';
 import { isoOrNull, NoContent, responses } from '../../schemas.ts';
-import { ChangePasswordBody, LogInBody, SessionView, SignUpBody } from './schemas.ts';
+import { ChangePasswordBody, CurrentSessionView, LogInBody, SessionView, SignUpBody } from './schemas.ts';
 import { type ClientInfo, changePassword, logIn, type NewSession, signUp } from './service.ts';
 import { type AuthSession, deleteSession, findSession } from './sessions.ts';
 
@@ -75,6 +75,25 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       schema: { tags: ['auth'], summary: 'The current session', response: responses({ 200: SessionView }) },
     },
     async (request) => toSessionView(sessionOf(request)),
+  );
+
+  // What the admin panel opens with. Being signed out is an answer here, not a 401, which a
+  // browser would print as an error in the console of every sign-in and sign-up page.
+  app.get(
+    '/api/auth/current',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The current session, or null when signed out (never 401)',
+        response: responses({ 200: CurrentSessionView }),
+      },
+    },
+    async (request, reply) => {
+      const session = await sessionOfCookie(app, config, request, reply);
+      reply.header('cache-control', 'private, no-store');
+      return { session: session && toSessionView(session) };
+    },
   );
 
   app.post(

@@ -41,3 +41,9 @@ export const SessionView = Type.Object(
   { description: 'The signed-in user, their company (none for the superadmin) and the CSRF token' },
 );
 export type SessionView = Static<typeof SessionView>;
+
+export const CurrentSessionView = Type.Object(
+  { session: Type.Union([SessionView, Type.Null()]) },
+  { description: 'The signed-in session, or null when nobody is signed in here' },
+);
+export type CurrentSessionView = Static<typeof CurrentSessionView>;

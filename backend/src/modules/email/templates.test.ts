@@ -4,6 +4,7 @@ import {
   formatKopecks,
   inDays,
   invoiceIssued,
+  newLead,
   paymentReceived,
   planExpired,
   planExpiresSoon,
@@ -171,5 +172,40 @@ describe('escaping', () => {
     expect(email.html).not.toContain('javascript:');
     expect(email.html).toContain('href="#"');
     expect(email.subject).toBe('Тариф «Бизнес Bcc: victim@example.ru» закончился');
+  });
+});
+
+describe('newLead', () => {
+  const lead = {
+    companyName: 'Ремонт Плюс',
+    name: 'Анна <script>',
+    phone: '+7 916 123-45-67',
+    answers: [
+      { question: 'Тип объекта', answer: 'Вторичка' },
+      { question: 'Площадь', answer: '54 м²' },
+    ],
+    estimate: 'от 450 000 до 600 000 ₽',
+    pageUrl: null,
+    source: null,
+    leadUrl: 'https://app.aimax.ru/admin/leads/42',
+  };
+
+  it('names the visitor, their phone and answers, and links to the lead', () => {
+    const email = newLead(lead);
+    expect(email.subject).toBe('Новая заявка: Анна <script>, +7 916 123-45-67');
+    expect(email.text).toContain('Посетитель оставил заявку: Анна <script>, +7 916 123-45-67.');
+    expect(email.text).toContain('Тип объекта: Вторичка\nПлощадь: 54 м²\nСтоимость: от 450 000 до 600 000 ₽');
+    expect(email.text).toContain('Открыть заявку: https://app.aimax.ru/admin/leads/42');
+    expect(email.text).toContain('отключаются в меню профиля');
+    expect(email.text).not.toContain('Источник');
+    expect(email.text).not.toContain('Страница');
+    expect(email.html).toContain('Анна &lt;script&gt;');
+    expect(email.html).not.toContain('<script>');
+  });
+
+  it('says which site the lead came from, and how the visitor got there', () => {
+    const email = newLead({ ...lead, pageUrl: 'https://remont.example/ceny', source: 'yandex / cpc' });
+    expect(email.text).toContain('На сайте remont.example оставили заявку');
+    expect(email.text).toContain('Источник: yandex / cpc\nСтраница: https://remont.example/ceny');
   });
 });

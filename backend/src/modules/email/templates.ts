@@ -81,15 +81,17 @@ const BRAND = '#4f46e5';
 interface Letter {
   subject: string;
   companyName: string;
+  /** Why the reader gets this email; by default, because the company is an AI Max customer. */
+  footer?: string;
   /** Paragraphs of the body, in HTML and as text. */
   paragraphs: { html: Html; text: string }[];
   details?: [label: string, value: string][];
   action: { label: string; url: string };
 }
 
-function letter({ subject, companyName, paragraphs, details = [], action }: Letter): EmailContent {
+function letter({ subject, companyName, footer: why, paragraphs, details = [], action }: Letter): EmailContent {
   const greeting = `Здравствуйте, команда «${companyName}»!`;
-  const footer = `Вы получили это письмо, потому что компания «${companyName}» зарегистрирована в AI Max. Письмо отправлено автоматически, отвечать на него не нужно.`;
+  const footer = `${why ?? `Вы получили это письмо, потому что компания «${companyName}» зарегистрирована в AI Max.`} Письмо отправлено автоматически, отвечать на него не нужно.`;
   const cell = 'padding:6px 0;border-bottom:1px solid #e5e7eb;';
 
   const body = html`<!doctype html>
@@ -238,4 +240,54 @@ export function planExpired(input: {
     ],
     action: { label: 'Продлить тариф', url: input.billingUrl },
   });
+}
+
+export function newLead(input: {
+  companyName: string;
+  name: string;
+  /** As people write it: «+7 916 123-45-67». */
+  phone: string;
+  /** The funnel's answers under their short labels («Площадь»: «64 м²»). */
+  answers: { question: string; answer: string }[];
+  /** «от 450 000 до 600 000 ₽». */
+  estimate: string;
+  /** The page the visitor left the lead on, when known. */
+  pageUrl: string | null;
+  /** «yandex / cpc», from the visit's UTM tags, when it had any. */
+  source: string | null;
+  leadUrl: string;
+}): EmailContent {
+  const site = input.pageUrl ? hostOf(input.pageUrl) : null;
+  const answers = input.answers.map(({ question, answer }): [string, string] => [question, answer]);
+  const visit: [string, string | null][] = [
+    ['Источник', input.source],
+    ['Страница', input.pageUrl],
+  ];
+  return letter({
+    subject: oneLine(`Новая заявка: ${input.name}, ${input.phone}`),
+    companyName: input.companyName,
+    footer: `Вы получили это письмо как сотрудник компании «${input.companyName}» в AI Max. Письма о новых заявках отключаются в меню профиля, в разделе «Уведомления».`,
+    paragraphs: [
+      site
+        ? paragraph`На сайте ${site} оставили заявку: ${strong(input.name)}, ${strong(input.phone)}.`
+        : paragraph`Посетитель оставил заявку: ${strong(input.name)}, ${strong(input.phone)}.`,
+      paragraph`Предварительная стоимость — ${strong(input.estimate)}. Позвоните, пока клиент ещё помнит о расчёте.`,
+    ],
+    details: [
+      ['Имя', input.name],
+      ['Телефон', input.phone],
+      ...answers,
+      ['Стоимость', input.estimate],
+      ...visit.filter((row): row is [string, string] => row[1] !== null),
+    ],
+    action: { label: 'Открыть заявку', url: input.leadUrl },
+  });
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
 }

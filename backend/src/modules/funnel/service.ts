@@ -6,6 +6,7 @@ import type { WidgetSettings } from '../branding/service.ts';
 import type { ChatEvents } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
 import { appendMessages, type ChatSession, findSession, type NewMessage, updateSession } from '../chat/service.ts';
+import { queueNewLeadEmails } from '../leads/newLeadEmails.ts';
 import { createLead } from '../leads/service.ts';
 import {
   answeredQuestions,
@@ -63,11 +64,15 @@ export const questionMessage = (config: FunnelConfig, id: StepId): NewMessage =>
 interface Deps {
   db: Database;
   events: ChatEvents;
+  outbox: { kick(): void };
+  /** Where the admin panel is, for the link in the new-lead email. */
+  publicUrl: string;
 }
 
 /**
  * Records an answer: validates it against the tenant's funnel, stores it with the next question,
- * and on the contacts step completes the session and creates the lead. A repeated contacts
+ * and on the contacts step completes the session and creates the lead, with the emails that tell
+ * the team of it. A repeated contacts
  * submission (a double click) answers with the state as it is, and creates nothing.
  */
 export async function submitAnswer(
@@ -80,7 +85,7 @@ export async function submitAnswer(
     if (!session) throw new AppError('SESSION_NOT_FOUND');
     const before = session.answers as Answers;
     if (session.status === 'completed') {
-      if (options.stepId === 'contacts') return { answers: before, messages: [] };
+      if (options.stepId === 'contacts') return { answers: before, messages: [], emails: 0 };
       throw new AppError('FUNNEL_COMPLETED');
     }
 
@@ -92,6 +97,7 @@ export async function submitAnswer(
     ];
     if (next) newMessages.push(questionMessage(config, next));
 
+    let emails = 0;
     if (stepId === 'contacts' && next === null) {
       const estimate = computeEstimate(config, answers);
       newMessages.push({
@@ -101,19 +107,33 @@ export async function submitAnswer(
         data: { estimate },
       });
       await updateSession(tx, { tenantId, sessionId: session.id, answers, status: 'completed' });
-      await createLead(tx, {
-        tenantId,
-        session: session as ChatSession,
-        answers,
-        estimate,
-        questions: answeredQuestions(config, answers),
-      });
+      const questions = answeredQuestions(config, answers);
+      const leadId = await createLead(tx, { tenantId, session: session as ChatSession, answers, estimate, questions });
+      const contacts = answers.contacts;
+      if (leadId && contacts) {
+        emails = await queueNewLeadEmails(tx, {
+          tenantId,
+          lead: {
+            id: leadId,
+            name: contacts.name,
+            phone: contacts.phone,
+            answers: questions,
+            estimate,
+            utm: session.utm,
+            pageUrl: session.pageUrl,
+          },
+          estimate: formatRange(estimate),
+          publicUrl: deps.publicUrl,
+        });
+      }
     } else {
       await updateSession(tx, { tenantId, sessionId: session.id, answers });
     }
-    return { answers, messages: await appendMessages(tx, { tenantId, sessionId: session.id, messages: newMessages }) };
+    const messages = await appendMessages(tx, { tenantId, sessionId: session.id, messages: newMessages });
+    return { answers, messages, emails };
   });
 
+  if (result.emails > 0) deps.outbox.kick();
   for (const message of result.messages) deps.events.publish(options.sessionId, { type: 'message', message });
   return { ...progressOf(config, result.answers), messages: result.messages };
 }

@@ -50,7 +50,7 @@ const leadColumns = {
   assigneeId: leads.assigneeId,
 };
 
-/** Creates the session's lead; a second call for the same session creates nothing. */
+/** Creates the session's lead and returns its id; a second call for the same session creates nothing (null). */
 export async function createLead(
   tx: Tx,
   options: {
@@ -60,11 +60,11 @@ export async function createLead(
     estimate: Estimate;
     questions: { question: string; answer: string }[];
   },
-): Promise<void> {
+): Promise<string | null> {
   const contacts = options.answers.contacts;
   if (!contacts) throw new AppError('FUNNEL_INCOMPLETE');
   const { contacts: _contacts, ...rawAnswers } = options.answers;
-  await tx
+  const [created] = await tx
     .insert(leads)
     .values({
       tenantId: options.tenantId,
@@ -78,7 +78,9 @@ export async function createLead(
       utm: options.session.utm,
       pageUrl: options.session.pageUrl,
     })
-    .onConflictDoNothing({ target: leads.sessionId });
+    .onConflictDoNothing({ target: leads.sessionId })
+    .returning({ id: leads.id });
+  return created?.id ?? null;
 }
 
 /** The list's filters as a condition, the tenant's own rows only; `status` left out when asked. */

@@ -35,6 +35,7 @@ describe('GET /api/team', () => {
         role: 'owner',
         createdAt: expect.any(String),
         lastLoginAt: expect.any(String),
+        leadEmails: true,
       },
     ]);
   });

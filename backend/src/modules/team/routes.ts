@@ -13,6 +13,7 @@ import {
   type InviteView,
   type MemberView,
   MemberView as MemberViewSchema,
+  NotificationSettings,
   PublicInviteView,
   TeamView,
 } from './schemas.ts';
@@ -20,12 +21,14 @@ import {
   acceptInvite,
   addMember,
   createInvite,
+  findMember,
   findUsableInvite,
   listTeam,
   type Member,
   type PendingInvite,
   removeMember,
   revokeInvite,
+  setLeadEmails,
 } from './service.ts';
 
 const toMemberView = (member: Member): MemberView => ({
@@ -88,6 +91,65 @@ export const teamRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       const ctx = memberOf(request);
       await app.db.withTenant(ctx.tenantId, (tx) => removeMember(tx, ctx, { memberId: request.params.id }));
       return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/team/members/:id/notifications',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['team'],
+        summary: 'Turn a member’s new-lead emails on or off',
+        params: IdParams,
+        body: NotificationSettings,
+        response: responses({ 200: MemberViewSchema }),
+      },
+    },
+    async (request) => {
+      const ctx = memberOf(request);
+      const member = await app.db.withTenant(ctx.tenantId, (tx) =>
+        setLeadEmails(tx, ctx, { memberId: request.params.id, leadEmails: request.body.leadEmails }),
+      );
+      return toMemberView(member);
+    },
+  );
+
+  // A member's own settings: managers have no «Команда» page, so they keep theirs here.
+  app.get(
+    '/api/account/notifications',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags: ['team'],
+        summary: 'What the signed-in member is told of by email',
+        response: responses({ 200: NotificationSettings }),
+      },
+    },
+    async (request) => {
+      const ctx = memberOf(request);
+      const member = await app.db.withTenant(ctx.tenantId, (tx) => findMember(tx, ctx, ctx.actorId));
+      return { leadEmails: member.leadEmails };
+    },
+  );
+
+  app.put(
+    '/api/account/notifications',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags: ['team'],
+        summary: 'Change what the signed-in member is told of by email',
+        body: NotificationSettings,
+        response: responses({ 200: NotificationSettings }),
+      },
+    },
+    async (request) => {
+      const ctx = memberOf(request);
+      const member = await app.db.withTenant(ctx.tenantId, (tx) =>
+        setLeadEmails(tx, ctx, { memberId: ctx.actorId, leadEmails: request.body.leadEmails }),
+      );
+      return { leadEmails: member.leadEmails };
     },
   );
 

@@ -11,6 +11,8 @@ export const MemberView = Type.Object({
   role: TenantRole,
   createdAt: DateTime,
   lastLoginAt: NullableDateTime,
+  /** Whether they get an email for each new lead. */
+  leadEmails: Type.Boolean(),
 });
 export type MemberView = Static<typeof MemberView>;
 
@@ -36,6 +38,12 @@ export const AddMemberBody = Type.Object(
   { additionalProperties: false },
 );
 export type AddMemberBody = Static<typeof AddMemberBody>;
+
+export const NotificationSettings = Type.Object(
+  { leadEmails: Type.Boolean({ errorMessage: 'Укажите, присылать ли письма о новых заявках' }) },
+  { additionalProperties: false, description: 'What a member is told of by email' },
+);
+export type NotificationSettings = Static<typeof NotificationSettings>;
 
 export const CreateInviteBody = Type.Object({ role: TenantRole }, { additionalProperties: false });
 export type CreateInviteBody = Static<typeof CreateInviteBody>;

@@ -24,6 +24,7 @@ export interface Member {
   role: TenantRole;
   createdAt: Date;
   lastLoginAt: Date | null;
+  leadEmails: boolean;
 }
 
 export interface PendingInvite {
@@ -42,6 +43,7 @@ const memberColumns = {
   role: sql<TenantRole>`${users.role}`,
   createdAt: users.createdAt,
   lastLoginAt: users.lastLoginAt,
+  leadEmails: users.leadEmails,
 };
 
 export async function listTeam(tx: Tx, ctx: TenantContext): Promise<{ members: Member[]; invites: PendingInvite[] }> {
@@ -110,6 +112,40 @@ export async function removeMember(tx: Tx, ctx: TenantContext, input: { memberId
     action: 'team.member_removed',
     details: { userId: input.memberId, email: removed[0]?.email },
   });
+}
+
+/** One member of the team; someone else's is not found. */
+export async function findMember(tx: Tx, ctx: TenantContext, memberId: string): Promise<Member> {
+  const [member] = await tx
+    .select(memberColumns)
+    .from(users)
+    .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, memberId)));
+  if (!member) throw new AppError('NOT_FOUND', { message: 'Сотрудник не найден' });
+  return member;
+}
+
+/**
+ * Turns a member's new-lead emails on or off: an owner does it for anyone in the team, a member
+ * for themselves (`memberId` is then the actor). Someone else's member is not found.
+ */
+export async function setLeadEmails(
+  tx: Tx,
+  ctx: TenantContext,
+  input: { memberId: string; leadEmails: boolean },
+): Promise<Member> {
+  const [member] = await tx
+    .update(users)
+    .set({ leadEmails: input.leadEmails })
+    .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, input.memberId)))
+    .returning(memberColumns);
+  if (!member) throw new AppError('NOT_FOUND', { message: 'Сотрудник не найден' });
+  await tx.insert(auditLog).values({
+    tenantId: ctx.tenantId,
+    actorUserId: ctx.actorId,
+    action: 'team.lead_emails_changed',
+    details: { userId: input.memberId, leadEmails: input.leadEmails },
+  });
+  return member;
 }
 
 /** Creates an invite link; the token is returned once and only its hash is kept. */

@@ -244,7 +244,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       const tenant = await tenantOf(keyFrom(request));
       const funnel = funnelOf(await settingsOf(tenant.id));
       const result = await submitAnswer(
-        { db: app.db, events },
+        { db: app.db, events, outbox: app.outbox, publicUrl: config.publicUrl },
         {
           tenantId: tenant.id,
           sessionId: request.params.id,

@@ -2,7 +2,7 @@
 // show itself or send the visitor to the login page.
 import { motion } from 'motion/react';
 import { Outlet } from 'react-router';
-import { ApiError, api } from '@/lib/api';
+import { api } from '@/lib/api';
 import { t } from '@/lib/i18n';
 import { useAuthStore } from '@/lib/stores/useAuthStore';
 import { Alert } from '@/lib/ui/Alert';
@@ -13,13 +13,9 @@ import { useResource } from '@/lib/useResource';
 
 async function restoreSession(signal: AbortSignal): Promise<void> {
   const { signedIn, signedOut } = useAuthStore.getState();
-  try {
-    signedIn(await api.auth.session(signal));
-  } catch (caught) {
-    // No session is an answer, not a failure.
-    if (caught instanceof ApiError && caught.status === 401) signedOut();
-    else throw caught;
-  }
+  const { session } = await api.auth.current(signal);
+  if (session) signedIn(session);
+  else signedOut();
 }
 
 export function SessionGate() {

@@ -1,5 +1,5 @@
 import type { SessionView } from '@aimax/backend/contracts';
-import { ChevronDown, KeyRound, LogOut } from 'lucide-react';
+import { Bell, ChevronDown, KeyRound, LogOut } from 'lucide-react';
 import { useState } from 'react';
 import { api, toApiError } from '@/lib/api';
 import { t } from '@/lib/i18n';
@@ -9,6 +9,7 @@ import { Avatar } from '@/lib/ui/Avatar';
 import { Badge } from '@/lib/ui/Badge';
 import { Menu } from '@/lib/ui/Menu';
 import { ChangePasswordDialog } from '../features/account/ChangePasswordDialog';
+import { NotificationsDialog } from '../features/account/NotificationsDialog';
 
 async function logOut() {
   try {
@@ -26,6 +27,9 @@ async function logOut() {
 
 export function UserMenu({ user }: { user: SessionView['user'] }) {
   const [changingPassword, setChangingPassword] = useState(false);
+  const [notifications, setNotifications] = useState(false);
+  // The platform's operator has no company, so no leads to hear of.
+  const inCompany = user.role !== 'superadmin';
   const displayName = user.name || user.email;
 
   return (
@@ -50,11 +54,15 @@ export function UserMenu({ user }: { user: SessionView['user'] }) {
           </div>
         }
         items={[
+          ...(inCompany ? [{ label: t.shell.notifications, icon: Bell, onSelect: () => setNotifications(true) }] : []),
           { label: t.shell.changePassword, icon: KeyRound, onSelect: () => setChangingPassword(true) },
           { label: t.shell.logout, icon: LogOut, onSelect: logOut, tone: 'danger' },
         ]}
       />
       <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
+      {inCompany && (
+        <NotificationsDialog open={notifications} email={user.email} onClose={() => setNotifications(false)} />
+      )}
     </>
   );
 }

@@ -5,15 +5,19 @@ import { t } from '@/lib/i18n';
 import { Avatar } from '@/lib/ui/Avatar';
 import { Badge } from '@/lib/ui/Badge';
 import { IconButton } from '@/lib/ui/Button';
+import { Switch } from '@/lib/ui/Switch';
 import { Table, Td, Th, Tr } from '@/lib/ui/Table';
 
 interface MembersTableProps {
   members: MemberView[];
   currentUserId: string;
   onRemove(member: MemberView): void;
+  onLeadEmailsChange(member: MemberView, leadEmails: boolean): void;
+  /** Members whose setting is being saved. */
+  saving: ReadonlySet<string>;
 }
 
-export function MembersTable({ members, currentUserId, onRemove }: MembersTableProps) {
+export function MembersTable({ members, currentUserId, onRemove, onLeadEmailsChange, saving }: MembersTableProps) {
   const { members: text } = t.team;
   return (
     <Table>
@@ -22,7 +26,8 @@ export function MembersTable({ members, currentUserId, onRemove }: MembersTableP
           <Th>{text.name}</Th>
           <Th className="hidden sm:table-cell">{text.email}</Th>
           <Th>{text.role}</Th>
-          <Th>{text.lastLogin}</Th>
+          <Th className="hidden md:table-cell">{text.lastLogin}</Th>
+          <Th>{text.leadEmails}</Th>
           <Th className="w-px">
             <span className="sr-only">{text.actions}</span>
           </Th>
@@ -52,8 +57,17 @@ export function MembersTable({ members, currentUserId, onRemove }: MembersTableP
               <Td>
                 <Badge tone={member.role === 'owner' ? 'brand' : 'neutral'}>{t.roles[member.role]}</Badge>
               </Td>
-              <Td className="whitespace-nowrap text-zinc-500">
+              <Td className="hidden whitespace-nowrap text-zinc-500 md:table-cell">
                 {member.lastLoginAt ? formatDateTime(member.lastLoginAt) : t.common.never}
+              </Td>
+              <Td>
+                <Switch
+                  checked={member.leadEmails}
+                  onChange={(leadEmails) => onLeadEmailsChange(member, leadEmails)}
+                  disabled={saving.has(member.id)}
+                  label={text.leadEmailsLabel(member.name || member.email)}
+                  hideLabel
+                />
               </Td>
               <Td className="text-right">
                 {!isYou && (

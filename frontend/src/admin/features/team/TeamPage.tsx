@@ -1,7 +1,7 @@
 import type { InviteView, MemberView } from '@aimax/backend/contracts';
 import { Link2, UserPlus } from 'lucide-react';
 import { useCallback, useState } from 'react';
-import { api } from '@/lib/api';
+import { api, toApiError } from '@/lib/api';
 import { t } from '@/lib/i18n';
 import { useAuthStore } from '@/lib/stores/useAuthStore';
 import { toast } from '@/lib/stores/useToastStore';
@@ -30,6 +30,34 @@ export function TeamPage() {
   const [inviting, setInviting] = useState(false);
   const [removal, setRemoval] = useState<Pending<MemberView> | null>(null);
   const [revocation, setRevocation] = useState<Pending<InviteView> | null>(null);
+  // Settings the server confirmed since the list was loaded, so a switch does not flick back meanwhile.
+  const [leadEmails, setLeadEmails] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [saving, setSaving] = useState<ReadonlySet<string>>(new Set());
+  // A freshly loaded list already holds them (React's way to reset state when its input changes).
+  const [loaded, setLoaded] = useState(team.data);
+  if (loaded !== team.data) {
+    setLoaded(team.data);
+    setLeadEmails(new Map());
+  }
+
+  const changeLeadEmails = async (member: MemberView, on: boolean) => {
+    const name = member.name || member.email;
+    setSaving((current) => new Set(current).add(member.id));
+    try {
+      const changed = await api.team.setNotifications(member.id, { leadEmails: on });
+      setLeadEmails((current) => new Map(current).set(member.id, changed.leadEmails));
+      toast(changed.leadEmails ? t.team.members.leadEmailsOn(name) : t.team.members.leadEmailsOff(name));
+    } catch (caught) {
+      toast(toApiError(caught).message, 'error');
+      team.reload();
+    } finally {
+      setSaving((current) => {
+        const next = new Set(current);
+        next.delete(member.id);
+        return next;
+      });
+    }
+  };
 
   const removeMember = async (member: MemberView) => {
     await api.team.removeMember(member.id);
@@ -78,9 +106,14 @@ export function TeamPage() {
               description={t.team.members.count(team.data.members.length)}
             />
             <MembersTable
-              members={team.data.members}
+              members={team.data.members.map((member) => ({
+                ...member,
+                leadEmails: leadEmails.get(member.id) ?? member.leadEmails,
+              }))}
               currentUserId={currentUserId}
               onRemove={(member) => setRemoval({ target: member, open: true })}
+              onLeadEmailsChange={changeLeadEmails}
+              saving={saving}
             />
           </Card>
           <Card aria-labelledby="invites-title">
