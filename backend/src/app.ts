@@ -16,6 +16,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { billingRoutes } from './modules/billing/routes.ts';
 import { brandingRoutes } from './modules/branding/routes.ts';
 import { type ChatEvents, createChatEvents } from './modules/chat/events.ts';
+import { dialogRoutes } from './modules/dialogs/routes.ts';
 import { type MailDependencies, outbox } from './modules/email/outboxPlugin.ts';
 import { emailRoutes } from './modules/email/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -128,11 +129,9 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(supportRoutes, { config });
   await app.register(emailRoutes, { config });
   await app.register(brandingRoutes, { config });
-  await app.register(widgetRoutes, {
-    config,
-    events: deps.events ?? createChatEvents(),
-    responder: deps.responder ?? responderFor(config),
-  });
+  const events = deps.events ?? createChatEvents();
+  await app.register(widgetRoutes, { config, events, responder: deps.responder ?? responderFor(config) });
+  await app.register(dialogRoutes, { events });
   await app.register(widgetAdminRoutes, { config });
   await app.register(leadRoutes, { config });
   await app.register(billingRoutes);

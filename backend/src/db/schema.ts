@@ -259,6 +259,13 @@ export const tenantBotSettings = pgTable(
 export const CHAT_SESSION_STATUSES = ['active', 'completed'] as const;
 export type ChatSessionStatus = (typeof CHAT_SESSION_STATUSES)[number];
 
+/**
+ * Who answers the visitor: the AI, nobody yet (a manager was asked for), a manager, or nobody (the
+ * dialog was closed). Changed only by `dialogs/state.ts`, with conditional updates.
+ */
+export const DIALOG_STATES = ['ai', 'waiting_operator', 'operator', 'closed'] as const;
+export type DialogState = (typeof DIALOG_STATES)[number];
+
 /** A visitor's conversation with a tenant's widget: the funnel answers so far, where they came from. */
 export const chatSessions = pgTable(
   'chat_sessions',
@@ -280,11 +287,17 @@ export const chatSessions = pgTable(
     lastSeq: integer('last_seq').notNull().default(0),
     /** Started past the plan's session limit: the funnel and leads work, the AI does not answer. */
     limited: boolean('limited').notNull().default(false),
+    dialogState: text('dialog_state').$type<DialogState>().notNull().default('ai'),
+    /** The manager holding the dialog while its state is `operator`; null otherwise. */
+    operatorId: uuid('operator_id').references(() => users.id, { onDelete: 'set null' }),
+    dialogStateAt: timestamp('dialog_state_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('chat_sessions_status_check', oneOf(t.status, CHAT_SESSION_STATUSES)),
+    check('chat_sessions_dialog_state_check', oneOf(t.dialogState, DIALOG_STATES)),
+    index('chat_sessions_tenant_updated_idx').on(t.tenantId, t.updatedAt),
     index('chat_sessions_tenant_visitor_idx').on(t.tenantId, t.visitorId, t.createdAt),
     ...tenantOwned('chat_sessions', t.tenantId),
   ],
@@ -292,7 +305,8 @@ export const chatSessions = pgTable(
 
 export const MESSAGE_ROLES = ['visitor', 'bot', 'operator'] as const;
 export type MessageRole = (typeof MESSAGE_ROLES)[number];
-export const MESSAGE_KINDS = ['text', 'question', 'answer', 'estimate'] as const;
+/** `notice`: what the dialog's state change tells the visitor («Менеджер Ольга подключился…»). */
+export const MESSAGE_KINDS = ['text', 'question', 'answer', 'estimate', 'notice'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const messages = pgTable(
@@ -323,6 +337,43 @@ export const messages = pgTable(
     unique('messages_session_seq_unique').on(t.sessionId, t.seq),
     index('messages_tenant_idx').on(t.tenantId),
     ...tenantOwned('messages', t.tenantId),
+  ],
+).enableRLS();
+
+export const DIALOG_EVENT_KINDS = [
+  'operator_requested',
+  'taken',
+  'taken_over',
+  'returned',
+  'closed',
+  'reopened',
+] as const;
+export type DialogEventKind = (typeof DIALOG_EVENT_KINDS)[number];
+
+/** Who changed a dialog's state and when: the dialog page's timeline. Rows are only added. */
+export const dialogEvents = pgTable(
+  'dialog_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => chatSessions.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<DialogEventKind>().notNull(),
+    fromState: text('from_state').$type<DialogState>().notNull(),
+    toState: text('to_state').$type<DialogState>().notNull(),
+    /** The member who did it; null for the visitor, and once that member is removed. */
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The member's name as it was; null for the visitor. */
+    actorName: text('actor_name'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('dialog_events_session_idx').on(t.tenantId, t.sessionId, t.createdAt),
+    check('dialog_events_kind_check', oneOf(t.kind, DIALOG_EVENT_KINDS)),
+    ...tenantOwned('dialog_events', t.tenantId),
   ],
 ).enableRLS();
 

@@ -36,7 +36,8 @@ describe('row level security', () => {
       expect((await issueInvoiceAs(owner)).statusCode).toBe(201);
       expect((await owner.post('/api/team/invites', { role: 'manager' })).statusCode).toBe(201);
       expect((await owner.upload('/api/branding/logo', logo, 'logo.png', 'image/png')).statusCode).toBe(200);
-      await completeFunnel(visitor(ctx.app, await widgetKeyOf(ctx, owner)));
+      const session = await completeFunnel(visitor(ctx.app, await widgetKeyOf(ctx, owner)));
+      expect((await owner.post(`/api/dialogs/${session.sessionId}/take`, {})).statusCode).toBe(200);
       const [lead] = (await owner.get('/api/leads')).json().leads;
       expect((await owner.post(`/api/leads/${lead.id}/notes`, { text: 'Перезвонить' })).statusCode).toBe(201);
     }
@@ -64,6 +65,7 @@ describe('row level security', () => {
         'audit_log',
         'billing_profiles',
         'chat_sessions',
+        'dialog_events',
         'files',
         'invites',
         'invoices',

@@ -77,6 +77,28 @@ const cases: IsolationCase[] = [
     expect: 'notFound',
     call: (b, a) => b.delete(`/api/team/invites/${a.inviteId}`),
   },
+  { route: 'GET /api/dialogs', expect: 'ownOnly', call: (b) => b.get('/api/dialogs') },
+  { route: 'GET /api/dialogs/:id', expect: 'notFound', call: (b, a) => b.get(`/api/dialogs/${a.session.sessionId}`) },
+  {
+    route: 'POST /api/dialogs/:id/take',
+    expect: 'notFound',
+    call: (b, a) => b.post(`/api/dialogs/${a.session.sessionId}/take`, { force: true }),
+  },
+  {
+    route: 'POST /api/dialogs/:id/return',
+    expect: 'notFound',
+    call: (b, a) => b.post(`/api/dialogs/${a.session.sessionId}/return`),
+  },
+  {
+    route: 'POST /api/dialogs/:id/close',
+    expect: 'notFound',
+    call: (b, a) => b.post(`/api/dialogs/${a.session.sessionId}/close`),
+  },
+  {
+    route: 'POST /api/dialogs/:id/messages',
+    expect: 'notFound',
+    call: (b, a) => b.post(`/api/dialogs/${a.session.sessionId}/messages`, { text: 'Чужой менеджер' }),
+  },
   { route: 'GET /api/branding', expect: 'ownOnly', call: (b) => b.get('/api/branding') },
   { route: 'PUT /api/branding', expect: 'ownOnly', call: (b) => b.request('PUT', '/api/branding', BRANDING) },
   {
@@ -264,6 +286,7 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
     ['answers', (v: Visitor, session: WidgetSession) => v.answer(session, 'objectType', 'house')],
     ['messages', (v: Visitor, session: WidgetSession) => v.message(session, 'чужой вопрос')],
     ['estimate-pdf', (v: Visitor, session: WidgetSession) => v.estimatePdf(session)],
+    ['operator', (v: Visitor, session: WidgetSession) => v.requestOperator(session)],
   ])('widget %s: another company’s key cannot reach this company’s session', async (_route, call) => {
     const b = await signUpOwner(ctx.app);
     const tenantA = a.owner.session.tenant?.id as string;

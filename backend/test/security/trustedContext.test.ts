@@ -183,6 +183,16 @@ const bodyCases: BodyCase[] = [
     send: (w, extra) => widgetCall(w, 'messages', { text: 'Сколько стоит ремонт?', ...extra }),
   },
   {
+    route: 'POST /api/dialogs/:id/take',
+    send: async (w, extra) =>
+      w.b.post(`/api/dialogs/${(await startSession(w)).sessionId}/take`, { force: false, ...extra }),
+  },
+  {
+    route: 'POST /api/dialogs/:id/messages',
+    send: async (w, extra) =>
+      w.b.post(`/api/dialogs/${(await startSession(w)).sessionId}/messages`, { text: 'Здравствуйте!', ...extra }),
+  },
+  {
     route: 'POST /api/leads/:id/status',
     send: (w, extra) => w.b.post(`/api/leads/${w.bLeadId}/status`, { status: 'rejected', reason: 'Дорого', ...extra }),
   },

@@ -59,6 +59,13 @@ export function visitor(app: TestApp, key: string, ip = randomIp()) {
         headers: headers(session),
         payload: { text },
       }),
+    requestOperator: (session: WidgetSession) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/widget/sessions/${session.sessionId}/operator`,
+        remoteAddress: ip,
+        headers: headers(session),
+      }),
     estimatePdf: (session: WidgetSession) =>
       app.inject({
         method: 'POST',

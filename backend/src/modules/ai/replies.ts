@@ -1,7 +1,8 @@
 // Answering a visitor's free question: the reply streams to the session's event stream token by
 // token and is stored when complete. A gateway that fails gets one more try (on the fallback model
 // when one is set); if that fails too, a polite fallback keeps the funnel going. The visitor never
-// waits forever: each try has a deadline.
+// waits forever: each try has a deadline. A manager taking the dialog over stops the reply at
+// once: the stream is aborted, what was written is stored as cut, and its tokens still count.
 import { randomUUID } from 'node:crypto';
 import type { Database, Tx } from '../../db/database.ts';
 import { record } from '../billing/limitsService.ts';
@@ -10,6 +11,7 @@ import type { WidgetSettings } from '../branding/service.ts';
 import type { ChatEvents } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
 import { appendMessages, recentConversation } from '../chat/service.ts';
+import { dialogStatus } from '../dialogs/state.ts';
 import { answeredQuestions, nextStep } from '../funnel/funnel.ts';
 import type { Answers } from '../funnel/schemas.ts';
 import { funnelOf } from '../funnel/service.ts';
@@ -70,8 +72,21 @@ export function fallbackReply(context: ReplyContext): string {
 }
 
 /**
- * Writes the bot's reply in `context` and stores it. Resolves with the stored reply; never
- * rejects for a gateway failure (the fallback is stored instead).
+ * Tokens of a reply cut short, whose usage the gateway never sent: about three characters a token
+ * for Russian text, the prompt included, so a takeover does not make the AI free.
+ */
+export function estimatedTokens(
+  context: ReplyContext,
+  text: string,
+): { promptTokens: number; completionTokens: number } {
+  const prompt = [context.visitorText, ...context.history.map((message) => message.content)].join('');
+  return { promptTokens: Math.ceil(prompt.length / 3), completionTokens: Math.ceil(text.length / 3) };
+}
+
+/**
+ * Writes the bot's reply in `context` and stores it. Resolves with the stored reply, or null when
+ * a manager took the dialog before the AI wrote anything; never rejects for a gateway failure
+ * (the fallback is stored instead).
  */
 export async function answerVisitor(
   deps: ReplyDeps,
@@ -83,45 +98,73 @@ export async function answerVisitor(
     /** The company's, for counting the tokens in its month. */
     timezone: string;
   },
-): Promise<MessageView> {
+): Promise<MessageView | null> {
   const { tenantId, sessionId, context, model } = options;
   const replyId = randomUUID();
   const models = [model, deps.llm.fallbackModel ?? model];
 
+  // Listening first, then reading the state: a takeover is seen whether it commits before or after.
+  const takenOver = new AbortController();
+  const unsubscribe = deps.events.subscribe(sessionId, (event) => {
+    if (event.type === 'state' && event.state !== 'ai') takenOver.abort();
+  });
   let text = '';
   let result: { model: string; promptTokens: number | null; completionTokens: number | null } | null = null;
-  for (const attempt of models) {
-    text = '';
-    // A new "typing" with the same id tells the widget to clear a draft from a failed try.
-    deps.events.publish(sessionId, { type: 'typing', replyId });
-    const signal = AbortSignal.timeout(deps.llm.timeoutMs);
-    try {
-      result = await deps.responder.reply(context, {
-        model: attempt,
-        signal,
-        onDelta: (delta) => {
-          text += delta;
-          deps.events.publish(sessionId, { type: 'token', replyId, delta });
-        },
-      });
-      if (text.trim()) break;
-      result = null;
-    } catch (error) {
-      deps.log.warn({ err: error, model: attempt, responder: deps.responder.name }, 'AI reply failed');
-      result = null;
+  try {
+    const { state } = await deps.db.withTenant(tenantId, (tx) => dialogStatus(tx, { tenantId, sessionId }));
+    if (state !== 'ai') return null;
+    for (const attempt of models) {
+      text = '';
+      // A new "typing" with the same id tells the widget to clear a draft from a failed try.
+      deps.events.publish(sessionId, { type: 'typing', replyId });
+      const signal = AbortSignal.any([AbortSignal.timeout(deps.llm.timeoutMs), takenOver.signal]);
+      try {
+        result = await deps.responder.reply(context, {
+          model: attempt,
+          signal,
+          onDelta: (delta) => {
+            if (takenOver.signal.aborted) return;
+            text += delta;
+            deps.events.publish(sessionId, { type: 'token', replyId, delta });
+          },
+        });
+        if (text.trim()) break;
+        result = null;
+      } catch (error) {
+        if (takenOver.signal.aborted) break;
+        deps.log.warn({ err: error, model: attempt, responder: deps.responder.name }, 'AI reply failed');
+        result = null;
+      }
     }
+  } finally {
+    unsubscribe();
   }
 
-  const reply = result
-    ? {
-        content: text.trim(),
-        model: result.model,
-        promptTokens: result.promptTokens,
-        completionTokens: result.completionTokens,
-      }
-    : { content: fallbackReply(context), model: null, promptTokens: null, completionTokens: null };
+  const cut = takenOver.signal.aborted;
+  if (cut) deps.events.publish(sessionId, { type: 'cut', replyId });
+  if (cut && !text.trim()) {
+    await deps.db.withTenant(tenantId, (tx) =>
+      record(tx, {
+        tenantId,
+        counter: 'tokens',
+        amount: estimatedTokens(context, '').promptTokens,
+        timezone: options.timezone,
+      }),
+    );
+    return null;
+  }
+  const reply = cut
+    ? { content: text.trim(), model, ...estimatedTokens(context, text) }
+    : result
+      ? {
+          content: text.trim(),
+          model: result.model,
+          promptTokens: result.promptTokens,
+          completionTokens: result.completionTokens,
+        }
+      : { content: fallbackReply(context), model: null, promptTokens: null, completionTokens: null };
   const [stored] = await deps.db.withTenant(tenantId, async (tx) => {
-    // Counted after the answer: a reply in flight is never cut off, the next one is refused.
+    // Counted after the answer: a reply in flight is never cut off by the limit, the next one is refused.
     await record(tx, {
       tenantId,
       counter: 'tokens',
@@ -131,7 +174,14 @@ export async function answerVisitor(
     return appendMessages(tx, {
       tenantId,
       sessionId,
-      messages: [{ role: 'bot', kind: 'text', data: { replyId, fallback: result === null }, ...reply }],
+      messages: [
+        {
+          role: 'bot',
+          kind: 'text',
+          data: { replyId, fallback: !cut && result === null, ...(cut ? { cut } : {}) },
+          ...reply,
+        },
+      ],
     });
   });
   if (!stored) throw new Error('answerVisitor: the reply was not stored');

@@ -3,10 +3,15 @@
 // reply being written. In-process for now: when operators answer from another instance (the
 // takeover issue), this becomes Postgres LISTEN/NOTIFY behind the same interface.
 import { EventEmitter } from 'node:events';
+import type { DialogState } from '../../db/schema.ts';
 import type { MessageView } from './schemas.ts';
 
 export type ChatEvent =
   | { type: 'message'; message: MessageView }
+  /** Who answers now (dialogs/state.ts); an AI reply being written stops when it is not the AI. */
+  | { type: 'state'; state: DialogState; operator: { id: string; name: string } | null }
+  /** An AI reply stopped before its end by a takeover; its text, if any, follows as a message. */
+  | { type: 'cut'; replyId: string }
   | { type: 'typing'; replyId: string }
   | { type: 'token'; replyId: string; delta: string };
 

@@ -2,7 +2,7 @@
 // the transaction that stores it; the number orders the transcript and names the SSE event.
 import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
-import { chatSessions, type MessageKind, type MessageRole, messages } from '../../db/schema.ts';
+import { chatSessions, type DialogState, type MessageKind, type MessageRole, messages } from '../../db/schema.ts';
 import { hashToken, randomToken } from '../auth/sessions.ts';
 import type { MessageView } from './schemas.ts';
 
@@ -26,6 +26,7 @@ export interface ChatSession {
   utm: Record<string, string>;
   lastSeq: number;
   limited: boolean;
+  dialogState: DialogState;
 }
 
 const sessionColumns = {
@@ -38,6 +39,7 @@ const sessionColumns = {
   utm: chatSessions.utm,
   lastSeq: chatSessions.lastSeq,
   limited: chatSessions.limited,
+  dialogState: chatSessions.dialogState,
 };
 
 const messageColumns = {

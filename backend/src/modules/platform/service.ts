@@ -6,6 +6,7 @@ import type { PlatformContext } from '../../context.ts';
 import { type Database, queryRows } from '../../db/database.ts';
 import { type Plan, sessions, type TenantStatus, tenants, tenantUsage, users } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { escapeLike } from '../../lib/like.ts';
 import { usageReport } from '../billing/limitsService.ts';
 import { endOfMoscowDay } from '../billing/paidTerm.ts';
 import type { TenantSummary } from '../tenants/service.ts';
@@ -42,8 +43,6 @@ const platformTenantColumns = {
   sessionsThisMonth: thisMonthUsage('sessions'),
   messagesThisMonth: thisMonthUsage('messages'),
 };
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 export async function listTenants(
   db: Database,

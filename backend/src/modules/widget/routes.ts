@@ -13,9 +13,11 @@ import { aiAllowed, currentQuestion, limitedReply } from '../ai/limits.ts';
 import { answerVisitor, type ReplyDeps, replyContext } from '../ai/replies.ts';
 import { consume, record } from '../billing/limitsService.ts';
 import { getWidgetSettings, type WidgetSettings } from '../branding/service.ts';
-import type { ChatEvents } from '../chat/events.ts';
+import type { ChatEvent, ChatEvents } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
 import { appendMessages, createSession, findSession, listMessages, type NewMessage } from '../chat/service.ts';
+import { asksForPerson } from '../dialogs/handoff.ts';
+import { changeDialogState } from '../dialogs/state.ts';
 import { nextStep } from '../funnel/funnel.ts';
 import type { Answers } from '../funnel/schemas.ts';
 import { funnelOf, progressOf, questionMessage, submitAnswer } from '../funnel/service.ts';
@@ -31,6 +33,7 @@ import {
   SessionParams,
   SessionView,
   StartSessionBody,
+  VisitorDialogView,
   WidgetConfigQuery,
   WidgetConfigView,
 } from './schemas.ts';
@@ -276,15 +279,32 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       const text = request.body.text.trim();
       const settings = await replySettingsOf(tenant.id);
       // One transaction stores the message, counts it against the plan, and reads what the reply needs.
-      const { stored, prepared } = await app.db.withTenant(tenant.id, async (tx) => {
+      const { stored, changes, prepared } = await app.db.withTenant(tenant.id, async (tx) => {
         const session = await findSession(tx, {
           tenantId: tenant.id,
           sessionId: request.params.id,
           token: tokenFrom(request),
+          lock: true,
         });
         if (!session) throw new AppError('SESSION_NOT_FOUND');
         const answers = session.answers as Answers;
         const visitor: NewMessage = { role: 'visitor', kind: 'text', content: text };
+        const dialog = { tenantId: tenant.id, sessionId: session.id, actor: null };
+        // Writing in a closed dialog opens it again, with the AI.
+        const reopened =
+          session.dialogState === 'closed'
+            ? await changeDialogState(tx, { ...dialog, action: { kind: 'reopen' } })
+            : null;
+        const state = reopened?.state ?? session.dialogState;
+        const before = reopened?.events ?? [];
+
+        // A manager answers (or is coming): the message waits for them, and the AI's quota is not touched.
+        if (state !== 'ai' || asksForPerson(text)) {
+          const saved = await appendMessages(tx, { tenantId: tenant.id, sessionId: session.id, messages: [visitor] });
+          const asked =
+            state === 'ai' ? await changeDialogState(tx, { ...dialog, action: { kind: 'request_operator' } }) : null;
+          return { stored: saved, changes: [...before, ...(asked?.events ?? [])], prepared: null };
+        }
         if (!(await aiAllowed(tx, { tenantId: tenant.id, session, plan: settings }))) {
           const reply = limitedReply(currentQuestion(funnelOf(settings), answers));
           return {
@@ -293,6 +313,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
               sessionId: session.id,
               messages: [visitor, reply],
             }),
+            changes: before,
             prepared: null,
           };
         }
@@ -307,9 +328,10 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           beforeSeq: message.seq,
           defaultModel: config.llm.model,
         });
-        return { stored: [message], prepared: context };
+        return { stored: [message], changes: before, prepared: context };
       });
-      for (const message of stored) events.publish(request.params.id, { type: 'message', message });
+      const sent: ChatEvent[] = [...stored.map((message): ChatEvent => ({ type: 'message', message })), ...changes];
+      for (const event of sent) events.publish(request.params.id, event);
       const message = stored[0] as MessageView;
       if (!prepared) return reply.code(202).send(message);
 
@@ -318,6 +340,40 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         .finally(() => pending.delete(replying));
       pending.add(replying);
       return reply.code(202).send(message);
+    },
+  );
+
+  app.post(
+    '/api/widget/sessions/:id/operator',
+    {
+      config: { access: 'public' },
+      onRequest: [perIp(20, 'operator')],
+      schema: {
+        tags: ['widget'],
+        summary: 'The visitor asks for a manager («Позвать менеджера»); the managers are alerted',
+        params: SessionParams,
+        response: responses({ 200: VisitorDialogView }),
+      },
+    },
+    async (request) => {
+      const tenant = await tenantOf(keyFrom(request));
+      const change = await app.db.withTenant(tenant.id, async (tx) => {
+        const session = await findSession(tx, {
+          tenantId: tenant.id,
+          sessionId: request.params.id,
+          token: tokenFrom(request),
+          lock: true,
+        });
+        if (!session) throw new AppError('SESSION_NOT_FOUND');
+        return changeDialogState(tx, {
+          tenantId: tenant.id,
+          sessionId: session.id,
+          actor: null,
+          action: { kind: 'request_operator' },
+        });
+      });
+      for (const event of change.events) events.publish(request.params.id, event);
+      return { state: change.state, operatorName: change.operator?.name ?? null };
     },
   );
 

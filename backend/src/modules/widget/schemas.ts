@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { DIALOG_STATES } from '../../db/schema.ts';
 import { WEB_URL_MAX_LENGTH } from '../../lib/webUrl.ts';
 import { Id } from '../../schemas.ts';
 import { MessageView } from '../chat/schemas.ts';
@@ -85,6 +86,14 @@ const Progress = {
   progress: Type.Object({ answered: Type.Integer(), total: Type.Integer() }),
   estimate: Type.Union([EstimateView, Type.Null()]),
 };
+
+/** Who answers the visitor, as the widget shows it. */
+export const VisitorDialogView = Type.Object({
+  state: Type.Enum(DIALOG_STATES),
+  /** The manager in the dialog, while one is. */
+  operatorName: Type.Union([Type.String(), Type.Null()]),
+});
+export type VisitorDialogView = Static<typeof VisitorDialogView>;
 
 export const SessionView = Type.Object({
   sessionId: Id,

@@ -150,6 +150,21 @@ describe('applyStreamEvent', () => {
     expect(stored.messages.at(-1)?.content).toBe('Обычно 3–6 недель.');
   });
 
+  it('ends a reply’s draft when a manager cuts it, and every draft when a manager joins', () => {
+    const writing = run([
+      { type: 'typing', replyId: 'r1' },
+      { type: 'token', replyId: 'r1', delta: 'Обычно ' },
+    ]);
+    expect(applyStreamEvent(writing, { type: 'cut', replyId: 'r1' }).drafts).toEqual({});
+    const joined = applyStreamEvent(writing, {
+      type: 'state',
+      state: 'operator',
+      operator: { id: 'u1', name: 'Ольга' },
+    });
+    expect(joined).toEqual({ messages: writing.messages, drafts: {} });
+    expect(applyStreamEvent(writing, { type: 'state', state: 'ai', operator: null }).drafts).toEqual(writing.drafts);
+  });
+
   it('clears the draft when the same reply starts typing again (the server retries it)', () => {
     const retried = run([
       { type: 'typing', replyId: 'r1' },

@@ -109,10 +109,16 @@ export function mergeMessages(current: MessageView[], incoming: MessageView[]): 
 const replyIdOf = (message: MessageView): string | null =>
   typeof message.data.replyId === 'string' ? message.data.replyId : null;
 
+const withoutDraft = (drafts: Record<string, string>, replyId: string) => {
+  const { [replyId]: _gone, ...rest } = drafts;
+  return rest;
+};
+
 /**
  * One stream event applied to the messages and drafts. `typing` starts a draft, or clears it when
  * it repeats (the server is retrying the reply); `token` adds to it; the stored reply (a message
- * with that `replyId`) replaces it.
+ * with that `replyId`) replaces it. A reply cut by a manager's takeover ends its draft (what was
+ * written follows as a message), and a manager joining ends every draft: the AI stops writing.
  */
 export function applyStreamEvent(
   state: Pick<ChatState, 'messages' | 'drafts'>,
@@ -128,13 +134,13 @@ export function applyStreamEvent(
       };
     case 'message': {
       const replyId = replyIdOf(event.message);
-      let drafts = state.drafts;
-      if (replyId && replyId in drafts) {
-        const { [replyId]: _done, ...rest } = drafts;
-        drafts = rest;
-      }
+      const drafts = replyId && replyId in state.drafts ? withoutDraft(state.drafts, replyId) : state.drafts;
       return { messages: mergeMessages(state.messages, [event.message]), drafts };
     }
+    case 'cut':
+      return { messages: state.messages, drafts: withoutDraft(state.drafts, event.replyId) };
+    case 'state':
+      return { messages: state.messages, drafts: event.state === 'ai' ? state.drafts : {} };
   }
 }
 

@@ -1,7 +1,7 @@
 // The session's live events over server-sent events: stored messages (the event id is their
 // sequence number, so the browser resumes with Last-Event-ID and the server replays what was
-// missed), and the `typing` and `token` events of a reply the AI is writing. Parsing is kept apart
-// from EventSource so it can be checked on its own.
+// missed), the `typing`, `token` and `cut` events of a reply the AI is writing, and `state` when a
+// manager joins or leaves. Parsing is kept apart from EventSource so it can be checked on its own.
 import type { ChatEvent } from '@aimax/backend/contracts';
 
 export type StreamStatus = 'open' | 'reconnecting';
@@ -32,6 +32,12 @@ export function parseStreamEvent(type: string, data: string): ChatEvent | null {
     case 'token':
       return typeof payload.replyId === 'string' && typeof payload.delta === 'string'
         ? { type, replyId: payload.replyId, delta: payload.delta }
+        : null;
+    case 'cut':
+      return typeof payload.replyId === 'string' ? { type, replyId: payload.replyId } : null;
+    case 'state':
+      return typeof payload.state === 'string' && (payload.operator === null || isRecord(payload.operator))
+        ? (payload as unknown as Extract<ChatEvent, { type: 'state' }>)
         : null;
     default:
       return null;
@@ -71,7 +77,7 @@ export function openEventStream(options: EventStreamOptions): () => void {
         timer = setTimeout(connect, retryDelay(failures++));
       }
     };
-    for (const type of ['message', 'typing', 'token']) {
+    for (const type of ['message', 'typing', 'token', 'cut', 'state']) {
       current.addEventListener(type, (event) => {
         const parsed = parseStreamEvent(type, (event as MessageEvent<string>).data);
         if (parsed) options.onEvent(parsed);

@@ -32,6 +32,11 @@ describe('chatRows', () => {
     expect(shape(rows)).toEqual(['m1:bot^', 'm2:bot$', 'm3:visitor^$', 'm4:bot^$', 'm5:bot^$', 'm6:bot^$']);
   });
 
+  it('sets a notice apart, between the bubbles before and after it', () => {
+    const rows = chatRows([message(1, 'bot'), message(2, 'bot', 'notice'), message(3, 'operator')], [], {});
+    expect(shape(rows)).toEqual(['m1:bot^$', 'm2:notice^$', 'm3:bot^$']);
+  });
+
   it('puts messages on their way after the stored ones, and replies being written last', () => {
     const rows = chatRows(
       [message(1, 'visitor')],

@@ -1,11 +1,12 @@
 // The conversation as rows to draw: stored messages, then the visitor's messages still on their
 // way, then the replies being written. Consecutive rows of one side form a group, as in any
-// messenger: the avatar and the time go on a group's last bubble only, and an estimate card stands
-// on its own.
+// messenger: the avatar and the time go on a group's last bubble only, and an estimate card or a
+// notice stands on its own.
 import type { MessageView } from '@aimax/backend/contracts';
 import type { PendingMessage } from './chatStore';
 
-export type Side = 'bot' | 'visitor';
+/** `notice`: a line of its own in the middle, such as «Менеджер Ольга подключился к диалогу». */
+export type Side = 'bot' | 'visitor' | 'notice';
 
 type RowBody =
   | { type: 'message'; message: MessageView }
@@ -16,7 +17,8 @@ type Unplaced = RowBody & { key: string; side: Side };
 
 export type ChatRow = Unplaced & { first: boolean; last: boolean };
 
-const sideOf = (message: MessageView): Side => (message.role === 'visitor' ? 'visitor' : 'bot');
+const sideOf = (message: MessageView): Side =>
+  message.kind === 'notice' ? 'notice' : message.role === 'visitor' ? 'visitor' : 'bot';
 
 export function chatRows(messages: MessageView[], outbox: PendingMessage[], drafts: Record<string, string>): ChatRow[] {
   const unplaced: Unplaced[] = [
@@ -28,7 +30,8 @@ export function chatRows(messages: MessageView[], outbox: PendingMessage[], draf
       ([replyId, text]): Unplaced => ({ type: 'draft', key: `d${replyId}`, side: 'bot', replyId, text }),
     ),
   ];
-  const alone = (row: Unplaced | undefined) => row?.type === 'message' && row.message.kind === 'estimate';
+  const alone = (row: Unplaced | undefined) =>
+    row?.type === 'message' && (row.message.kind === 'estimate' || row.message.kind === 'notice');
   const joins = (a: Unplaced | undefined, b: Unplaced | undefined) =>
     a !== undefined && b !== undefined && a.side === b.side && !alone(a) && !alone(b);
   return unplaced.map((row, index) => ({

@@ -154,7 +154,20 @@ export function MessageRow({ row, bot, animate }: RowProps) {
       </VisitorRow>
     );
   }
-  const author = message.role === 'operator' ? t.conversation.operator : bot.name;
+  if (message.kind === 'notice') {
+    return (
+      <m.p
+        className="mx-auto mt-4 max-w-[85%] text-center text-[12px] leading-snug text-zinc-500"
+        initial={animate ? enter : false}
+        animate={shown}
+        transition={transition}
+      >
+        {message.content}
+      </m.p>
+    );
+  }
+  const operatorName = typeof message.data.operatorName === 'string' ? message.data.operatorName : null;
+  const author = message.role === 'operator' ? (operatorName ?? t.conversation.operator) : bot.name;
   return (
     <BotRow row={row} bot={bot} animate={animate} meta={author ? `${author} · ${time}` : time}>
       {author && <span className="sr-only">{author}: </span>}

@@ -1,0 +1,132 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { memberOf } from '../../plugins/auth.ts';
+import { IdParams, responses } from '../../schemas.ts';
+import type { ChatEvents } from '../chat/events.ts';
+import { MessageView } from '../chat/schemas.ts';
+import {
+  DialogListQuery,
+  DialogListView,
+  DialogStatusView,
+  DialogView,
+  OperatorMessageBody,
+  TakeDialogBody,
+} from './schemas.ts';
+import { actorOf, getDialog, listDialogs, sendOperatorMessage } from './service.ts';
+import { changeDialogState, type DialogAction } from './state.ts';
+
+export const dialogRoutes: FastifyPluginAsyncTypebox<{ events: ChatEvents }> = async (app, { events }) => {
+  app.get(
+    '/api/dialogs',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags: ['dialogs'],
+        summary: 'Dialogs, the latest activity first, filtered by state, period and a search, with counts per state',
+        querystring: DialogListQuery,
+        response: responses({ 200: DialogListView }),
+      },
+    },
+    async (request) => {
+      const ctx = memberOf(request);
+      return app.db.withTenant(ctx.tenantId, (tx) => listDialogs(tx, ctx, request.query));
+    },
+  );
+
+  app.get(
+    '/api/dialogs/:id',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags: ['dialogs'],
+        summary: 'A dialog: its transcript, answers, estimate, source, lead and timeline',
+        params: IdParams,
+        response: responses({ 200: DialogView }),
+      },
+    },
+    async (request) => {
+      const ctx = memberOf(request);
+      return app.db.withTenant(ctx.tenantId, (tx) => getDialog(tx, ctx, request.params.id));
+    },
+  );
+
+  /** Takes, returns or closes a dialog, and tells its stream (the visitor, the AI in flight). */
+  async function change(request: FastifyRequest<{ Params: { id: string } }>, action: DialogAction) {
+    const ctx = memberOf(request);
+    const result = await app.db.withTenant(ctx.tenantId, async (tx) =>
+      changeDialogState(tx, {
+        tenantId: ctx.tenantId,
+        sessionId: request.params.id,
+        actor: await actorOf(tx, ctx),
+        action,
+      }),
+    );
+    for (const event of result.events) events.publish(request.params.id, event);
+    return { state: result.state, operator: result.operator };
+  }
+
+  app.post(
+    '/api/dialogs/:id/take',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags: ['dialogs'],
+        summary: '«Перехватить диалог»: the AI stops at once; `force` takes it from another manager',
+        params: IdParams,
+        body: TakeDialogBody,
+        response: responses({ 200: DialogStatusView }),
+      },
+    },
+    (request) => change(request, { kind: 'take', force: request.body.force }),
+  );
+
+  app.post(
+    '/api/dialogs/:id/return',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags: ['dialogs'],
+        summary: '«Вернуть боту»: the AI answers again, and the visitor is told',
+        params: IdParams,
+        response: responses({ 200: DialogStatusView }),
+      },
+    },
+    (request) => change(request, { kind: 'return' }),
+  );
+
+  app.post(
+    '/api/dialogs/:id/close',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags: ['dialogs'],
+        summary: '«Закрыть диалог»: nobody answers until the visitor writes again',
+        params: IdParams,
+        response: responses({ 200: DialogStatusView }),
+      },
+    },
+    (request) => change(request, { kind: 'close' }),
+  );
+
+  app.post(
+    '/api/dialogs/:id/messages',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags: ['dialogs'],
+        summary: 'A manager’s message to the visitor; it takes the dialog when the AI has it',
+        params: IdParams,
+        body: OperatorMessageBody,
+        response: responses({ 201: MessageView }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = memberOf(request);
+      const sent = await app.db.withTenant(ctx.tenantId, (tx) =>
+        sendOperatorMessage(tx, ctx, { dialogId: request.params.id, text: request.body.text }),
+      );
+      for (const event of sent.events) events.publish(request.params.id, event);
+      return reply.code(201).send(sent.message);
+    },
+  );
+};
