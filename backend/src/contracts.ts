@@ -18,6 +18,17 @@ export type {
 } from './modules/branding/schemas.ts';
 export type { ChatEvent } from './modules/chat/events.ts';
 export type { MessageView } from './modules/chat/schemas.ts';
+export type {
+  DialogEventView,
+  DialogListQuery,
+  DialogListView,
+  DialogStateCounts,
+  DialogStatusView,
+  DialogSummaryView,
+  DialogView,
+  OperatorMessageBody,
+  TakeDialogBody,
+} from './modules/dialogs/schemas.ts';
 export type { EmailListQuery, EmailListView, PlatformEmailView } from './modules/email/schemas.ts';
 export type { Estimate, PublicStep } from './modules/funnel/schemas.ts';
 export type {

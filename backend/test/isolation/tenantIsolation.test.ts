@@ -13,6 +13,7 @@ import { COMPANY_BUYER, configureSeller, ENTREPRENEUR_BUYER, issueInvoiceAs } fr
 import { type ApiClient, addManager, STRONG_PASSWORD, signUpOwner, uniqueEmail } from '../support/clients.ts';
 import { tenantFingerprint } from '../support/fingerprint.ts';
 import { pngImage } from '../support/images.ts';
+import { readSse } from '../support/sse.ts';
 import { FULL_FUNNEL, type Visitor, visitor, type WidgetSession, widgetKeyOf } from '../support/widget.ts';
 
 interface TenantA {
@@ -38,6 +39,8 @@ interface IsolationCase {
 
 /** Public routes that still answer from the session when there is one. */
 const PUBLIC_WITH_SESSION = ['GET /api/auth/current'];
+/** Streams that never end, checked over real HTTP below instead of in `cases`. */
+const STREAMS = ['GET /api/dialogs/events'];
 
 const cases: IsolationCase[] = [
   { route: 'GET /api/auth/session', expect: 'ownOnly', call: (b) => b.get('/api/auth/session') },
@@ -78,6 +81,11 @@ const cases: IsolationCase[] = [
     call: (b, a) => b.delete(`/api/team/invites/${a.inviteId}`),
   },
   { route: 'GET /api/dialogs', expect: 'ownOnly', call: (b) => b.get('/api/dialogs') },
+  {
+    route: 'GET /api/dialogs/:id/events',
+    expect: 'notFound',
+    call: (b, a) => b.get(`/api/dialogs/${a.session.sessionId}/events`),
+  },
   { route: 'GET /api/dialogs/:id', expect: 'notFound', call: (b, a) => b.get(`/api/dialogs/${a.session.sessionId}`) },
   {
     route: 'POST /api/dialogs/:id/take',
@@ -258,7 +266,7 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
       .filter((r) => r.url.startsWith('/api/') && r.access !== 'public' && r.access !== 'superadmin')
       .map((r) => `${r.method} ${r.url}`)
       .concat(PUBLIC_WITH_SESSION);
-    expect(scoped.filter((route) => !cases.some((c) => c.route === route))).toEqual([]);
+    expect(scoped.filter((route) => !cases.some((c) => c.route === route) && !STREAMS.includes(route))).toEqual([]);
     expect(cases.filter((c) => !scoped.includes(c.route)).map((c) => c.route)).toEqual([]);
   });
 
@@ -287,6 +295,7 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
     ['messages', (v: Visitor, session: WidgetSession) => v.message(session, 'чужой вопрос')],
     ['estimate-pdf', (v: Visitor, session: WidgetSession) => v.estimatePdf(session)],
     ['operator', (v: Visitor, session: WidgetSession) => v.requestOperator(session)],
+    ['typing', (v: Visitor, session: WidgetSession) => v.typing(session)],
   ])('widget %s: another company’s key cannot reach this company’s session', async (_route, call) => {
     const b = await signUpOwner(ctx.app);
     const tenantA = a.owner.session.tenant?.id as string;
@@ -295,6 +304,24 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe('SESSION_NOT_FOUND');
     expect(await tenantFingerprint(ctx, tenantA)).toEqual(before);
+  });
+
+  it('the inbox stream: another company’s dialogs never reach it', async () => {
+    const b = await signUpOwner(ctx.app);
+    const baseUrl = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const visitorOfB = visitor(ctx.app, await widgetKeyOf(ctx, b));
+    const events = await readSse(`${baseUrl}/api/dialogs/events`, {
+      headers: { cookie: b.cookie },
+      onOpen: async () => {
+        await visitor(ctx.app, a.widgetKey).message(a.session, 'Вопрос компании А');
+        await a.owner.post(`/api/dialogs/${a.session.sessionId}/take`, {});
+        await visitorOfB.start();
+      },
+      until: (all) => all.some((e) => e.event === 'dialog'),
+    });
+    const ids = events.filter((e) => e.event === 'dialog').map((e) => (e.data as { id: string }).id);
+    expect(ids).not.toContain(a.session.sessionId);
+    for (const secret of a.secrets) expect(JSON.stringify(events)).not.toContain(secret);
   });
 
   it('widget events: another company’s key cannot open this company’s stream', async () => {

@@ -6,6 +6,7 @@ import { tenants } from '../../src/db/schema.ts';
 import type { TestApp, TestContext } from './app.ts';
 import type { ApiClient } from './clients.ts';
 import { randomIp } from './clients.ts';
+import { readSse, type StreamedEvent } from './sse.ts';
 
 export interface WidgetSession {
   sessionId: string;
@@ -59,6 +60,13 @@ export function visitor(app: TestApp, key: string, ip = randomIp()) {
         headers: headers(session),
         payload: { text },
       }),
+    typing: (session: WidgetSession) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/widget/sessions/${session.sessionId}/typing`,
+        remoteAddress: ip,
+        headers: headers(session),
+      }),
     requestOperator: (session: WidgetSession) =>
       app.inject({
         method: 'POST',
@@ -88,14 +96,10 @@ export async function completeFunnel(client: Visitor): Promise<WidgetSession> {
   return session;
 }
 
-export interface StreamedEvent {
-  id?: string;
-  event: string;
-  data: unknown;
-}
+export type { StreamedEvent } from './sse.ts';
 
 /** Reads a session's SSE stream over real HTTP until `until` says enough (or the time is up). */
-export async function readEvents(
+export function readEvents(
   baseUrl: string,
   options: {
     key: string;
@@ -107,40 +111,11 @@ export async function readEvents(
     timeoutMs?: number;
   },
 ): Promise<StreamedEvent[]> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 10_000);
   const url = `${baseUrl}/api/widget/sessions/${options.session.sessionId}/events?key=${options.key}&token=${options.session.token}`;
-  const response = await fetch(url, {
-    signal: controller.signal,
+  return readSse(url, {
     headers: options.lastEventId === undefined ? {} : { 'last-event-id': String(options.lastEventId) },
+    until: options.until,
+    onOpen: options.onOpen,
+    timeoutMs: options.timeoutMs,
   });
-  const events: StreamedEvent[] = [];
-  let buffer = '';
-  await options.onOpen?.();
-  try {
-    const decoder = new TextDecoder();
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end = buffer.indexOf('\n\n');
-      while (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const fields = Object.fromEntries(
-          block
-            .split('\n')
-            .filter((line) => line && !line.startsWith(':'))
-            .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trimStart()]),
-        );
-        if (fields.event) events.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data ?? 'null') });
-        end = buffer.indexOf('\n\n');
-      }
-      if (options.until(events)) break;
-    }
-  } catch (error) {
-    if (!controller.signal.aborted) throw error;
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-  }
-  return events;
 }

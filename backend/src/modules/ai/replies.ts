@@ -100,6 +100,7 @@ export async function answerVisitor(
   },
 ): Promise<MessageView | null> {
   const { tenantId, sessionId, context, model } = options;
+  const target = { tenantId, sessionId };
   const replyId = randomUUID();
   const models = [model, deps.llm.fallbackModel ?? model];
 
@@ -116,7 +117,7 @@ export async function answerVisitor(
     for (const attempt of models) {
       text = '';
       // A new "typing" with the same id tells the widget to clear a draft from a failed try.
-      deps.events.publish(sessionId, { type: 'typing', replyId });
+      deps.events.publish(target, { type: 'typing', replyId });
       const signal = AbortSignal.any([AbortSignal.timeout(deps.llm.timeoutMs), takenOver.signal]);
       try {
         result = await deps.responder.reply(context, {
@@ -125,7 +126,7 @@ export async function answerVisitor(
           onDelta: (delta) => {
             if (takenOver.signal.aborted) return;
             text += delta;
-            deps.events.publish(sessionId, { type: 'token', replyId, delta });
+            deps.events.publish(target, { type: 'token', replyId, delta });
           },
         });
         if (text.trim()) break;
@@ -141,7 +142,7 @@ export async function answerVisitor(
   }
 
   const cut = takenOver.signal.aborted;
-  if (cut) deps.events.publish(sessionId, { type: 'cut', replyId });
+  if (cut) deps.events.publish(target, { type: 'cut', replyId });
   if (cut && !text.trim()) {
     await deps.db.withTenant(tenantId, (tx) =>
       record(tx, {
@@ -185,6 +186,6 @@ export async function answerVisitor(
     });
   });
   if (!stored) throw new Error('answerVisitor: the reply was not stored');
-  deps.events.publish(sessionId, { type: 'message', message: stored });
+  deps.events.publish(target, { type: 'message', message: stored });
   return stored;
 }

@@ -4,16 +4,21 @@ import { memberOf } from '../../plugins/auth.ts';
 import { IdParams, responses } from '../../schemas.ts';
 import type { ChatEvents } from '../chat/events.ts';
 import { MessageView } from '../chat/schemas.ts';
+import { listMessages } from '../chat/service.ts';
+import { streamSessionEvents } from '../widget/sse.ts';
+import { streamInbox } from './inbox.ts';
 import {
+  DialogEventsQuery,
   DialogListQuery,
   DialogListView,
   DialogStatusView,
   DialogView,
+  NoQuery,
   OperatorMessageBody,
   TakeDialogBody,
 } from './schemas.ts';
-import { actorOf, getDialog, listDialogs, sendOperatorMessage } from './service.ts';
-import { changeDialogState, type DialogAction } from './state.ts';
+import { actorOf, getDialog, getDialogSummary, listDialogs, sendOperatorMessage } from './service.ts';
+import { changeDialogState, type DialogAction, dialogStatus } from './state.ts';
 
 export const dialogRoutes: FastifyPluginAsyncTypebox<{ events: ChatEvents }> = async (app, { events }) => {
   app.get(
@@ -30,6 +35,59 @@ export const dialogRoutes: FastifyPluginAsyncTypebox<{ events: ChatEvents }> = a
     async (request) => {
       const ctx = memberOf(request);
       return app.db.withTenant(ctx.tenantId, (tx) => listDialogs(tx, ctx, request.query));
+    },
+  );
+
+  app.get(
+    '/api/dialogs/events',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags: ['dialogs'],
+        summary:
+          'Server-sent events of the inbox: `dialog` (a DialogSummaryView) when a dialog starts or changes, `resync` when the client should load the list again',
+        querystring: NoQuery,
+      },
+    },
+    async (request, reply) => {
+      const ctx = memberOf(request);
+      streamInbox(reply, {
+        events,
+        tenantId: ctx.tenantId,
+        summary: (dialogId) => app.db.withTenant(ctx.tenantId, (tx) => getDialogSummary(tx, ctx, dialogId)),
+        log: request.log,
+      });
+    },
+  );
+
+  app.get(
+    '/api/dialogs/:id/events',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags: ['dialogs'],
+        summary:
+          'Server-sent events of a dialog: `message` (id = its sequence number), `typing`/`token`/`cut` of an AI reply, `state`, `visitor_typing`. Resumes after Last-Event-ID',
+        params: IdParams,
+        querystring: DialogEventsQuery,
+      },
+    },
+    async (request, reply) => {
+      const ctx = memberOf(request);
+      const dialogId = request.params.id;
+      await app.db.withTenant(ctx.tenantId, (tx) => dialogStatus(tx, { tenantId: ctx.tenantId, sessionId: dialogId }));
+      const header = Number(request.headers['last-event-id']);
+      const afterSeq = Number.isInteger(header) && header >= 0 ? header : (request.query.lastEventId ?? 0);
+      streamSessionEvents(reply, {
+        events,
+        sessionId: dialogId,
+        afterSeq,
+        missed: (seq) =>
+          app.db.withTenant(ctx.tenantId, (tx) =>
+            listMessages(tx, { tenantId: ctx.tenantId, sessionId: dialogId, afterSeq: seq }),
+          ),
+        accept: (event) => event.type !== 'started',
+      });
     },
   );
 
@@ -61,7 +119,7 @@ export const dialogRoutes: FastifyPluginAsyncTypebox<{ events: ChatEvents }> = a
         action,
       }),
     );
-    for (const event of result.events) events.publish(request.params.id, event);
+    for (const event of result.events) events.publish({ tenantId: ctx.tenantId, sessionId: request.params.id }, event);
     return { state: result.state, operator: result.operator };
   }
 
@@ -125,7 +183,7 @@ export const dialogRoutes: FastifyPluginAsyncTypebox<{ events: ChatEvents }> = a
       const sent = await app.db.withTenant(ctx.tenantId, (tx) =>
         sendOperatorMessage(tx, ctx, { dialogId: request.params.id, text: request.body.text }),
       );
-      for (const event of sent.events) events.publish(request.params.id, event);
+      for (const event of sent.events) events.publish({ tenantId: ctx.tenantId, sessionId: request.params.id }, event);
       return reply.code(201).send(sent.message);
     },
   );

@@ -116,3 +116,14 @@ export type OperatorMessageBody = Static<typeof OperatorMessageBody>;
 
 export const DialogStatusView = Type.Object({ state: DialogStateSchema, operator: Nullable(Member) });
 export type DialogStatusView = Static<typeof DialogStatusView>;
+
+export const DialogEventsQuery = Type.Object(
+  {
+    /** For clients that cannot send the Last-Event-ID header: the last message's sequence number. */
+    lastEventId: Type.Optional(Type.Integer({ minimum: 0, errorMessage: 'lastEventId: неотрицательное число' })),
+  },
+  { additionalProperties: false },
+);
+
+/** A route that reads no parameters refuses any, rather than ignoring what a caller meant. */
+export const NoQuery = Type.Object({}, { additionalProperties: false });

@@ -134,6 +134,13 @@ export async function listDialogs(
   return { dialogs: rows.map((row) => summaryOf(row, config)), total: total?.value ?? 0, counts };
 }
 
+/** One dialog as the list shows it, for the inbox's live updates. */
+export async function getDialogSummary(tx: Tx, ctx: TenantContext, dialogId: string): Promise<DialogSummaryView> {
+  const [row] = await summaries(tx).where(and(eq(chatSessions.tenantId, ctx.tenantId), eq(chatSessions.id, dialogId)));
+  if (!row) throw new AppError('DIALOG_NOT_FOUND');
+  return summaryOf(row, funnelOf(await getWidgetSettings(tx, ctx.tenantId)));
+}
+
 /** One dialog with its transcript, the funnel's answers and estimate, its source, lead and timeline. */
 export async function getDialog(tx: Tx, ctx: TenantContext, dialogId: string): Promise<DialogView> {
   const [row] = await summaries(tx).where(and(eq(chatSessions.tenantId, ctx.tenantId), eq(chatSessions.id, dialogId)));

@@ -134,6 +134,7 @@ export async function submitAnswer(
   });
 
   if (result.emails > 0) deps.outbox.kick();
-  for (const message of result.messages) deps.events.publish(options.sessionId, { type: 'message', message });
+  for (const message of result.messages)
+    deps.events.publish({ tenantId, sessionId: options.sessionId }, { type: 'message', message });
   return { ...progressOf(config, result.answers), messages: result.messages };
 }

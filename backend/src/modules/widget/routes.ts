@@ -8,7 +8,7 @@ import { LRUCache } from 'lru-cache';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { webUrlOrNull } from '../../lib/webUrl.ts';
-import { iso, responses, SignedLinkView } from '../../schemas.ts';
+import { iso, NoContent, responses, SignedLinkView } from '../../schemas.ts';
 import { aiAllowed, currentQuestion, limitedReply } from '../ai/limits.ts';
 import { answerVisitor, type ReplyDeps, replyContext } from '../ai/replies.ts';
 import { consume, record } from '../billing/limitsService.ts';
@@ -219,6 +219,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         });
         return { session, token, created: true, messages };
       });
+      if (state.created) events.publish({ tenantId: tenant.id, sessionId: state.session.id }, { type: 'started' });
       const answers = state.session.answers as Answers;
       return reply.code(state.created ? 201 : 200).send({
         sessionId: state.session.id,
@@ -331,7 +332,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         return { stored: [message], changes: before, prepared: context };
       });
       const sent: ChatEvent[] = [...stored.map((message): ChatEvent => ({ type: 'message', message })), ...changes];
-      for (const event of sent) events.publish(request.params.id, event);
+      for (const event of sent) events.publish({ tenantId: tenant.id, sessionId: request.params.id }, event);
       const message = stored[0] as MessageView;
       if (!prepared) return reply.code(202).send(message);
 
@@ -372,7 +373,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           action: { kind: 'request_operator' },
         });
       });
-      for (const event of change.events) events.publish(request.params.id, event);
+      for (const event of change.events) events.publish({ tenantId: tenant.id, sessionId: request.params.id }, event);
       return { state: change.state, operatorName: change.operator?.name ?? null };
     },
   );
@@ -406,7 +407,37 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           app.db.withTenant(tenant.id, (tx) =>
             listMessages(tx, { tenantId: tenant.id, sessionId: session.id, afterSeq: seq }),
           ),
+        // The visitor's own typing and the inbox's news are the managers' business.
+        accept: (event) => event.type !== 'visitor_typing' && event.type !== 'started',
       });
+    },
+  );
+
+  // At most one «печатает» per session every two seconds reaches the managers, whatever the widget sends.
+  const typingSeen = new LRUCache<string, true>({ max: 10_000, ttl: 2000 });
+  app.post(
+    '/api/widget/sessions/:id/typing',
+    {
+      config: { access: 'public' },
+      onRequest: [perIp(60, 'typing')],
+      schema: {
+        tags: ['widget'],
+        summary: 'The visitor is typing: shown to the managers for a few seconds, never stored',
+        params: SessionParams,
+        response: responses({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      const tenant = await tenantOf(keyFrom(request));
+      const session = await app.db.withTenant(tenant.id, (tx) =>
+        findSession(tx, { tenantId: tenant.id, sessionId: request.params.id, token: tokenFrom(request) }),
+      );
+      if (!session) throw new AppError('SESSION_NOT_FOUND');
+      if (!typingSeen.has(session.id)) {
+        typingSeen.set(session.id, true);
+        events.publish({ tenantId: tenant.id, sessionId: session.id }, { type: 'visitor_typing' });
+      }
+      return reply.code(204).send(null);
     },
   );
 

@@ -1,7 +1,8 @@
 // A session's event stream as server-sent events. Live events are subscribed to before the missed
 // messages are read from the database, so nothing falls between the two; messages are sent in
 // sequence order, each once, with their sequence number as the event id, which the browser sends
-// back as Last-Event-ID when it reconnects.
+// back as Last-Event-ID when it reconnects. When the events may have had a gap (the database's
+// listener reconnected), the missed messages are read again, so nothing is lost.
 import type { FastifyReply } from 'fastify';
 import type { ChatEvent, ChatEvents } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
@@ -15,6 +16,8 @@ export function streamSessionEvents(
     sessionId: string;
     afterSeq: number;
     missed(afterSeq: number): Promise<MessageView[]>;
+    /** Which live events this stream carries besides messages; all of them by default. */
+    accept?: (event: ChatEvent) => boolean;
   },
 ): void {
   reply.hijack();
@@ -43,22 +46,29 @@ export function streamSessionEvents(
     }
   };
 
+  const accept = options.accept ?? (() => true);
   const unsubscribe = options.events.subscribe(options.sessionId, (event) => {
+    if (event.type !== 'message' && !accept(event)) return;
     if (replaying) queued.push(event);
     else send(event);
   });
+  const catchUp = () => {
+    replaying = true;
+    options
+      .missed(lastSeq)
+      .then((messages) => {
+        for (const message of messages) send({ type: 'message', message });
+        replaying = false;
+        for (const event of queued.splice(0)) send(event);
+      })
+      .catch(() => raw.end());
+  };
+  const unsubscribeGap = options.events.onGap(catchUp);
   const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
   raw.on('close', () => {
     clearInterval(heartbeat);
     unsubscribe();
+    unsubscribeGap();
   });
-
-  options
-    .missed(options.afterSeq)
-    .then((messages) => {
-      for (const message of messages) send({ type: 'message', message });
-      replaying = false;
-      for (const event of queued.splice(0)) send(event);
-    })
-    .catch(() => raw.end());
+  catchUp();
 }
