@@ -16,6 +16,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { billingRoutes } from './modules/billing/routes.ts';
 import { brandingRoutes } from './modules/branding/routes.ts';
 import { type ChatEvents, createChatEvents } from './modules/chat/events.ts';
+import { createSharedEvents } from './modules/chat/sharedEvents.ts';
 import { dialogRoutes } from './modules/dialogs/routes.ts';
 import { type MailDependencies, outbox } from './modules/email/outboxPlugin.ts';
 import { emailRoutes } from './modules/email/routes.ts';
@@ -129,7 +130,13 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(supportRoutes, { config });
   await app.register(emailRoutes, { config });
   await app.register(brandingRoutes, { config });
-  const events = deps.events ?? createChatEvents();
+  // Instances on one PostgreSQL share their chat events; the embedded database serves one process.
+  const events =
+    deps.events ??
+    (deps.db.pubsub
+      ? await createSharedEvents({ db: deps.db, pubsub: deps.db.pubsub, log: app.log })
+      : createChatEvents());
+  if (!deps.events) app.addHook('onClose', () => events.close());
   await app.register(widgetRoutes, { config, events, responder: deps.responder ?? responderFor(config) });
   await app.register(dialogRoutes, { events });
   await app.register(widgetAdminRoutes, { config });

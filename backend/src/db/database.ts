@@ -23,8 +23,25 @@ export interface PlatformAccess {
   details?: Record<string, unknown>;
 }
 
+/**
+ * PostgreSQL's LISTEN/NOTIFY, for what instances tell each other (chat events). Payloads are at
+ * most 8000 bytes. Only the PostgreSQL driver has it: the embedded database serves one process.
+ */
+export interface PubSub {
+  notify(channel: string, payload: string): Promise<void>;
+  /**
+   * Listens on a dedicated connection, reconnecting with backoff when it is lost; `reconnected`
+   * runs after each reconnection, when notifications may have been missed meanwhile.
+   */
+  listen(
+    channel: string,
+    handlers: { message(payload: string): void; reconnected(): void; error(error: unknown): void },
+  ): Promise<{ close(): Promise<void> }>;
+}
+
 export interface Database {
   readonly driver: DriverName;
+  readonly pubsub?: PubSub;
   withTenant<T>(tenantId: string, work: (tx: Tx) => Promise<T>): Promise<T>;
   withIdentity<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   withPlatform<T>(access: PlatformAccess, work: (tx: Tx) => Promise<T>): Promise<T>;
@@ -54,6 +71,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 interface DriverParts {
   driver: DriverName;
   db: Db;
+  pubsub?: PubSub;
   roles?: DatabaseRoles;
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -65,6 +83,7 @@ export function createDatabase(parts: DriverParts): Database {
 
   return {
     driver,
+    pubsub: parts.pubsub,
 
     withTenant(tenantId, work) {
       if (!UUID.test(tenantId)) throw new Error(`withTenant: "${tenantId}" is not a tenant id`);

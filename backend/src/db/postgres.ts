@@ -2,7 +2,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { createDatabase, type Database, type DatabaseRoles, MIGRATIONS_FOLDER } from './database.ts';
+import { createDatabase, type Database, type DatabaseRoles, MIGRATIONS_FOLDER, type PubSub } from './database.ts';
 
 export interface PostgresOptions {
   url: string;
@@ -21,6 +21,7 @@ export function connectPostgres(options: PostgresOptions): Database {
   return createDatabase({
     driver: 'postgres',
     db: drizzle(pool),
+    pubsub: pubsubOf(pool, options.url),
     roles: options.roles,
 
     async migrate() {
@@ -41,4 +42,83 @@ export function connectPostgres(options: PostgresOptions): Database {
 
     close: () => pool.end(),
   });
+}
+
+const channelName = (channel: string) => {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`"${channel}" is not a channel name`);
+  return channel;
+};
+
+/** NOTIFY through the pool; LISTEN on a client of its own, which a pool would hand to others. */
+function pubsubOf(pool: pg.Pool, url: string): PubSub {
+  return {
+    async notify(channel, payload) {
+      await pool.query('select pg_notify($1, $2)', [channelName(channel), payload]);
+    },
+
+    async listen(channel, handlers) {
+      const name = channelName(channel);
+      let client: pg.Client | null = null;
+      let closed = false;
+      let failures = 0;
+      let retry: NodeJS.Timeout | undefined;
+
+      const connect = async (): Promise<void> => {
+        const next = new pg.Client({ connectionString: url });
+        next.on('notification', (notification) => {
+          if (notification.channel === name && notification.payload !== undefined)
+            handlers.message(notification.payload);
+        });
+        next.on('error', (error) => lost(next, error));
+        next.on('end', () => lost(next, new Error('the listening connection ended')));
+        await next.connect();
+        await next.query(`listen ${name}`);
+        if (closed) {
+          await next.end();
+          return;
+        }
+        client = next;
+        failures = 0;
+      };
+
+      const lost = (which: pg.Client, error: unknown) => {
+        if (closed || client !== which) return;
+        client = null;
+        which.removeAllListeners('notification');
+        void which.end().catch(() => {});
+        handlers.error(error);
+        reconnect();
+      };
+
+      const reconnect = () => {
+        if (closed || retry) return;
+        // 250 ms, 500 ms, 1 s… up to 10 s between tries.
+        const delay = Math.min(10_000, 250 * 2 ** failures);
+        failures += 1;
+        retry = setTimeout(() => {
+          retry = undefined;
+          connect().then(
+            () => {
+              if (!closed) handlers.reconnected();
+            },
+            (error: unknown) => {
+              handlers.error(error);
+              reconnect();
+            },
+          );
+        }, delay);
+      };
+
+      await connect();
+      return {
+        async close() {
+          closed = true;
+          clearTimeout(retry);
+          const current = client;
+          client = null;
+          await current?.end().catch(() => {});
+        },
+      };
+    },
+  };
 }
