@@ -54,6 +54,14 @@ export function visitor(baseUrl: string, key: string) {
       post<{ messages: Message[] }>(`/api/widget/sessions/${session.sessionId}/answers`, { stepId, value }, session),
     message: (session: WidgetSession, text: string) =>
       post<Message>(`/api/widget/sessions/${session.sessionId}/messages`, { text }, session),
+    /** Tells the managers the visitor is typing; it has no body, so it is sent without a content type. */
+    async typing(session: WidgetSession): Promise<void> {
+      const response = await fetch(`${baseUrl}/api/widget/sessions/${session.sessionId}/typing`, {
+        method: 'POST',
+        headers: { 'x-widget-key': key, authorization: `Bearer ${session.token}` },
+      });
+      if (!response.ok) throw new Error(`POST typing: ${response.status} ${await response.text()}`);
+    },
   };
 }
 

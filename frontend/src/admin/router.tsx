@@ -8,6 +8,7 @@ import { SignupPage } from './features/auth/SignupPage';
 import { BillingPage } from './features/billing/BillingPage';
 import { BrandingPage } from './features/branding/BrandingPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { DialogPage } from './features/dialogs/DialogPage';
 import { DialogsPage } from './features/dialogs/DialogsPage';
 import { FunnelPage } from './features/funnel/FunnelPage';
 import { IntegrationsPage } from './features/integrations/IntegrationsPage';
@@ -68,6 +69,7 @@ export const router = createBrowserRouter(
                 guarded(sections.leads, <LeadsPage />),
                 guarded(sections.leads, <LeadPage />, '/:id'),
                 guarded(sections.dialogs, <DialogsPage />),
+                guarded(sections.dialogs, <DialogPage />, '/:id'),
                 guarded(sections.knowledge, <KnowledgePage />),
                 guarded(sections.funnel, <FunnelPage />),
                 guarded(sections.branding, <BrandingPage />),

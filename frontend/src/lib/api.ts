@@ -18,6 +18,11 @@ import type {
   CreatedInviteView,
   CreateInviteBody,
   CurrentSessionView,
+  DialogListQuery,
+  DialogListView,
+  DialogStatusView,
+  DialogSummaryView,
+  DialogView,
   EmailListQuery,
   EmailListView,
   ErrorCode,
@@ -33,6 +38,7 @@ import type {
   LeadView,
   LogInBody,
   MemberView,
+  MessageView,
   NotificationSettings,
   PlatformEmailView,
   PlatformInvoiceListQuery,
@@ -72,6 +78,9 @@ export type { LeadStatus };
 /** The leads list's filters, as the list, its counts and its export take them. */
 export type LeadFilter = Pick<LeadListQuery, 'status' | 'assignee' | 'from' | 'to'>;
 export type LeadExportFormat = LeadExportQuery['format'];
+export type DialogState = DialogSummaryView['state'];
+/** The dialogs list's filters, as the list and its counts take them. */
+export type DialogFilter = Pick<DialogListQuery, 'state' | 'from' | 'to' | 'q'>;
 
 /** Failures that never reached the API's error handler: no connection, or a reply not from us. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
@@ -307,6 +316,24 @@ export const api = {
       request<LeadView>('POST', `/api/leads/${segment(id)}/notes`, { body: { text } }),
     /** The lead's estimate PDF, behind a link that works for a few minutes. */
     estimatePdf: (id: string) => request<SignedLinkView>('POST', `/api/leads/${segment(id)}/estimate-pdf`),
+  },
+  dialogs: {
+    list: (query: DialogFilter & { limit: number; offset: number }, signal?: AbortSignal) =>
+      request<DialogListView>('GET', '/api/dialogs', { query, signal }),
+    get: (id: string, signal?: AbortSignal) => request<DialogView>('GET', `/api/dialogs/${segment(id)}`, { signal }),
+    /** «Перехватить диалог»; with `force`, «Забрать себе» from the manager who holds it. */
+    take: (id: string, force: boolean) =>
+      request<DialogStatusView>('POST', `/api/dialogs/${segment(id)}/take`, { body: { force } }),
+    returnToBot: (id: string) => request<DialogStatusView>('POST', `/api/dialogs/${segment(id)}/return`),
+    close: (id: string) => request<DialogStatusView>('POST', `/api/dialogs/${segment(id)}/close`),
+    /** A manager's message to the visitor; it takes the dialog when the AI has it or it waits. */
+    send: (id: string, text: string) =>
+      request<MessageView>('POST', `/api/dialogs/${segment(id)}/messages`, { body: { text } }),
+    /** The company's dialogs as they change, as server-sent events; the session cookie is all it needs. */
+    eventsUrl: '/api/dialogs/events',
+    /** One dialog's live events, as server-sent events, after the message numbered `afterSeq`. */
+    dialogEventsUrl: (id: string, afterSeq: number) =>
+      urlOf(`/api/dialogs/${segment(id)}/events`, { lastEventId: afterSeq }),
   },
   billing: {
     get: (signal?: AbortSignal) => request<BillingView>('GET', '/api/billing', { signal }),

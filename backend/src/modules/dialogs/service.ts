@@ -18,10 +18,11 @@ import { changeDialogState, type DialogActor } from './state.ts';
 
 const PREVIEW_LENGTH = 140;
 
+// What was last said: a notice of who joined is not a message to preview.
 const lastMessage = sql<{ role: MessageView['role']; content: string; createdAt: string } | null>`(
   select json_build_object('role', m.role, 'content', left(m.content, ${PREVIEW_LENGTH}), 'createdAt', m.created_at)
   from ${messages} m
-  where m.session_id = ${chatSessions.id} and m.tenant_id = ${chatSessions.tenantId}
+  where m.session_id = ${chatSessions.id} and m.tenant_id = ${chatSessions.tenantId} and m.kind <> 'notice'
   order by m.seq desc limit 1
 )`;
 

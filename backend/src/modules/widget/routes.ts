@@ -17,7 +17,7 @@ import type { ChatEvent, ChatEvents } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
 import { appendMessages, createSession, findSession, listMessages, type NewMessage } from '../chat/service.ts';
 import { asksForPerson } from '../dialogs/handoff.ts';
-import { changeDialogState } from '../dialogs/state.ts';
+import { changeDialogState, dialogStatus } from '../dialogs/state.ts';
 import { nextStep } from '../funnel/funnel.ts';
 import type { Answers } from '../funnel/schemas.ts';
 import { funnelOf, progressOf, questionMessage, submitAnswer } from '../funnel/service.ts';
@@ -188,11 +188,13 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       const state = await app.db.withTenant(tenant.id, async (tx) => {
         const resumed = body.token ? await findSession(tx, { tenantId: tenant.id, token: body.token }) : null;
         if (resumed && body.token) {
+          const { state, operator } = await dialogStatus(tx, { tenantId: tenant.id, sessionId: resumed.id });
           return {
             session: resumed,
             token: body.token,
             created: false,
             messages: await listMessages(tx, { tenantId: tenant.id, sessionId: resumed.id }),
+            dialog: { state, operatorName: state === 'operator' ? (operator?.name ?? null) : null },
           };
         }
         // Past the plan's session limit the visitor is still served, for the lead: without the AI.
@@ -217,7 +219,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
             ...(first ? [questionMessage(funnel, first)] : []),
           ],
         });
-        return { session, token, created: true, messages };
+        return { session, token, created: true, messages, dialog: { state: 'ai' as const, operatorName: null } };
       });
       if (state.created) events.publish({ tenantId: tenant.id, sessionId: state.session.id }, { type: 'started' });
       const answers = state.session.answers as Answers;
@@ -227,6 +229,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         status: state.session.status,
         ...progressOf(funnel, answers),
         messages: state.messages,
+        dialog: state.dialog,
       });
     },
   );

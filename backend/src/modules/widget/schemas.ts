@@ -101,6 +101,7 @@ export const SessionView = Type.Object({
   token: Type.String(),
   ...Progress,
   messages: Type.Array(MessageView),
+  dialog: VisitorDialogView,
 });
 export type SessionView = Static<typeof SessionView>;
 

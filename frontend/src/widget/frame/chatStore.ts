@@ -14,6 +14,7 @@ import type {
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { applyStreamEvent, lastSeq, mergeMessages } from '@/lib/chatTranscript';
 import type { FrameMessage } from '../protocol';
 import { errorMessage, type SessionCredentials, type WidgetApi, WidgetApiError } from './api';
 import type { EventStreamOptions, StreamStatus } from './events';
@@ -77,71 +78,6 @@ export interface ChatDeps {
   page: { pageUrl: string | undefined; referrer: string | undefined; utm: Record<string, string> };
   openEvents(options: EventStreamOptions): () => void;
   postToHost(message: FrameMessage): void;
-}
-
-export const lastSeq = (messages: MessageView[]): number => messages.at(-1)?.seq ?? 0;
-
-/**
- * The messages with the incoming ones added: each sequence number once (the copy already held is
- * kept, so rendered rows keep their identity), in sequence order. The same array comes back when
- * nothing was new.
- */
-export function mergeMessages(current: MessageView[], incoming: MessageView[]): MessageView[] {
-  const known = new Set(current.map((message) => message.seq));
-  const fresh: MessageView[] = [];
-  for (const message of incoming) {
-    if (known.has(message.seq)) continue;
-    known.add(message.seq);
-    fresh.push(message);
-  }
-  if (fresh.length === 0) return current;
-  let previous = lastSeq(current);
-  const inOrder = fresh.every((message) => {
-    const follows = message.seq > previous;
-    previous = message.seq;
-    return follows;
-  });
-  const merged = [...current, ...fresh];
-  // Almost always they come in order; sort only when one arrived late.
-  return inOrder ? merged : merged.sort((a, b) => a.seq - b.seq);
-}
-
-const replyIdOf = (message: MessageView): string | null =>
-  typeof message.data.replyId === 'string' ? message.data.replyId : null;
-
-const withoutDraft = (drafts: Record<string, string>, replyId: string) => {
-  const { [replyId]: _gone, ...rest } = drafts;
-  return rest;
-};
-
-/**
- * One stream event applied to the messages and drafts. `typing` starts a draft, or clears it when
- * it repeats (the server is retrying the reply); `token` adds to it; the stored reply (a message
- * with that `replyId`) replaces it. A reply cut by a manager's takeover ends its draft (what was
- * written follows as a message), and a manager joining ends every draft: the AI stops writing.
- */
-export function applyStreamEvent(
-  state: Pick<ChatState, 'messages' | 'drafts'>,
-  event: ChatEvent,
-): Pick<ChatState, 'messages' | 'drafts'> {
-  switch (event.type) {
-    case 'typing':
-      return { messages: state.messages, drafts: { ...state.drafts, [event.replyId]: '' } };
-    case 'token':
-      return {
-        messages: state.messages,
-        drafts: { ...state.drafts, [event.replyId]: (state.drafts[event.replyId] ?? '') + event.delta },
-      };
-    case 'message': {
-      const replyId = replyIdOf(event.message);
-      const drafts = replyId && replyId in state.drafts ? withoutDraft(state.drafts, replyId) : state.drafts;
-      return { messages: mergeMessages(state.messages, [event.message]), drafts };
-    }
-    case 'cut':
-      return { messages: state.messages, drafts: withoutDraft(state.drafts, event.replyId) };
-    case 'state':
-      return { messages: state.messages, drafts: event.state === 'ai' ? state.drafts : {} };
-  }
 }
 
 /**

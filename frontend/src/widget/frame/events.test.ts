@@ -22,6 +22,21 @@ describe('parseStreamEvent', () => {
     });
   });
 
+  it('reads who answers now, named by the event', () => {
+    const operator = { id: '00000000-0000-4000-8000-0000000000bb', name: 'Ольга' };
+    expect(parseStreamEvent('state', JSON.stringify({ state: 'operator', operator }))).toEqual({
+      type: 'state',
+      state: 'operator',
+      operator,
+    });
+    expect(parseStreamEvent('state', '{"state":"ai","operator":null}')).toEqual({
+      type: 'state',
+      state: 'ai',
+      operator: null,
+    });
+    expect(parseStreamEvent('state', '{"state":"ai"}')).toBeNull();
+  });
+
   it('skips what it cannot read instead of failing the stream', () => {
     expect(parseStreamEvent('message', 'not json')).toBeNull();
     expect(parseStreamEvent('message', JSON.stringify({ ...stored, seq: '3' }))).toBeNull();

@@ -35,10 +35,13 @@ export function parseStreamEvent(type: string, data: string): ChatEvent | null {
         : null;
     case 'cut':
       return typeof payload.replyId === 'string' ? { type, replyId: payload.replyId } : null;
-    case 'state':
-      return typeof payload.state === 'string' && (payload.operator === null || isRecord(payload.operator))
-        ? (payload as unknown as Extract<ChatEvent, { type: 'state' }>)
+    case 'state': {
+      // The stream's data is the event without its type, which the event's name gives.
+      const { state, operator } = payload;
+      return typeof state === 'string' && (operator === null || isRecord(operator))
+        ? ({ type, state, operator } as Extract<ChatEvent, { type: 'state' }>)
         : null;
+    }
     default:
       return null;
   }
