@@ -85,6 +85,7 @@ export type {
   AnswerView,
   SessionView as WidgetSessionView,
   StartSessionBody,
+  VisitorDialogView,
   WidgetConfigView,
 } from './modules/widget/schemas.ts';
 export type { WidgetSettingsInput, WidgetSettingsView } from './modules/widget/settingsSchemas.ts';

@@ -13,6 +13,9 @@ export const t = {
   header: {
     online: 'онлайн',
     close: 'Свернуть чат',
+    callOperator: 'Позвать менеджера',
+    operatorOnline: (name: string) => `Менеджер ${name} в чате`,
+    waiting: 'Ждём менеджера…',
   },
   progress: {
     step: (current: number, total: number) => `Шаг ${current} из ${total}`,

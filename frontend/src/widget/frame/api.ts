@@ -6,6 +6,7 @@ import type {
   MessageView,
   SignedLinkView,
   StartSessionBody,
+  VisitorDialogView,
   WidgetConfigView,
   WidgetSessionView,
 } from '@aimax/backend/contracts';
@@ -58,6 +59,10 @@ export interface WidgetApi {
   answer(session: SessionCredentials, stepId: string, value: unknown): Promise<AnswerView>;
   sendMessage(session: SessionCredentials, text: string): Promise<MessageView>;
   estimatePdf(session: SessionCredentials): Promise<SignedLinkView>;
+  /** «Позвать менеджера»: the dialog waits for a manager. */
+  requestOperator(session: SessionCredentials): Promise<VisitorDialogView>;
+  /** Tells the managers the visitor is typing; nothing comes back. */
+  typing(session: SessionCredentials): Promise<void>;
   /** The session's event stream, resuming after the message `afterSeq`. */
   eventsUrl(session: SessionCredentials, afterSeq: number): string;
 }
@@ -84,6 +89,7 @@ export function createWidgetApi(key: string, fetchImpl: typeof fetch = (...args)
     } catch {
       throw new WidgetApiError({ status: 0, code: 'NETWORK_ERROR', message: t.errors.network });
     }
+    if (response.status === 204) return undefined as T;
     const body: unknown = await response.json().catch(() => null);
     if (!response.ok) throw parseErrorBody(response.status, body);
     if (body === null)
@@ -101,6 +107,8 @@ export function createWidgetApi(key: string, fetchImpl: typeof fetch = (...args)
       call('POST', sessionPath(session, 'answers'), { session, body: { stepId, value } }),
     sendMessage: (session, text) => call('POST', sessionPath(session, 'messages'), { session, body: { text } }),
     estimatePdf: (session) => call('POST', sessionPath(session, 'estimate-pdf'), { session, body: {} }),
+    requestOperator: (session) => call('POST', sessionPath(session, 'operator'), { session }),
+    typing: (session) => call('POST', sessionPath(session, 'typing'), { session }),
     eventsUrl: (session, afterSeq) =>
       `${sessionPath(session, 'events')}?${new URLSearchParams({ key, token: session.token, lastEventId: String(afterSeq) })}`,
   };

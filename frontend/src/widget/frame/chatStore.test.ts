@@ -76,6 +76,8 @@ function fakeApi(overrides: Partial<WidgetApi> = {}): WidgetApi {
       url: 'https://aimax.test/files/e.pdf?sig=1',
       expiresAt: '2026-03-02T09:40:00Z',
     })),
+    requestOperator: vi.fn(async () => ({ state: 'waiting_operator' as const, operatorName: null })),
+    typing: vi.fn(async () => undefined),
     eventsUrl: (session: SessionCredentials, afterSeq: number) => `/events/${session.sessionId}?after=${afterSeq}`,
     ...overrides,
   };
@@ -263,6 +265,45 @@ describe('the chat store', () => {
     await store.getState().retry(failed?.localId ?? '');
     expect(store.getState().outbox).toEqual([]);
     expect(store.getState().messages.at(-1)?.content).toBe('Сколько длится ремонт?');
+  });
+
+  it('calls a manager, follows who answers from the stream, and says when the call failed', async () => {
+    let fail = true;
+    const api = fakeApi({
+      requestOperator: vi.fn(async () => {
+        if (fail) throw new WidgetApiError({ status: 0, code: 'NETWORK_ERROR', message: 'Нет связи' });
+        return { state: 'waiting_operator' as const, operatorName: null };
+      }),
+    });
+    const { store } = setup(api);
+    await store.getState().start();
+    expect(store.getState().dialog).toEqual({ state: 'ai', operatorName: null });
+
+    await store.getState().callOperator();
+    expect(store.getState().callError).toBe('Нет связи');
+    fail = false;
+    await store.getState().callOperator();
+    expect(store.getState()).toMatchObject({ callError: null, dialog: { state: 'waiting_operator' } });
+
+    store.getState().receive({ type: 'state', state: 'operator', operator: { id: 'u1', name: 'Ольга' } });
+    expect(store.getState().dialog).toEqual({ state: 'operator', operatorName: 'Ольга' });
+  });
+
+  it('tells the managers of the visitor typing at most every three seconds', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const api = fakeApi();
+      const { store } = setup(api);
+      await store.getState().start();
+      store.getState().typed();
+      store.getState().typed();
+      expect(api.typing).toHaveBeenCalledTimes(1);
+      vi.setSystemTime(Date.now() + 3000);
+      store.getState().typed();
+      expect(api.typing).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads the session again when the funnel moved in another tab', async () => {

@@ -8,6 +8,7 @@ import type {
   Estimate,
   MessageView,
   PublicStep,
+  VisitorDialogView,
   WidgetConfigView,
   WidgetSessionView,
 } from '@aimax/backend/contracts';
@@ -53,6 +54,10 @@ export interface ChatState {
   loadedSeq: number;
   /** Bumped when the page reopens the panel, so the frame puts the focus back on the conversation. */
   focusRequest: number;
+  /** Who answers: the AI, a manager on the way, a manager by name. */
+  dialog: VisitorDialogView;
+  /** Why «Позвать менеджера» failed, until the next try. */
+  callError: string | null;
 }
 
 export interface ChatActions {
@@ -67,9 +72,16 @@ export interface ChatActions {
   estimatePdfLink(): Promise<string | null>;
   receive(event: ChatEvent): void;
   requestFocus(): void;
+  /** «Позвать менеджера». */
+  callOperator(): Promise<void>;
+  /** The visitor typed: the managers are told, at most every few seconds. */
+  typed(): void;
 }
 
 export type ChatStore = ChatState & ChatActions;
+
+/** How often, at most, the managers hear that the visitor is typing (the server keeps to 2 s too). */
+const TYPING_EVERY_MS = 3000;
 
 export interface ChatDeps {
   api: WidgetApi;
@@ -111,6 +123,8 @@ const initialState: ChatState = {
   pdf: { loading: false, error: null },
   loadedSeq: 0,
   focusRequest: 0,
+  dialog: { state: 'ai', operatorName: null },
+  callError: null,
 };
 
 export function createChatStore(deps: ChatDeps): StoreApi<ChatStore> {
@@ -118,6 +132,7 @@ export function createChatStore(deps: ChatDeps): StoreApi<ChatStore> {
   let closeEvents: (() => void) | null = null;
   let openedGoalSent = false;
   let localIds = 0;
+  let lastTyped = 0;
 
   return createStore<ChatStore>()((set, get) => {
     const goal = (kind: GoalKind, stepId?: string) => {
@@ -199,7 +214,15 @@ export function createChatStore(deps: ChatDeps): StoreApi<ChatStore> {
           deps.visits.save({ visitorId, token: view.token });
           const messages = mergeMessages([], view.messages);
           const session = { sessionId: view.sessionId, token: view.token };
-          set({ phase: 'ready', config, session, ...funnelState(view), messages, loadedSeq: lastSeq(messages) });
+          set({
+            phase: 'ready',
+            config,
+            session,
+            ...funnelState(view),
+            messages,
+            loadedSeq: lastSeq(messages),
+            dialog: view.dialog,
+          });
           if (!openedGoalSent) {
             openedGoalSent = true;
             goal('opened');
@@ -275,11 +298,34 @@ export function createChatStore(deps: ChatDeps): StoreApi<ChatStore> {
         const state = get();
         const moved = event.type === 'message' && funnelMovedElsewhere(state, event.message);
         set(applyStreamEvent(state, event));
+        if (event.type === 'state') {
+          set({ dialog: { state: event.state, operatorName: event.operator?.name ?? null } });
+        }
         if (moved) void resync();
       },
 
       requestFocus() {
         set((state) => ({ focusRequest: state.focusRequest + 1 }));
+      },
+
+      async callOperator() {
+        const session = get().session;
+        if (!session) return;
+        set({ callError: null });
+        try {
+          set({ dialog: await api.requestOperator(session) });
+        } catch (error) {
+          set({ callError: errorMessage(error) });
+        }
+      },
+
+      typed() {
+        const session = get().session;
+        const now = Date.now();
+        if (!session || now - lastTyped < TYPING_EVERY_MS) return;
+        lastTyped = now;
+        // Only a hint for the managers: a lost one needs no retry and no word to the visitor.
+        api.typing(session).catch(() => undefined);
       },
     };
   });

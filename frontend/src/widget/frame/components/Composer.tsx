@@ -13,8 +13,12 @@ const MAX_HEIGHT = 128;
 
 /** `poweredBy`: where «Работает на AI Max» leads, or null when the plan hides it. */
 export function Composer({ poweredBy }: { poweredBy: string | null }) {
-  const { sending, send } = useChatStore(
-    useShallow((state) => ({ sending: state.outbox.some((item) => item.state === 'sending'), send: state.send })),
+  const { sending, send, typed } = useChatStore(
+    useShallow((state) => ({
+      sending: state.outbox.some((item) => item.state === 'sending'),
+      send: state.send,
+      typed: state.typed,
+    })),
   );
   const [text, setText] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
@@ -57,7 +61,10 @@ export function Composer({ poweredBy }: { poweredBy: string | null }) {
           aria-busy={sending}
           aria-describedby={hintId}
           placeholder={t.composer.placeholder}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (event.target.value.trim()) typed();
+          }}
           onKeyDown={onKeyDown}
           className="min-h-9 flex-1 resize-none bg-transparent py-1.5 text-base leading-6 text-zinc-900 outline-none placeholder:text-zinc-500 read-only:opacity-60 sm:text-[15px]"
         />
