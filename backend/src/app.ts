@@ -11,15 +11,18 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AppError } from './errors.ts';
+import { deriveKey, loadAppSecret } from './lib/appSecret.ts';
 import { createGatewayResponder, createOfflineResponder, type Responder } from './modules/ai/responders.ts';
+import { analyticsRoutes } from './modules/analytics/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { billingRoutes } from './modules/billing/routes.ts';
 import { brandingRoutes } from './modules/branding/routes.ts';
 import { type ChatEvents, createChatEvents } from './modules/chat/events.ts';
 import { createSharedEvents } from './modules/chat/sharedEvents.ts';
+import { type MailDependencies, outbox } from './modules/deliveries/outboxPlugin.ts';
+import { deliveryRoutes } from './modules/deliveries/routes.ts';
+import { handoffSweep } from './modules/dialogs/handoffSweepPlugin.ts';
 import { dialogRoutes } from './modules/dialogs/routes.ts';
-import { type MailDependencies, outbox } from './modules/email/outboxPlugin.ts';
-import { emailRoutes } from './modules/email/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { invoiceAttachments } from './modules/invoices/pdf.ts';
 import { platformInvoiceRoutes } from './modules/invoices/platformRoutes.ts';
@@ -33,12 +36,16 @@ import { MAX_IMAGE_BYTES } from './modules/storage/images.ts';
 import { fileRoutes } from './modules/storage/routes.ts';
 import type { ObjectStore } from './modules/storage/s3Service.ts';
 import { teamRoutes } from './modules/team/routes.ts';
+import { telegramChannel } from './modules/telegram/channel.ts';
+import { createTelegramPoller } from './modules/telegram/poller.ts';
+import { telegramRoutes } from './modules/telegram/routes.ts';
 import { widgetAdminRoutes } from './modules/widget/adminRoutes.ts';
 import { frameRoutes } from './modules/widget/frameRoutes.ts';
 import { widgetRoutes } from './modules/widget/routes.ts';
 import { auth } from './plugins/auth.ts';
 import { database } from './plugins/database.ts';
 import { answerFrameworkError, errorHandler } from './plugins/errorHandler.ts';
+import { eventStreams } from './plugins/eventStreams.ts';
 import { frontend } from './plugins/frontend.ts';
 import { openapi } from './plugins/openapi.ts';
 import { services } from './plugins/services.ts';
@@ -59,6 +66,8 @@ export interface AppDependencies {
   frontendDist?: string;
   /** Outgoing mail: transport, attachments and outbox worker settings; by default from the configuration. */
   mail?: MailDependencies;
+  /** The app secret (APP_SECRET, or the one kept in DATA_DIR); loaded from the configuration when absent. */
+  secret?: Buffer;
 }
 
 /** The gateway when an API key is configured; the offline responder otherwise. */
@@ -85,7 +94,15 @@ export async function buildApp(deps: AppDependencies) {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const secret = deps.secret ?? (await loadAppSecret(config));
+  const telegram = {
+    key: deriveKey(secret, 'telegram-tokens'),
+    apiUrl: config.telegram.apiUrl,
+    publicUrl: config.publicUrl,
+  };
+
   await app.register(database, { db: deps.db });
+  await app.register(eventStreams);
   await app.register(services, { store: deps.store, pdf: deps.pdf });
   await app.register(outbox, {
     config,
@@ -96,6 +113,7 @@ export async function buildApp(deps: AppDependencies) {
       log: app.log,
       signedUrlTtlSeconds: config.signedUrlTtlSeconds,
     }),
+    telegram: telegramChannel({ db: deps.db, deps: telegram }),
     ...deps.mail,
   });
   await app.register(errorHandler);
@@ -128,7 +146,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(teamRoutes, { config });
   await app.register(platformRoutes);
   await app.register(supportRoutes, { config });
-  await app.register(emailRoutes, { config });
+  await app.register(deliveryRoutes, { config });
   await app.register(brandingRoutes, { config });
   // Instances on one PostgreSQL share their chat events; the embedded database serves one process.
   const events =
@@ -139,8 +157,21 @@ export async function buildApp(deps: AppDependencies) {
   if (!deps.events) app.addHook('onClose', () => events.close());
   await app.register(widgetRoutes, { config, events, responder: deps.responder ?? responderFor(config) });
   await app.register(dialogRoutes, { events });
+  await app.register(handoffSweep, { events });
+  const updates = { db: deps.db, events, log: app.log };
+  const poller = createTelegramPoller({
+    db: deps.db,
+    deps: telegram,
+    updates,
+    log: app.log,
+    pollTimeoutSeconds: config.telegram.pollTimeoutSeconds,
+  });
+  app.addHook('onReady', async () => poller.start());
+  app.addHook('onClose', () => poller.stop());
+  await app.register(telegramRoutes, { deps: telegram, updates, poller });
   await app.register(widgetAdminRoutes, { config });
   await app.register(leadRoutes, { config });
+  await app.register(analyticsRoutes);
   await app.register(billingRoutes);
   await app.register(invoiceRoutes, { config });
   await app.register(platformInvoiceRoutes, { config });

@@ -35,6 +35,8 @@ const EnvSchema = Type.Object({
   PDF_TIMEOUT_MS: Type.Integer({ default: 15_000, minimum: 1000 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'AI Max <noreply@aimax.local>', minLength: 3 }),
+  TELEGRAM_API_URL: Type.String({ default: 'https://api.telegram.org', pattern: '^https?://' }),
+  TELEGRAM_POLL_TIMEOUT_SECONDS: Type.Integer({ default: 25, minimum: 0, maximum: 50 }),
   BILLING_JOB_HOUR: Type.Integer({ default: 9, minimum: 0, maximum: 23 }),
   POWERED_BY_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   LOG_LEVEL: Type.Union(
@@ -77,6 +79,8 @@ export interface Config {
   pdfTimeoutMs: number;
   /** Outgoing mail: SMTP when `smtpUrl` is set, else each message as an `.eml` file in `dataDir/mail`. */
   mail: { smtpUrl: string | undefined; from: string };
+  /** The Bot API (a fake in tests) and how long one `getUpdates` long poll waits. */
+  telegram: { apiUrl: string; pollTimeoutSeconds: number };
   logLevel: string;
   /** The hour, Moscow time, of the daily billing job (reminders, expirations). */
   billingJobHour: number;
@@ -145,6 +149,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { d
     pdfPages: env.PDF_PAGES,
     pdfTimeoutMs: env.PDF_TIMEOUT_MS,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    telegram: {
+      apiUrl: env.TELEGRAM_API_URL.replace(/\/+$/, ''),
+      pollTimeoutSeconds: env.TELEGRAM_POLL_TIMEOUT_SECONDS,
+    },
     logLevel: env.LOG_LEVEL,
     billingJobHour: env.BILLING_JOB_HOUR,
     poweredByUrl: env.POWERED_BY_URL ?? `${publicUrl}/admin/signup`,

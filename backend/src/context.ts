@@ -38,3 +38,12 @@ export function userContextOf(session: AuthSession): UserContext {
 export function platformContextOf(session: AuthSession): PlatformContext {
   return { actorId: session.user.id } as PlatformContext;
 }
+
+/**
+ * A member acting from their linked Telegram chat: the chat was found by the company's own bot
+ * (the update came through that bot's token or webhook secret) and linked by a one-time code
+ * the member made while signed in, so it stands for that member.
+ */
+export function telegramMemberContext(link: { tenantId: string; userId: string; chatRowId: string }): TenantContext {
+  return { tenantId: link.tenantId, actorId: link.userId, sessionId: `telegram:${link.chatRowId}` } as TenantContext;
+}

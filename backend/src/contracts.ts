@@ -2,6 +2,7 @@
 // crosses over). Each is inferred from the route schema that validates it.
 
 export type { ErrorBody, ErrorCode } from './errors.ts';
+export type { DashboardPreset, DashboardQuery, DashboardView, FunnelStageView } from './modules/analytics/schemas.ts';
 export type {
   ChangePasswordBody,
   CurrentSessionView,
@@ -19,9 +20,18 @@ export type {
 export type { ChatEvent } from './modules/chat/events.ts';
 export type { MessageView } from './modules/chat/schemas.ts';
 export type {
+  DeliveryListQuery,
+  DeliveryListView,
+  DeliveryView,
+  PlatformDeliveryListView,
+  PlatformDeliveryView,
+} from './modules/deliveries/schemas.ts';
+export type {
   DialogEventView,
   DialogListQuery,
   DialogListView,
+  DialogSettingsInput,
+  DialogSettingsView,
   DialogStateCounts,
   DialogStatusView,
   DialogSummaryView,
@@ -29,7 +39,6 @@ export type {
   OperatorMessageBody,
   TakeDialogBody,
 } from './modules/dialogs/schemas.ts';
-export type { EmailListQuery, EmailListView, PlatformEmailView } from './modules/email/schemas.ts';
 export type { Estimate, PublicStep } from './modules/funnel/schemas.ts';
 export type {
   BillingProfileInput,
@@ -79,6 +88,15 @@ export type {
   PublicInviteView,
   TeamView,
 } from './modules/team/schemas.ts';
+export type {
+  ConnectTelegramBody,
+  MyTelegramView,
+  TelegramChatView,
+  TelegramIntegrationView,
+  TelegramLinkView,
+  TelegramSettingsBody,
+  TelegramTestView,
+} from './modules/telegram/schemas.ts';
 // A value exported as a type: the admin panel checks its copy of the default goal names against it.
 export type { DEFAULT_GOALS } from './modules/widget/metrika.ts';
 export type {

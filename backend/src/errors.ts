@@ -9,6 +9,14 @@ export const errorCatalogue = {
   LEAD_REASON_REQUIRED: { status: 400, message: 'Укажите причину отказа' },
   LEAD_PERIOD_INVALID: { status: 400, message: 'Конец периода раньше его начала: проверьте даты' },
   DIALOG_PERIOD_INVALID: { status: 400, message: 'Конец периода раньше его начала: проверьте даты' },
+  DASHBOARD_PERIOD_INVALID: {
+    status: 400,
+    message: 'Проверьте период: нужны даты «с» и «по», не дальше года друг от друга',
+  },
+  TELEGRAM_TOKEN_INVALID: {
+    status: 400,
+    message: 'Telegram не принял токен. Скопируйте его из @BotFather целиком, вместе с цифрами до двоеточия',
+  },
   STEP_UNKNOWN: { status: 400, message: 'Такого вопроса нет в опросе' },
   FILE_REQUIRED: { status: 400, message: 'Выберите файл для загрузки' },
   UPLOAD_MALFORMED: {
@@ -35,6 +43,14 @@ export const errorCatalogue = {
   DIALOG_NOT_FOUND: { status: 404, message: 'Диалог не найден' },
   LEAD_ASSIGNEE_NOT_FOUND: { status: 404, message: 'Такого сотрудника нет в вашей компании' },
   WIDGET_NOT_FOUND: { status: 404, message: 'Виджет с таким ключом не найден или отключён' },
+  TELEGRAM_BOT_NOT_FOUND: {
+    status: 404,
+    message: 'Telegram-бот ещё не подключён. Владелец подключает его в «Интеграциях»',
+  },
+  TELEGRAM_NO_CHATS: {
+    status: 409,
+    message: 'Некому отправить: никто из команды ещё не привязал Telegram. Откройте ссылку привязки в профиле',
+  },
   EMAIL_NOT_FOUND: { status: 404, message: 'Письмо не найдено' },
   EMAIL_TAKEN: { status: 409, message: 'Этот email уже зарегистрирован' },
   STEP_OUT_OF_ORDER: { status: 409, message: 'Сначала ответьте на предыдущие вопросы' },
@@ -76,6 +92,7 @@ export const errorCatalogue = {
   RATE_LIMITED: { status: 429, message: 'Слишком много запросов. Подождите немного и повторите' },
   INTERNAL: { status: 500, message: 'Внутренняя ошибка сервера. Попробуйте ещё раз чуть позже' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'База данных недоступна' },
+  TELEGRAM_UNAVAILABLE: { status: 502, message: 'Telegram не ответил. Попробуйте ещё раз через минуту' },
   PDF_UNAVAILABLE: { status: 503, message: 'Не удалось сформировать PDF. Попробуйте ещё раз через минуту' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -27,14 +27,15 @@ try {
 }
 
 const bootstrap = await bootstrapPlatform(db, { adminEmail: config.adminEmail, adminPassword: config.adminPassword });
-const store = createObjectStore(config, await loadAppSecret(config));
+const secret = await loadAppSecret(config);
+const store = createObjectStore(config, secret);
 const pdf = createPdfEngine({
   chromePath: config.chromePath,
   pages: config.pdfPages,
   timeoutMs: config.pdfTimeoutMs,
   log: logger,
 });
-const app = await buildApp({ config, db, store, pdf, logger });
+const app = await buildApp({ config, db, store, pdf, logger, secret });
 
 let jobs: ReturnType<typeof scheduleDaily> | undefined;
 /** A step of the stop; one that takes long says so, so a slow stop can be told apart from a stuck one. */

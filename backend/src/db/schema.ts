@@ -215,6 +215,14 @@ export const files = pgTable(
 ).enableRLS();
 
 /**
+ * A company's working week: seven days from Monday, each either closed (null) or open from `from`
+ * to `to` ("HH:MM", 24-hour, `to` after `from`), in the tenant's time zone.
+ */
+export interface WorkingHours {
+  days: ({ from: string; to: string } | null)[];
+}
+
+/**
  * A tenant's widget as its visitors see it: branding (TenantBranding) and the bot (BotSettings).
  * One row per tenant, created on the first save; until then the defaults in code apply.
  */
@@ -245,9 +253,14 @@ export const tenantBotSettings = pgTable(
     /** Yandex Metrika counter on the company's site, and the goal names the widget reaches. */
     metrikaCounterId: text('metrika_counter_id'),
     metrikaGoals: jsonb('metrika_goals').$type<Record<string, string>>(),
+    /** How long a visitor who asked for a manager waits before the AI takes the dialog back. */
+    handoffTimeoutSeconds: integer('handoff_timeout_seconds').notNull().default(180),
+    /** When managers answer, in the company's time zone; null means at any time. */
+    workingHours: jsonb('working_hours').$type<WorkingHours>(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('tenant_bot_settings_handoff_timeout_check', sql`${t.handoffTimeoutSeconds} between 30 and 3600`),
     check(
       'tenant_bot_settings_colors_check',
       sql`${t.primaryColor} ~ '^#[0-9a-f]{6}$' and ${t.accentColor} ~ '^#[0-9a-f]{6}$'`,
@@ -299,6 +312,8 @@ export const chatSessions = pgTable(
     check('chat_sessions_dialog_state_check', oneOf(t.dialogState, DIALOG_STATES)),
     index('chat_sessions_tenant_updated_idx').on(t.tenantId, t.updatedAt),
     index('chat_sessions_tenant_visitor_idx').on(t.tenantId, t.visitorId, t.createdAt),
+    // The handoff sweep's look: the few dialogs waiting for a manager, longest first.
+    index('chat_sessions_waiting_idx').on(t.dialogStateAt).where(sql`${t.dialogState} = 'waiting_operator'`),
     ...tenantOwned('chat_sessions', t.tenantId),
   ],
 ).enableRLS();
@@ -347,6 +362,8 @@ export const DIALOG_EVENT_KINDS = [
   'returned',
   'closed',
   'reopened',
+  /** Nobody took a dialog that waited for a manager (or it came outside working hours): the AI resumed. */
+  'operator_timeout',
 ] as const;
 export type DialogEventKind = (typeof DIALOG_EVENT_KINDS)[number];
 
@@ -374,6 +391,98 @@ export const dialogEvents = pgTable(
     index('dialog_events_session_idx').on(t.tenantId, t.sessionId, t.createdAt),
     check('dialog_events_kind_check', oneOf(t.kind, DIALOG_EVENT_KINDS)),
     ...tenantOwned('dialog_events', t.tenantId),
+  ],
+).enableRLS();
+
+/**
+ * The conversion funnel's stages, in order: the widget opened (a session started), the dialog
+ * started (the visitor's first message, answer or call for a manager), each funnel step passed,
+ * contacts left (the lead), the estimate PDF downloaded. Written by `analytics/funnelEvents.ts`.
+ */
+export const FUNNEL_STAGES = [
+  'opened',
+  'started',
+  'step:objectType',
+  'step:repairType',
+  'step:area',
+  'step:rooms',
+  'step:replanning',
+  'step:designProject',
+  'step:timing',
+  'contacts',
+  'estimate_pdf',
+] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+/** When a session first reached each stage: one row per session and stage, only ever added. */
+export const funnelEvents = pgTable(
+  'funnel_events',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => chatSessions.id, { onDelete: 'cascade' }),
+    stage: text('stage').$type<FunnelStage>().notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.stage] }),
+    check('funnel_events_stage_check', oneOf(t.stage, FUNNEL_STAGES)),
+    ...tenantOwned('funnel_events', t.tenantId),
+  ],
+).enableRLS();
+
+/**
+ * How many sessions reached each stage on each day of the company's time zone: `funnel_events`
+ * counted as they are written, in the same statement, so that a period's funnel reads a few
+ * hundred rows instead of every event of the period.
+ */
+export const funnelDaily = pgTable(
+  'funnel_daily',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    stage: text('stage').$type<FunnelStage>().notNull(),
+    sessions: integer('sessions').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.day, t.stage] }),
+    check('funnel_daily_stage_check', oneOf(t.stage, FUNNEL_STAGES)),
+    ...tenantOwned('funnel_daily', t.tenantId),
+  ],
+).enableRLS();
+
+/**
+ * A dialog in which a manager was called for or joined, one row per session: when it first
+ * waited for a manager (the first call, or the takeover when a manager joined unasked), when a
+ * manager first wrote, when one first took it over, and when the visitor started the dialog.
+ * Kept by triggers on `dialog_events`, `messages` and `funnel_events` (drizzle/0022), so every
+ * path that takes a dialog or sends a manager's message (the panel, Telegram) is counted, and
+ * the dashboard reads a period's waits by range instead of looking each dialog up.
+ */
+export const managerWaits = pgTable(
+  'manager_waits',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .primaryKey()
+      .references(() => chatSessions.id, { onDelete: 'cascade' }),
+    waitedFrom: timestamp('waited_from', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    takenAt: timestamp('taken_at', { withTimezone: true }),
+    /** The session's `started` funnel event, once there is one. */
+    startedAt: timestamp('started_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('manager_waits_waited_idx').on(t.tenantId, t.waitedFrom),
+    index('manager_waits_taken_idx').on(t.tenantId, t.startedAt).where(sql`${t.takenAt} is not null`),
+    ...tenantOwned('manager_waits', t.tenantId),
   ],
 ).enableRLS();
 
@@ -583,41 +692,137 @@ export const invoices = pgTable(
   ],
 ).enableRLS();
 
-export const EMAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
-export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+export const DELIVERY_CHANNELS = ['email', 'telegram'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
- * The transactional outbox: an email is a row written in the transaction of the change it tells
- * of, and a worker sends it later, retrying with backoff. `dedupe_key` makes each notice once only
- * (an invoice's, a payment's, a reminder per tenant, kind and expiry date).
+ * The transactional outbox of every channel: a delivery is a row written in the transaction of
+ * the change it tells of, and a worker sends it later, retrying with backoff. `dedupe_key` makes
+ * each notice once only (an invoice's, a payment's, a lead's to each member). `payload` is what the
+ * channel sends (an email's subject, bodies and attachments; a Telegram message's text).
  */
-export const outboxEmails = pgTable(
-  'outbox_emails',
+export const deliveries = pgTable(
+  'deliveries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
+    channel: text('channel').$type<DeliveryChannel>().notNull(),
     kind: text('kind').notNull(),
     dedupeKey: text('dedupe_key').notNull().unique(),
-    to: text('to').array().notNull(),
-    subject: text('subject').notNull(),
-    html: text('html').notNull(),
-    text: text('text').notNull(),
-    /** Attached when sent, from what they name (an invoice's PDF). */
-    attachments: jsonb('attachments').$type<{ invoiceId: string }[]>().notNull().default([]),
-    status: text('status').$type<EmailStatus>().notNull().default('pending'),
+    /** Who it goes to, as people read it: the addresses of an email, the name of a Telegram chat. */
+    recipient: text('recipient').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status').$type<DeliveryStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
-    messageId: text('message_id'),
+    /** The channel's id of what was sent: an email's Message-ID, a Telegram message_id. */
+    externalId: text('external_id'),
     createdAt: createdAt(),
   },
   (t) => [
-    check('outbox_emails_status_check', oneOf(t.status, EMAIL_STATUSES)),
-    index('outbox_emails_due_idx').on(t.status, t.nextAttemptAt),
-    index('outbox_emails_tenant_created_idx').on(t.tenantId, t.createdAt),
-    ...tenantOwned('outbox_emails', t.tenantId),
+    check('deliveries_channel_check', oneOf(t.channel, DELIVERY_CHANNELS)),
+    check('deliveries_status_check', oneOf(t.status, DELIVERY_STATUSES)),
+    index('deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('deliveries_tenant_created_idx').on(t.tenantId, t.createdAt),
+    ...tenantOwned('deliveries', t.tenantId),
   ],
+).enableRLS();
+
+/**
+ * A company's Telegram bot, made by the owner with @BotFather. The token is sealed with a key
+ * derived from APP_SECRET (`lib/secrets.ts`) and never leaves the server. One instance at a time
+ * long-polls `getUpdates` for the bot: it holds the lease (`poller_id` until `poller_lease_until`).
+ */
+export const telegramBots = pgTable(
+  'telegram_bots',
+  {
+    tenantId: uuid('tenant_id')
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    botId: bigint('bot_id', { mode: 'number' }).notNull(),
+    username: text('username').notNull(),
+    tokenSealed: text('token_sealed').notNull(),
+    /** Whether every new dialog is announced, not only leads and requests for a manager. */
+    notifyNewDialogs: boolean('notify_new_dialogs').notNull().default(false),
+    /** Set when Telegram delivers updates to our webhook (an https PUBLIC_URL); null: long polling. */
+    webhookSecret: text('webhook_secret'),
+    /** The next `getUpdates` offset: one past the last update handled. */
+    updateOffset: bigint('update_offset', { mode: 'number' }).notNull().default(0),
+    pollerId: text('poller_id'),
+    pollerLeaseUntil: timestamp('poller_lease_until', { withTimezone: true }),
+    /** Why updates stopped arriving (a revoked token, another program polling); null while fine. */
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [...tenantOwned('telegram_bots', t.tenantId)],
+).enableRLS();
+
+/** A member's Telegram chat with the company's bot, linked by a one-time deep link. */
+export const telegramChats = pgTable(
+  'telegram_chats',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    chatId: bigint('chat_id', { mode: 'number' }).notNull(),
+    /** The Telegram name (and @username) at linking, so the admin can tell chats apart. */
+    telegramName: text('telegram_name').notNull(),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when Telegram answered 403 (the member blocked the bot): nothing more is sent to it. */
+    blockedAt: timestamp('blocked_at', { withTimezone: true }),
+    blockedReason: text('blocked_reason'),
+  },
+  (t) => [
+    unique('telegram_chats_tenant_user_unique').on(t.tenantId, t.userId),
+    unique('telegram_chats_tenant_chat_unique').on(t.tenantId, t.chatId),
+    ...tenantOwned('telegram_chats', t.tenantId),
+  ],
+).enableRLS();
+
+/** A one-time code of a deep link `t.me/<bot>?start=<code>`; stored hashed, valid for a while. */
+export const telegramLinkCodes = pgTable(
+  'telegram_link_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('telegram_link_codes_user_idx').on(t.tenantId, t.userId),
+    ...tenantOwned('telegram_link_codes', t.tenantId),
+  ],
+).enableRLS();
+
+/** An alert the bot sent about a dialog: a manager's reply to it in Telegram goes to that dialog. */
+export const telegramAlerts = pgTable(
+  'telegram_alerts',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    chatId: bigint('chat_id', { mode: 'number' }).notNull(),
+    messageId: bigint('message_id', { mode: 'number' }).notNull(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => chatSessions.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.chatId, t.messageId] }), ...tenantOwned('telegram_alerts', t.tenantId)],
 ).enableRLS();

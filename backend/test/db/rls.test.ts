@@ -3,8 +3,9 @@
 // FORCED with a tenant policy, and must show a tenant's role nothing of any other tenant, and
 // nothing at all without a tenant. Platform-only tables must be closed to the tenant role.
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.ts';
+import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../fakes/telegramBotApi.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
 import { configureSeller, issueInvoiceAs } from '../support/billing.ts';
 import { type ApiClient, signUpOwner } from '../support/clients.ts';
@@ -19,20 +20,37 @@ interface TableInfo {
 }
 
 describe('row level security', () => {
+  let telegram: FakeTelegramBotApi;
   let ctx: TestContext;
   let a: ApiClient;
   let b: ApiClient;
   let tenantTables: TableInfo[];
   let platformTables: string[];
 
+  /** The owner connects a bot and links their own chat with it. */
+  async function linkTelegram(owner: ApiClient) {
+    const bot = telegram.createBot();
+    expect((await owner.request('PUT', '/api/integrations/telegram', { token: bot.token })).statusCode).toBe(200);
+    const code = new URL((await owner.post('/api/account/telegram/link')).json().url).searchParams.get('start');
+    const user = telegram.createUser({ firstName: 'Владелец' });
+    telegram.userStarts(bot, user, code ?? '');
+    // Setup runs outside a test, where expect.poll cannot: wait for the bot to answer the link.
+    for (let tries = 0; telegram.sentTo(bot, user.id).length === 0; tries += 1) {
+      if (tries > 1000) throw new Error('the bot never answered the link');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   beforeAll(async () => {
-    ctx = await createTestApp();
+    telegram = await startFakeTelegramBotApi();
+    ctx = await createTestApp({ env: { TELEGRAM_API_URL: telegram.url } });
     // Give both tenants a row in every tenant-owned table, through the product itself.
     a = await signUpOwner(ctx.app);
     b = await signUpOwner(ctx.app);
     const logo = await pngImage(200, 100);
     await configureSeller(ctx.db);
     for (const owner of [a, b]) {
+      await linkTelegram(owner);
       expect((await issueInvoiceAs(owner)).statusCode).toBe(201);
       expect((await owner.post('/api/team/invites', { role: 'manager' })).statusCode).toBe(201);
       expect((await owner.upload('/api/branding/logo', logo, 'logo.png', 'image/png')).statusCode).toBe(200);
@@ -40,7 +58,11 @@ describe('row level security', () => {
       expect((await owner.post(`/api/dialogs/${session.sessionId}/take`, {})).statusCode).toBe(200);
       const [lead] = (await owner.get('/api/leads')).json().leads;
       expect((await owner.post(`/api/leads/${lead.id}/notes`, { text: 'Перезвонить' })).statusCode).toBe(201);
+      // A code not yet used, beside the chat linked above.
+      expect((await owner.post('/api/account/telegram/link')).statusCode).toBe(201);
     }
+    // The lead alerts go out, and the bot remembers which dialog each is about.
+    await ctx.app.outbox.runOnce();
 
     const catalog = await ctx.db.withPlatform({ actorUserId: null, action: 'test.catalog' }, (tx) =>
       queryRows<TableInfo & { hasTenantId: boolean }>(
@@ -59,6 +81,10 @@ describe('row level security', () => {
     platformTables = catalog.filter((t) => !t.hasTenantId && t.table !== 'tenants').map((t) => t.table);
   });
 
+  afterAll(async () => {
+    await telegram.close();
+  });
+
   it('finds the tables it checks', () => {
     expect(tenantTables.map((t) => t.table)).toEqual(
       expect.arrayContaining([
@@ -67,14 +93,20 @@ describe('row level security', () => {
         'chat_sessions',
         'dialog_events',
         'files',
+        'funnel_daily',
+        'funnel_events',
         'invites',
         'invoices',
         'lead_events',
         'leads',
         'messages',
-        'outbox_emails',
+        'deliveries',
         'sessions',
         'tenant_bot_settings',
+        'telegram_alerts',
+        'telegram_bots',
+        'telegram_chats',
+        'telegram_link_codes',
         'tenants',
         'users',
       ]),

@@ -6,8 +6,9 @@
 // Adding a tenant-scoped route? Add a line to `cases` below; the completeness check fails until
 // you do.
 import type { LightMyRequestResponse } from 'fastify';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROLES } from '../../src/db/database.ts';
+import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../fakes/telegramBotApi.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
 import { COMPANY_BUYER, configureSeller, ENTREPRENEUR_BUYER, issueInvoiceAs } from '../support/billing.ts';
 import { type ApiClient, addManager, STRONG_PASSWORD, signUpOwner, uniqueEmail } from '../support/clients.ts';
@@ -107,6 +108,12 @@ const cases: IsolationCase[] = [
     expect: 'notFound',
     call: (b, a) => b.post(`/api/dialogs/${a.session.sessionId}/messages`, { text: 'Чужой менеджер' }),
   },
+  { route: 'GET /api/dialogs/settings', expect: 'ownOnly', call: (b) => b.get('/api/dialogs/settings') },
+  {
+    route: 'PUT /api/dialogs/settings',
+    expect: 'ownOnly',
+    call: (b) => b.request('PUT', '/api/dialogs/settings', { handoffTimeoutMinutes: 7, workingHours: null }),
+  },
   { route: 'GET /api/branding', expect: 'ownOnly', call: (b) => b.get('/api/branding') },
   { route: 'PUT /api/branding', expect: 'ownOnly', call: (b) => b.request('PUT', '/api/branding', BRANDING) },
   {
@@ -164,6 +171,7 @@ const cases: IsolationCase[] = [
     call: (b) => b.get('/api/leads/export?format=csv'),
   },
   { route: 'GET /api/leads/assignees', expect: 'ownOnly', call: (b) => b.get('/api/leads/assignees') },
+  { route: 'GET /api/dashboard', expect: 'ownOnly', call: (b) => b.get('/api/dashboard?period=7d') },
   {
     route: 'POST /api/leads/:id/status',
     expect: 'notFound',
@@ -184,6 +192,31 @@ const cases: IsolationCase[] = [
     expect: 'notFound',
     call: (b, a) => b.post(`/api/leads/${a.leadId}/estimate-pdf`),
   },
+  { route: 'GET /api/deliveries', expect: 'ownOnly', call: (b) => b.get('/api/deliveries') },
+  { route: 'GET /api/integrations/telegram', expect: 'ownOnly', call: (b) => b.get('/api/integrations/telegram') },
+  {
+    route: 'PUT /api/integrations/telegram',
+    expect: 'ownOnly',
+    call: (b) => b.request('PUT', '/api/integrations/telegram', { token: telegram.createBot().token }),
+  },
+  {
+    route: 'PATCH /api/integrations/telegram',
+    expect: 'notFound',
+    call: (b) => b.request('PATCH', '/api/integrations/telegram', { notifyNewDialogs: true }),
+  },
+  {
+    route: 'DELETE /api/integrations/telegram',
+    expect: 'ownOnly',
+    call: (b) => b.delete('/api/integrations/telegram'),
+  },
+  {
+    route: 'POST /api/integrations/telegram/test',
+    expect: 'notFound',
+    call: (b) => b.post('/api/integrations/telegram/test'),
+  },
+  { route: 'GET /api/account/telegram', expect: 'ownOnly', call: (b) => b.get('/api/account/telegram') },
+  { route: 'POST /api/account/telegram/link', expect: 'notFound', call: (b) => b.post('/api/account/telegram/link') },
+  { route: 'DELETE /api/account/telegram', expect: 'ownOnly', call: (b) => b.delete('/api/account/telegram') },
 ];
 
 const BRANDING = {
@@ -195,6 +228,29 @@ const BRANDING = {
   contacts: { phone: '', email: '', address: '', website: '' },
 };
 
+/** Company A's bot and the manager's chat with it live here; B's calls may make bots of their own. */
+let telegram: FakeTelegramBotApi;
+beforeAll(async () => {
+  telegram = await startFakeTelegramBotApi();
+});
+afterAll(async () => {
+  await telegram.close();
+});
+
+/** Connects A's bot and links the manager's chat, so A has a bot, a chat and an alert to leak. */
+async function connectTelegram(owner: ApiClient, manager: ApiClient) {
+  const bot = telegram.createBot({ username: 'a_secret_alerts_bot' });
+  expect((await owner.request('PUT', '/api/integrations/telegram', { token: bot.token })).statusCode).toBe(200);
+  const code = new URL((await manager.post('/api/account/telegram/link')).json().url).searchParams.get('start');
+  const user = telegram.createUser({ firstName: 'Секретный', username: 'a_secret_manager' });
+  telegram.userStarts(bot, user, code ?? '');
+  // Setup runs outside a test, where expect.poll cannot: wait for the bot to answer the link.
+  for (let tries = 0; telegram.sentTo(bot, user.id).length === 0; tries += 1) {
+    if (tries > 1000) throw new Error('the bot never answered the link');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 const modes = [
   { name: 'as the app runs (tenant filters and RLS)', roles: DEFAULT_ROLES },
   { name: "with RLS bypassed (the app's tenant filters alone)", roles: { ...DEFAULT_ROLES, tenant: 'aimax_platform' } },
@@ -205,9 +261,10 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
   let a: TenantA;
 
   beforeAll(async () => {
-    ctx = await createTestApp({ roles });
+    ctx = await createTestApp({ roles, env: { TELEGRAM_API_URL: telegram.url } });
     const owner = await signUpOwner(ctx.app, { companyName: `Компания А ${Date.now()}` });
     const manager = await addManager(ctx.app, owner);
+    await connectTelegram(owner, manager);
     const invite = (await owner.post('/api/team/invites', { role: 'manager' })).json();
     const image = await pngImage(400, 200);
     await owner.request('PUT', '/api/branding', { ...BRANDING, companyName: 'Компания А, витрина' });
@@ -257,6 +314,8 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
         leadId,
         session.sessionId,
         'Клиент А Секретов',
+        'a_secret_alerts_bot',
+        'a_secret_manager',
       ],
     };
   });
@@ -304,6 +363,36 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe('SESSION_NOT_FOUND');
     expect(await tenantFingerprint(ctx, tenantA)).toEqual(before);
+  });
+
+  // Counts carry no names, so the cases above cannot see a leak: B's figures must be B's own zeros.
+  it('the dashboard: another company’s figures never reach it', async () => {
+    expect((await a.owner.post(`/api/dialogs/${a.session.sessionId}/take`, {})).statusCode).toBe(200);
+    const reply = await a.owner.post(`/api/dialogs/${a.session.sessionId}/messages`, { text: 'Добрый день!' });
+    expect(reply.statusCode).toBe(201);
+    const b = await signUpOwner(ctx.app);
+    const figures = async (client: ApiClient) => {
+      const view = (await client.get('/api/dashboard?period=today')).json();
+      return {
+        funnel: view.funnel.map((stage: { count: number }) => stage.count),
+        leads: view.leadsPerDay.map((day: { leads: number }) => day.leads),
+        dialogs: view.dialogs,
+        answered: view.firstReply.answered,
+      };
+    };
+    // Opened, started, the seven steps, contacts, the PDF: A's visitor reached them all.
+    expect(await figures(b)).toEqual({
+      funnel: Array(11).fill(0),
+      leads: [0],
+      dialogs: { started: 0, aiOnly: 0, takenOver: 0 },
+      answered: 0,
+    });
+    expect(await figures(a.owner)).toEqual({
+      funnel: Array(11).fill(1),
+      leads: [1],
+      dialogs: { started: 1, aiOnly: 0, takenOver: 1 },
+      answered: 1,
+    });
   });
 
   it('the inbox stream: another company’s dialogs never reach it', async () => {

@@ -43,6 +43,7 @@ const SAMPLE_STRINGS = [
   'https://example.ru',
   'visitor_0123456789abcdef',
   '2026-01-15',
+  '09:00',
 ];
 /** The upload routes (multipart field `file`): the document gives them no request body. */
 const MULTIPART = new Set(['POST /api/branding/logo', 'POST /api/bot-settings/avatar']);
@@ -288,7 +289,7 @@ function example(schema: Schema, name?: string): unknown {
         Object.entries(schema.properties ?? {}).map(([property, field]) => [property, example(field, property)]),
       );
     case 'array':
-      return schema.minItems ? [example(schema.items ?? {})] : [];
+      return Array.from({ length: schema.minItems ?? 0 }, () => example(schema.items ?? {}));
     case 'integer':
     case 'number':
       return schema.minimum ?? 1;

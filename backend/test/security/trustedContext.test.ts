@@ -6,8 +6,9 @@
 //
 // Adding a route that takes a body? Add it to `bodyCases`; the completeness check fails until you do.
 import type { LightMyRequestResponse } from 'fastify';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapPlatform } from '../../src/modules/platform/bootstrap.ts';
+import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../fakes/telegramBotApi.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
 import { configureSeller, ENTREPRENEUR_BUYER, issueInvoiceAs, SELLER } from '../support/billing.ts';
 import { type ApiClient, logInAs, randomIp, STRONG_PASSWORD, signUpOwner, uniqueEmail } from '../support/clients.ts';
@@ -193,6 +194,23 @@ const bodyCases: BodyCase[] = [
       w.b.post(`/api/dialogs/${(await startSession(w)).sessionId}/messages`, { text: 'Здравствуйте!', ...extra }),
   },
   {
+    route: 'PUT /api/dialogs/settings',
+    send: (w, extra) =>
+      w.b.request('PUT', '/api/dialogs/settings', { handoffTimeoutMinutes: 5, workingHours: null, ...extra }),
+  },
+  {
+    route: 'PUT /api/integrations/telegram',
+    send: (w, extra) =>
+      w.b.request('PUT', '/api/integrations/telegram', { token: telegram.createBot().token, ...extra }),
+  },
+  {
+    route: 'PATCH /api/integrations/telegram',
+    send: async (w, extra) => {
+      await w.b.request('PUT', '/api/integrations/telegram', { token: telegram.createBot().token });
+      return w.b.request('PATCH', '/api/integrations/telegram', { notifyNewDialogs: true, ...extra });
+    },
+  },
+  {
     route: 'POST /api/leads/:id/status',
     send: (w, extra) => w.b.post(`/api/leads/${w.bLeadId}/status`, { status: 'rejected', reason: 'Дорого', ...extra }),
   },
@@ -236,9 +254,11 @@ const bodyCases: BodyCase[] = [
 ];
 
 let w: World;
+let telegram: FakeTelegramBotApi;
 
 beforeAll(async () => {
-  const ctx = await createTestApp();
+  telegram = await startFakeTelegramBotApi();
+  const ctx = await createTestApp({ env: { TELEGRAM_API_URL: telegram.url } });
   const a = await signUpOwner(ctx.app, { companyName: 'Компания А' });
   const aVisitor = visitor(ctx.app, await widgetKeyOf(ctx, a));
   const session = (await aVisitor.start()).json<WidgetSession>();
@@ -268,6 +288,10 @@ beforeAll(async () => {
     bLeadId,
     superadmin: await logInAs(ctx.app, 'operator@aimax.test', STRONG_PASSWORD),
   };
+});
+
+afterAll(async () => {
+  await telegram.close();
 });
 
 describe('request bodies cannot stand in for the session', () => {

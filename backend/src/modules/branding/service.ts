@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TenantContext } from '../../context.ts';
 import type { Database, Tx } from '../../db/database.ts';
-import { files, tenantBotSettings, tenants } from '../../db/schema.ts';
+import { files, tenantBotSettings, tenants, type WorkingHours } from '../../db/schema.ts';
 import { ensureStorageRoom } from '../billing/limitsService.ts';
 import { effectivePlan, type PlanDefinition } from '../billing/plans.ts';
 import { deleteFileRow, deleteObjects, storeObject } from '../storage/files.ts';
@@ -179,6 +179,46 @@ export async function saveWidgetSettings(tx: Tx, ctx: TenantContext, input: Widg
     .insert(tenantBotSettings)
     .values({ tenantId: ctx.tenantId, ...DEFAULT_SETTINGS, ...values })
     .onConflictDoUpdate({ target: tenantBotSettings.tenantId, set: values });
+}
+
+/** When a visitor who asked for a manager is answered by the AI again (dialogs/handoffTimeouts.ts). */
+export interface HandoffSettings {
+  timeoutSeconds: number;
+  /** Null: managers answer at any time. */
+  workingHours: WorkingHours | null;
+  timezone: string;
+}
+
+export const DEFAULT_HANDOFF_TIMEOUT_SECONDS = 180;
+
+export async function getHandoffSettings(tx: Tx, tenantId: string): Promise<HandoffSettings> {
+  const [row] = await tx
+    .select({
+      timezone: tenants.timezone,
+      timeoutSeconds: tenantBotSettings.handoffTimeoutSeconds,
+      workingHours: tenantBotSettings.workingHours,
+    })
+    .from(tenants)
+    .leftJoin(tenantBotSettings, eq(tenantBotSettings.tenantId, tenants.id))
+    .where(eq(tenants.id, tenantId));
+  if (!row) throw new Error(`getHandoffSettings: tenant ${tenantId} is not visible`);
+  return {
+    timeoutSeconds: row.timeoutSeconds ?? DEFAULT_HANDOFF_TIMEOUT_SECONDS,
+    workingHours: row.workingHours ?? null,
+    timezone: row.timezone,
+  };
+}
+
+export async function saveHandoffSettings(
+  tx: Tx,
+  ctx: TenantContext,
+  input: { timeoutSeconds: number; workingHours: WorkingHours | null },
+): Promise<void> {
+  await lockSettingsRow(tx, ctx.tenantId);
+  await tx
+    .update(tenantBotSettings)
+    .set({ handoffTimeoutSeconds: input.timeoutSeconds, workingHours: input.workingHours, updatedAt: sql`now()` })
+    .where(eq(tenantBotSettings.tenantId, ctx.tenantId));
 }
 
 /** The two images a tenant sets: its logo and its bot's avatar. */

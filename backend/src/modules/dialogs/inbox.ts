@@ -4,6 +4,7 @@
 // quarter of a second per dialog. Nothing is replayed: a client (re)connecting loads the list,
 // and `resync` tells it to do so again when the events may have had a gap.
 import type { FastifyBaseLogger, FastifyReply } from 'fastify';
+import { openEventStream } from '../../plugins/eventStreams.ts';
 import type { ChatEvent, ChatEvents } from '../chat/events.ts';
 import type { DialogSummaryView } from './schemas.ts';
 
@@ -22,15 +23,7 @@ export function streamInbox(
     log: FastifyBaseLogger;
   },
 ): void {
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-  });
-  raw.write('retry: 2000\n\n');
+  const raw = openEventStream(reply);
 
   let closed = false;
   const due = new Map<string, NodeJS.Timeout>();

@@ -6,11 +6,14 @@ import type { ChatEvents } from '../chat/events.ts';
 import { MessageView } from '../chat/schemas.ts';
 import { listMessages } from '../chat/service.ts';
 import { streamSessionEvents } from '../widget/sse.ts';
+import { getDialogSettings, saveDialogSettings } from './handoffSettings.ts';
 import { streamInbox } from './inbox.ts';
 import {
   DialogEventsQuery,
   DialogListQuery,
   DialogListView,
+  DialogSettingsInput,
+  DialogSettingsView,
   DialogStatusView,
   DialogView,
   NoQuery,
@@ -57,6 +60,39 @@ export const dialogRoutes: FastifyPluginAsyncTypebox<{ events: ChatEvents }> = a
         summary: (dialogId) => app.db.withTenant(ctx.tenantId, (tx) => getDialogSummary(tx, ctx, dialogId)),
         log: request.log,
       });
+    },
+  );
+
+  app.get(
+    '/api/dialogs/settings',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags: ['dialogs'],
+        summary: 'How long a visitor waits for a manager before the AI answers again, and the working hours',
+        response: responses({ 200: DialogSettingsView }),
+      },
+    },
+    async (request) => {
+      const ctx = memberOf(request);
+      return app.db.withTenant(ctx.tenantId, (tx) => getDialogSettings(tx, ctx));
+    },
+  );
+
+  app.put(
+    '/api/dialogs/settings',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['dialogs'],
+        summary: 'Set the wait for a manager (1–60 minutes) and the working hours (the owner only)',
+        body: DialogSettingsInput,
+        response: responses({ 200: DialogSettingsView }),
+      },
+    },
+    async (request) => {
+      const ctx = memberOf(request);
+      return app.db.withTenant(ctx.tenantId, (tx) => saveDialogSettings(tx, ctx, request.body));
     },
   );
 

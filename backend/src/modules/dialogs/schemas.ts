@@ -127,3 +127,48 @@ export const DialogEventsQuery = Type.Object(
 
 /** A route that reads no parameters refuses any, rather than ignoring what a caller meant. */
 export const NoQuery = Type.Object({}, { additionalProperties: false });
+
+const Time = Type.String({
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+  errorMessage: 'Время в формате ЧЧ:ММ, например 09:00',
+});
+
+/** A working day's hours, or null for a day off. */
+const WorkingDay = Type.Union([Type.Object({ from: Time, to: Time }, { additionalProperties: false }), Type.Null()], {
+  errorMessage: 'Укажите часы работы в формате ЧЧ:ММ или отметьте день выходным',
+});
+
+export const WorkingHoursSchema = Type.Object(
+  {
+    /** Monday first, in the company's time zone; `to` after `from` (checked by the service). */
+    days: Type.Array(WorkingDay, {
+      minItems: 7,
+      maxItems: 7,
+      errorMessage: { minItems: 'Укажите все семь дней недели', maxItems: 'Укажите все семь дней недели' },
+    }),
+  },
+  // Only the type gets words of its own: an unknown field inside is still named as such.
+  { additionalProperties: false, errorMessage: { type: 'Укажите расписание по дням или «Круглосуточно»' } },
+);
+
+export const DialogSettingsInput = Type.Object(
+  {
+    /** How long a visitor who asked for a manager waits before the AI answers again. */
+    handoffTimeoutMinutes: Type.Integer({
+      minimum: 1,
+      maximum: 60,
+      errorMessage: 'Время ожидания менеджера — от 1 до 60 минут',
+    }),
+    /** When managers answer; null means at any time («Круглосуточно»). */
+    workingHours: Type.Union([WorkingHoursSchema, Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type DialogSettingsInput = Static<typeof DialogSettingsInput>;
+
+export const DialogSettingsView = Type.Object({
+  ...DialogSettingsInput.properties,
+  /** The company's time zone, which the hours are in (IANA, e.g. Europe/Moscow). */
+  timezone: Type.String(),
+});
+export type DialogSettingsView = Static<typeof DialogSettingsView>;

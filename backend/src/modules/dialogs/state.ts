@@ -3,6 +3,7 @@
 //   ai ──request──▶ waiting_operator ──take──▶ operator ──return──▶ ai
 //    └──────────────────take──────────────────▶    │
 //   any ──close──▶ closed ──visitor writes──▶ ai   └─take (forced, «Забрать себе»)─▶ operator
+//   waiting_operator ──time out (nobody took it in time, or outside working hours)──▶ ai
 //
 // A change is one conditional UPDATE (the states it may come from, and for a held dialog who holds
 // it), so of two managers taking a dialog at once exactly one gets it, and the other is told who
@@ -22,8 +23,13 @@ export interface DialogActor {
 }
 
 export type DialogAction =
-  /** The visitor asks for a person (the widget's button, or words like «позовите менеджера»). */
-  | { kind: 'request_operator' }
+  /**
+   * The visitor asks for a person (the widget's button, or words like «позовите менеджера»).
+   * `silent`: no notice of its own, when the time-out that follows at once tells the visitor more.
+   */
+  | { kind: 'request_operator'; silent?: boolean }
+  /** Nobody took the waiting dialog in time: the AI answers again; `notice` says when a manager will. */
+  | { kind: 'time_out'; notice: string }
   /** A member takes the dialog; `force` takes it from the member who holds it. */
   | { kind: 'take'; force: boolean }
   /** The member holding it hands it back to the AI. */
@@ -69,6 +75,8 @@ function transitionOf(action: DialogAction): Transition {
       return { kind: 'closed', from: ['ai', 'waiting_operator', 'operator'], to: 'closed', fromAnyHolder: false };
     case 'reopen':
       return { kind: 'reopened', from: ['closed'], to: 'ai', fromAnyHolder: false };
+    case 'time_out':
+      return { kind: 'operator_timeout', from: ['waiting_operator'], to: 'ai', fromAnyHolder: false };
   }
 }
 
@@ -85,8 +93,17 @@ function noticeOf(kind: DialogEventKind, actor: DialogActor | null): string | nu
     case 'closed':
       return 'Диалог завершён. Если появятся вопросы — напишите, мы ответим.';
     case 'reopened':
+    // Its words depend on the company's hours and what the visitor left: the action carries them.
+    case 'operator_timeout':
       return null;
   }
+}
+
+/** A time-out brings its own words; a silent request leaves them to the time-out that follows. */
+function noticeFor(action: DialogAction, kind: DialogEventKind, actor: DialogActor | null): string | null {
+  if (action.kind === 'time_out') return action.notice;
+  if (action.kind === 'request_operator' && action.silent) return null;
+  return noticeOf(kind, actor);
 }
 
 /** The dialog's state and who holds it; throws DIALOG_NOT_FOUND when it is not the tenant's. */
@@ -166,10 +183,13 @@ export async function changeDialogState(
     toState: transition.to,
     actorId: actor?.id ?? null,
     actorName: actor?.name ?? null,
+    // The time of the write, not of the transaction: a request and the time-out that follows it
+    // in the same transaction (outside working hours) keep their order in the timeline.
+    createdAt: sql`clock_timestamp()`,
   });
   const operator = transition.to === 'operator' ? actor : null;
   const events: ChatEvent[] = [];
-  const notice = noticeOf(kind, actor);
+  const notice = noticeFor(action, kind, actor);
   if (notice) {
     const [message] = await appendMessages(tx, {
       tenantId,

@@ -2,12 +2,14 @@
 // bot's, and the contacts complete it — the lead is written in the same transaction, once.
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { recordFunnelStages, stagesOfAnswer } from '../analytics/funnelEvents.ts';
 import type { WidgetSettings } from '../branding/service.ts';
 import type { ChatEvents } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
 import { appendMessages, type ChatSession, findSession, type NewMessage, updateSession } from '../chat/service.ts';
 import { queueNewLeadEmails } from '../leads/newLeadEmails.ts';
 import { createLead } from '../leads/service.ts';
+import { queueLeadAlerts } from '../telegram/alerts.ts';
 import {
   answeredQuestions,
   answerLabel,
@@ -85,7 +87,7 @@ export async function submitAnswer(
     if (!session) throw new AppError('SESSION_NOT_FOUND');
     const before = session.answers as Answers;
     if (session.status === 'completed') {
-      if (options.stepId === 'contacts') return { answers: before, messages: [], emails: 0 };
+      if (options.stepId === 'contacts') return { answers: before, messages: [], queued: 0 };
       throw new AppError('FUNNEL_COMPLETED');
     }
 
@@ -97,7 +99,9 @@ export async function submitAnswer(
     ];
     if (next) newMessages.push(questionMessage(config, next));
 
-    let emails = 0;
+    /** Deliveries queued (emails, Telegram alerts): the outbox is kicked after the commit when there are any. */
+    let queued = 0;
+    let leadCreated = false;
     if (stepId === 'contacts' && next === null) {
       const estimate = computeEstimate(config, answers);
       newMessages.push({
@@ -109,9 +113,10 @@ export async function submitAnswer(
       await updateSession(tx, { tenantId, sessionId: session.id, answers, status: 'completed' });
       const questions = answeredQuestions(config, answers);
       const leadId = await createLead(tx, { tenantId, session: session as ChatSession, answers, estimate, questions });
+      leadCreated = leadId !== null;
       const contacts = answers.contacts;
       if (leadId && contacts) {
-        emails = await queueNewLeadEmails(tx, {
+        queued = await queueNewLeadEmails(tx, {
           tenantId,
           lead: {
             id: leadId,
@@ -125,15 +130,30 @@ export async function submitAnswer(
           estimate: formatRange(estimate),
           publicUrl: deps.publicUrl,
         });
+        queued += await queueLeadAlerts(tx, {
+          tenantId,
+          sessionId: session.id,
+          leadId,
+          name: contacts.name,
+          phone: contacts.phone,
+          answers: questions,
+          estimate: formatRange(estimate),
+          publicUrl: deps.publicUrl,
+        });
       }
     } else {
       await updateSession(tx, { tenantId, sessionId: session.id, answers });
     }
     const messages = await appendMessages(tx, { tenantId, sessionId: session.id, messages: newMessages });
-    return { answers, messages, emails };
+    await recordFunnelStages(tx, {
+      tenantId,
+      sessionId: session.id,
+      stages: [...stagesOfAnswer(config, stepId), ...(leadCreated ? (['contacts'] as const) : [])],
+    });
+    return { answers, messages, queued };
   });
 
-  if (result.emails > 0) deps.outbox.kick();
+  if (result.queued > 0) deps.outbox.kick();
   for (const message of result.messages)
     deps.events.publish({ tenantId, sessionId: options.sessionId }, { type: 'message', message });
   return { ...progressOf(config, result.answers), messages: result.messages };

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/support/app.ts';
 import { COMPANY_BUYER } from '../../../test/support/billing.ts';
 import { type ApiClient, signUpOwner } from '../../../test/support/clients.ts';
-import { outboxEmails, tenants } from '../../db/schema.ts';
+import { queuedEmails } from '../../../test/support/outbox.ts';
+import { tenants } from '../../db/schema.ts';
 import { type BillingDayDeps, expirePlans, runBillingDay, sendExpiryReminders } from './billingDay.ts';
 
 const DAY = 86_400_000;
@@ -24,14 +25,8 @@ async function paidCompany(expiresAt: Date): Promise<{ owner: ApiClient; tenantI
   return { owner, tenantId };
 }
 
-const notices = (tenantId: string) =>
-  ctx.db.withTenant(tenantId, (tx) =>
-    tx
-      .select({ kind: outboxEmails.kind, to: outboxEmails.to, subject: outboxEmails.subject, text: outboxEmails.text })
-      .from(outboxEmails)
-      .where(eq(outboxEmails.tenantId, tenantId))
-      .orderBy(outboxEmails.createdAt),
-  );
+const notices = async (tenantId: string) =>
+  (await queuedEmails(ctx.db, tenantId)).map(({ kind, to, subject, text }) => ({ kind, to, subject, text }));
 
 const planOf = async (tenantId: string) => {
   const [row] = await ctx.db.withTenant(tenantId, (tx) =>

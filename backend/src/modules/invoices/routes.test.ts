@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/support/app.ts';
 import {
@@ -9,8 +9,9 @@ import {
   SELLER,
 } from '../../../test/support/billing.ts';
 import { type ApiClient, addManager, logInAs, STRONG_PASSWORD, signUpOwner } from '../../../test/support/clients.ts';
+import { queuedEmails } from '../../../test/support/outbox.ts';
 import { pdfText } from '../../../test/support/pdf.ts';
-import { auditLog, invoices, outboxEmails, tenants } from '../../db/schema.ts';
+import { auditLog, invoices, tenants } from '../../db/schema.ts';
 import { bootstrapPlatform } from '../platform/bootstrap.ts';
 
 let ctx: TestContext;
@@ -36,15 +37,7 @@ const tenantPlan = async (owner: ApiClient) => {
   );
   return row;
 };
-const emailsOf = (owner: ApiClient, kind: string) => {
-  const tenantId = tenantOf(owner);
-  return ctx.db.withTenant(tenantId, (tx) =>
-    tx
-      .select()
-      .from(outboxEmails)
-      .where(and(eq(outboxEmails.tenantId, tenantId), eq(outboxEmails.kind, kind))),
-  );
-};
+const emailsOf = (owner: ApiClient, kind: string) => queuedEmails(ctx.db, tenantOf(owner), kind);
 /**
  * The end of a term of `months` from `date`: the last millisecond, in Moscow (UTC+3 all year), of
  * the same day `months` later, the day clamped to the month's last.

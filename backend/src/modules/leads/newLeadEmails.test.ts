@@ -1,12 +1,9 @@
-// A new lead as the team hears of it: one email per member who keeps them on, through the outbox
-// to a real SMTP server, with the contacts, answers, estimate and a link to the lead.
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSmtpServer, startFakeSmtpServer } from '../../../test/fakes/smtpServer.ts';
 import { createTestApp, type TestContext } from '../../../test/support/app.ts';
 import { type ApiClient, addManager, signUpOwner } from '../../../test/support/clients.ts';
+import { queuedEmails } from '../../../test/support/outbox.ts';
 import { FULL_FUNNEL, visitor, type WidgetSession, widgetKeyOf } from '../../../test/support/widget.ts';
-import { outboxEmails } from '../../db/schema.ts';
 
 let smtp: FakeSmtpServer;
 let ctx: TestContext;
@@ -19,15 +16,8 @@ afterAll(async () => {
 });
 
 const tenantOf = (owner: ApiClient) => owner.session.tenant?.id as string;
-const leadEmailsOf = (owner: ApiClient) => {
-  const tenantId = tenantOf(owner);
-  return ctx.db.withTenant(tenantId, (tx) =>
-    tx
-      .select({ to: outboxEmails.to, dedupeKey: outboxEmails.dedupeKey })
-      .from(outboxEmails)
-      .where(and(eq(outboxEmails.tenantId, tenantId), eq(outboxEmails.kind, 'lead_new'))),
-  );
-};
+const leadEmailsOf = async (owner: ApiClient) =>
+  (await queuedEmails(ctx.db, tenantOf(owner), 'lead_new')).map(({ to, dedupeKey }) => ({ to, dedupeKey }));
 
 async function leaveLead(owner: ApiClient, extra: Record<string, unknown> = {}) {
   const client = visitor(ctx.app, await widgetKeyOf(ctx, owner));

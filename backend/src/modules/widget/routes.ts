@@ -6,22 +6,26 @@ import slugify from '@sindresorhus/slugify';
 import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../../config.ts';
+import type { Tx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { webUrlOrNull } from '../../lib/webUrl.ts';
 import { iso, NoContent, responses, SignedLinkView } from '../../schemas.ts';
 import { aiAllowed, currentQuestion, limitedReply } from '../ai/limits.ts';
 import { answerVisitor, type ReplyDeps, replyContext } from '../ai/replies.ts';
+import { recordFunnelStages } from '../analytics/funnelEvents.ts';
 import { consume, record } from '../billing/limitsService.ts';
 import { getWidgetSettings, type WidgetSettings } from '../branding/service.ts';
 import type { ChatEvent, ChatEvents } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
 import { appendMessages, createSession, findSession, listMessages, type NewMessage } from '../chat/service.ts';
 import { asksForPerson } from '../dialogs/handoff.ts';
+import { requestOperator } from '../dialogs/handoffTimeouts.ts';
 import { changeDialogState, dialogStatus } from '../dialogs/state.ts';
 import { nextStep } from '../funnel/funnel.ts';
 import type { Answers } from '../funnel/schemas.ts';
 import { funnelOf, progressOf, questionMessage, submitAnswer } from '../funnel/service.ts';
 import { findLead, leadEstimatePdf } from '../leads/service.ts';
+import { queueHandoffAlerts, queueNewDialogAlerts } from '../telegram/alerts.ts';
 import { recordWidgetSeen } from '../tenants/service.ts';
 import { cachedWidgetKeys, type ResolvedTenant } from '../tenants/tenantResolver.ts';
 import { metrikaOf } from './metrika.ts';
@@ -97,6 +101,9 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     return tenant;
   }
 
+  /** The managers' Telegram alert of a visitor asking for a person, in the request's transaction. */
+  const alertHandoff = (tx: Tx, tenantId: string, sessionId: string) =>
+    queueHandoffAlerts(tx, { tenantId, sessionId, publicUrl: config.publicUrl });
   const settingsOf = (tenantId: string) => app.db.withTenant(tenantId, (tx) => getWidgetSettings(tx, tenantId));
   // What the AI is told about a company, remembered for a few seconds: a conversation's messages
   // come in bursts, and a changed bot name may reach the replies a moment late.
@@ -210,6 +217,12 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           utm: body.utm ?? {},
           limited: !allowed.ok,
         });
+        await queueNewDialogAlerts(tx, {
+          tenantId: tenant.id,
+          sessionId: session.id,
+          pageUrl: session.pageUrl,
+          publicUrl: config.publicUrl,
+        });
         const first = nextStep(funnel, {});
         const messages = await appendMessages(tx, {
           tenantId: tenant.id,
@@ -219,9 +232,14 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
             ...(first ? [questionMessage(funnel, first)] : []),
           ],
         });
+        // The frame starts a session when the widget is first opened; a reload resumes it (above).
+        await recordFunnelStages(tx, { tenantId: tenant.id, sessionId: session.id, stages: ['opened'] });
         return { session, token, created: true, messages, dialog: { state: 'ai' as const, operatorName: null } };
       });
-      if (state.created) events.publish({ tenantId: tenant.id, sessionId: state.session.id }, { type: 'started' });
+      if (state.created) {
+        events.publish({ tenantId: tenant.id, sessionId: state.session.id }, { type: 'started' });
+        app.outbox.kick();
+      }
       const answers = state.session.answers as Answers;
       return reply.code(state.created ? 201 : 200).send({
         sessionId: state.session.id,
@@ -291,6 +309,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           lock: true,
         });
         if (!session) throw new AppError('SESSION_NOT_FOUND');
+        await recordFunnelStages(tx, { tenantId: tenant.id, sessionId: session.id, stages: ['started'] });
         const answers = session.answers as Answers;
         const visitor: NewMessage = { role: 'visitor', kind: 'text', content: text };
         const dialog = { tenantId: tenant.id, sessionId: session.id, actor: null };
@@ -306,7 +325,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         if (state !== 'ai' || asksForPerson(text)) {
           const saved = await appendMessages(tx, { tenantId: tenant.id, sessionId: session.id, messages: [visitor] });
           const asked =
-            state === 'ai' ? await changeDialogState(tx, { ...dialog, action: { kind: 'request_operator' } }) : null;
+            state === 'ai' ? await requestOperator(tx, { tenantId: tenant.id, sessionId: session.id }) : null;
+          if (asked?.changed) await alertHandoff(tx, tenant.id, session.id);
           return { stored: saved, changes: [...before, ...(asked?.events ?? [])], prepared: null };
         }
         if (!(await aiAllowed(tx, { tenantId: tenant.id, session, plan: settings }))) {
@@ -336,6 +356,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       });
       const sent: ChatEvent[] = [...stored.map((message): ChatEvent => ({ type: 'message', message })), ...changes];
       for (const event of sent) events.publish({ tenantId: tenant.id, sessionId: request.params.id }, event);
+      if (changes.length > 0) app.outbox.kick();
       const message = stored[0] as MessageView;
       if (!prepared) return reply.code(202).send(message);
 
@@ -354,7 +375,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       onRequest: [perIp(20, 'operator')],
       schema: {
         tags: ['widget'],
-        summary: 'The visitor asks for a manager («Позвать менеджера»); the managers are alerted',
+        summary:
+          'The visitor asks for a manager («Позвать менеджера»); the managers are alerted. Outside working hours the AI answers again at once',
         params: SessionParams,
         response: responses({ 200: VisitorDialogView }),
       },
@@ -369,13 +391,13 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           lock: true,
         });
         if (!session) throw new AppError('SESSION_NOT_FOUND');
-        return changeDialogState(tx, {
-          tenantId: tenant.id,
-          sessionId: session.id,
-          actor: null,
-          action: { kind: 'request_operator' },
-        });
+        await recordFunnelStages(tx, { tenantId: tenant.id, sessionId: session.id, stages: ['started'] });
+        // Outside working hours the visitor is told at once when a manager will answer.
+        const asked = await requestOperator(tx, { tenantId: tenant.id, sessionId: session.id });
+        if (asked.changed) await alertHandoff(tx, tenant.id, session.id);
+        return asked;
       });
+      app.outbox.kick();
       for (const event of change.events) events.publish({ tenantId: tenant.id, sessionId: request.params.id }, event);
       return { state: change.state, operatorName: change.operator?.name ?? null };
     },
@@ -469,6 +491,9 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       });
       if (!lead) throw new AppError('FUNNEL_INCOMPLETE');
       const link = await leadEstimatePdf(pdfDeps, { tenantId: tenant.id, lead });
+      await app.db.withTenant(tenant.id, (tx) =>
+        recordFunnelStages(tx, { tenantId: tenant.id, sessionId: lead.sessionId, stages: ['estimate_pdf'] }),
+      );
       return { url: link.url, expiresAt: iso(link.expiresAt) };
     },
   );

@@ -4,6 +4,7 @@
 // back as Last-Event-ID when it reconnects. When the events may have had a gap (the database's
 // listener reconnected), the missed messages are read again, so nothing is lost.
 import type { FastifyReply } from 'fastify';
+import { openEventStream } from '../../plugins/eventStreams.ts';
 import type { ChatEvent, ChatEvents } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
 
@@ -20,16 +21,7 @@ export function streamSessionEvents(
     accept?: (event: ChatEvent) => boolean;
   },
 ): void {
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    // Proxies such as nginx would otherwise hold tokens back in a buffer.
-    'x-accel-buffering': 'no',
-  });
-  raw.write('retry: 2000\n\n');
+  const raw = openEventStream(reply);
 
   let lastSeq = options.afterSeq;
   let replaying = true;

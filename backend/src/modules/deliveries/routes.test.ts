@@ -7,11 +7,11 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/support/app.ts';
 import { type ApiClient, logInAs, STRONG_PASSWORD, signUpOwner } from '../../../test/support/clients.ts';
-import { outboxEmails } from '../../db/schema.ts';
+import { deliveries } from '../../db/schema.ts';
+import { type EmailToQueue, enqueueEmail } from '../email/outbox.ts';
+import { invoiceIssued } from '../email/templates.ts';
+import { emlFilePath } from '../email/transport.ts';
 import { bootstrapPlatform } from '../platform/bootstrap.ts';
-import { type EmailToQueue, enqueueEmail } from './outbox.ts';
-import { invoiceIssued } from './templates.ts';
-import { emlFilePath } from './transport.ts';
 
 // The app as it runs without SMTP_URL: its own outbox worker writes .eml files under DATA_DIR/mail.
 let ctx: TestContext;
@@ -60,11 +60,11 @@ async function queueAndKick(email: EmailToQueue) {
   ctx.app.outbox.kick();
 }
 
-async function rowWhen(email: EmailToQueue, ready: (row: typeof outboxEmails.$inferSelect) => boolean) {
+async function rowWhen(email: EmailToQueue, ready: (row: typeof deliveries.$inferSelect) => boolean) {
   const read = async () =>
     (
       await ctx.db.withTenant(tenantId, (tx) =>
-        tx.select().from(outboxEmails).where(eq(outboxEmails.dedupeKey, email.dedupeKey)),
+        tx.select().from(deliveries).where(eq(deliveries.dedupeKey, email.dedupeKey)),
       )
     )[0];
   await expect
@@ -76,7 +76,7 @@ async function rowWhen(email: EmailToQueue, ready: (row: typeof outboxEmails.$in
       { timeout: 5000 },
     )
     .toBe(true);
-  return (await read()) as typeof outboxEmails.$inferSelect;
+  return (await read()) as typeof deliveries.$inferSelect;
 }
 
 describe('the outbox in the app', () => {
@@ -93,7 +93,7 @@ describe('the outbox in the app', () => {
   });
 });
 
-describe('GET /api/platform/emails', () => {
+describe('GET /api/platform/deliveries', () => {
   it('lists emails newest first with their company, and filters by status and pages', async () => {
     const first = invoiceEmail();
     const second = invoiceEmail();
@@ -102,18 +102,19 @@ describe('GET /api/platform/emails', () => {
     await queueAndKick(second);
     const sent = await rowWhen(second, (r) => r.status === 'sent');
 
-    const list = await admin.get('/api/platform/emails?status=sent&limit=2');
+    const list = await admin.get('/api/platform/deliveries?status=sent&channel=email&limit=2');
     expect(list.statusCode).toBe(200);
     const body = list.json();
     expect(body.total).toBeGreaterThanOrEqual(3);
-    expect(body.emails.map((e: { subject: string }) => e.subject)).toEqual([second.subject, first.subject]);
-    expect(body.emails[0]).toEqual({
+    expect(body.deliveries.map((e: { summary: string }) => e.summary)).toEqual([second.subject, first.subject]);
+    expect(body.deliveries[0]).toEqual({
       id: sent.id,
       tenantId,
       tenantName: 'Почта <b>Строй</b>',
+      channel: 'email',
       kind: 'invoice_issued',
-      to: [owner.session.user.email],
-      subject: second.subject,
+      recipient: owner.session.user.email,
+      summary: second.subject,
       status: 'sent',
       attempts: 1,
       lastError: null,
@@ -122,13 +123,30 @@ describe('GET /api/platform/emails', () => {
       nextAttemptAt: expect.any(String),
     });
 
-    const paged = (await admin.get('/api/platform/emails?status=sent&limit=1&offset=1')).json();
-    expect(paged.emails.map((e: { subject: string }) => e.subject)).toEqual([first.subject]);
-    expect((await admin.get('/api/platform/emails?status=failed')).json()).toEqual({ emails: [], total: 0 });
+    const paged = (await admin.get('/api/platform/deliveries?status=sent&channel=email&limit=1&offset=1')).json();
+    expect(paged.deliveries.map((e: { summary: string }) => e.summary)).toEqual([first.subject]);
+    expect((await admin.get('/api/platform/deliveries?status=failed')).json()).toEqual({ deliveries: [], total: 0 });
+    expect((await admin.get('/api/platform/deliveries?channel=telegram')).json()).toEqual({ deliveries: [], total: 0 });
 
-    const bad = await admin.get('/api/platform/emails?status=lost');
+    const bad = await admin.get('/api/platform/deliveries?status=lost&channel=fax');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields).toEqual({ status: 'Статус: pending, sent или failed' });
+    expect(bad.json().error.fields).toEqual({
+      status: 'Статус: pending, sent или failed',
+      channel: 'Канал: email или telegram',
+    });
+  });
+
+  it('shows the owner their own company’s deliveries, without the company column', async () => {
+    const email = invoiceEmail();
+    await queueAndKick(email);
+    const row = await rowWhen(email, (r) => r.status === 'sent');
+    const body = (await owner.get('/api/deliveries?channel=email')).json();
+    expect(body.deliveries).toContainEqual(
+      expect.objectContaining({ id: row.id, summary: email.subject, status: 'sent', channel: 'email' }),
+    );
+    expect(body.deliveries[0]).not.toHaveProperty('tenantName');
+    const stranger = await signUpOwner(ctx.app, { companyName: 'Чужая Строй' });
+    expect((await stranger.get('/api/deliveries')).json()).toEqual({ deliveries: [], total: 0 });
   });
 
   it('shows an email waiting for a retry with its last error', async () => {
@@ -137,8 +155,8 @@ describe('GET /api/platform/emails', () => {
     await queueAndKick(email);
     const row = await rowWhen(email, (r) => r.attempts === 1 && r.lastError !== null);
 
-    const body = (await admin.get('/api/platform/emails?status=pending')).json();
-    expect(body.emails).toContainEqual(
+    const body = (await admin.get('/api/platform/deliveries?status=pending')).json();
+    expect(body.deliveries).toContainEqual(
       expect.objectContaining({
         id: row.id,
         status: 'pending',
@@ -147,7 +165,7 @@ describe('GET /api/platform/emails', () => {
       }),
     );
 
-    const eml = await admin.get(`/api/platform/emails/${row.id}/eml`);
+    const eml = await admin.get(`/api/platform/deliveries/${row.id}/eml`);
     expect(eml.statusCode).toBe(404);
     expect(eml.json().error).toMatchObject({
       code: 'EMAIL_NOT_FOUND',
@@ -156,13 +174,13 @@ describe('GET /api/platform/emails', () => {
   });
 });
 
-describe('GET /api/platform/emails/:id/eml', () => {
+describe('GET /api/platform/deliveries/:id/eml', () => {
   it('downloads the message as written', async () => {
     const email = invoiceEmail();
     await queueAndKick(email);
     const row = await rowWhen(email, (r) => r.status === 'sent');
 
-    const response = await admin.get(`/api/platform/emails/${row.id}/eml`);
+    const response = await admin.get(`/api/platform/deliveries/${row.id}/eml`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('message/rfc822');
     expect(response.headers['content-disposition']).toBe(
@@ -174,19 +192,17 @@ describe('GET /api/platform/emails/:id/eml', () => {
   });
 
   it('answers 404 EMAIL_NOT_FOUND for an email that does not exist', async () => {
-    const response = await admin.get(`/api/platform/emails/${randomUUID()}/eml`);
+    const response = await admin.get(`/api/platform/deliveries/${randomUUID()}/eml`);
     expect(response.statusCode).toBe(404);
     expect(response.json().error).toEqual({ code: 'EMAIL_NOT_FOUND', message: 'Письмо не найдено' });
-    expect((await admin.get('/api/platform/emails/not-an-id/eml')).statusCode).toBe(400);
+    expect((await admin.get('/api/platform/deliveries/not-an-id/eml')).statusCode).toBe(400);
   });
 });
 
 describe('who may see the outbox', () => {
   it('refuses a company owner, and anyone signed out', async () => {
-    const [row] = await ctx.db.withTenant(tenantId, (tx) =>
-      tx.select({ id: outboxEmails.id }).from(outboxEmails).limit(1),
-    );
-    for (const url of ['/api/platform/emails', `/api/platform/emails/${row?.id}/eml`]) {
+    const [row] = await ctx.db.withTenant(tenantId, (tx) => tx.select({ id: deliveries.id }).from(deliveries).limit(1));
+    for (const url of ['/api/platform/deliveries', `/api/platform/deliveries/${row?.id}/eml`]) {
       const asOwner = await owner.get(url);
       expect(asOwner.statusCode).toBe(403);
       expect(asOwner.json().error.code).toBe('FORBIDDEN');

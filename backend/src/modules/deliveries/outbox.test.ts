@@ -6,17 +6,17 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeSmtpServer, startFakeSmtpServer } from '../../../test/fakes/smtpServer.ts';
 import { createTestApp, type TestContext } from '../../../test/support/app.ts';
-import { auditLog, outboxEmails } from '../../db/schema.ts';
-import { createTenant } from '../tenants/service.ts';
+import { auditLog, deliveries } from '../../db/schema.ts';
 import {
   attachmentsUnavailable,
-  createOutboxWorker,
   type EmailToQueue,
+  emailChannel,
   enqueueEmail,
-  exponentialBackoff,
-  type OutboxWorkerOptions,
-} from './outbox.ts';
-import { createMailTransport, type MailTransport } from './transport.ts';
+  type ResolveAttachment,
+} from '../email/outbox.ts';
+import { createMailTransport, type MailTransport } from '../email/transport.ts';
+import { createTenant } from '../tenants/service.ts';
+import { createOutboxWorker, exponentialBackoff, type OutboxWorkerOptions } from './outbox.ts';
 
 let ctx: TestContext;
 let smtp: FakeSmtpServer;
@@ -43,14 +43,19 @@ beforeEach(() => {
 
 const silent = { info() {}, warn() {}, error() {} };
 
-function workerWith(options: Partial<OutboxWorkerOptions> = {}) {
+type WorkerSettings = Partial<Omit<OutboxWorkerOptions, 'channels'>> & {
+  transport?: MailTransport;
+  resolveAttachment?: ResolveAttachment;
+};
+
+function workerWith(options: WorkerSettings = {}) {
+  const { transport = createMailTransport(ctx.config), resolveAttachment = attachmentsUnavailable, ...rest } = options;
   return createOutboxWorker({
     db: ctx.db,
-    transport: createMailTransport(ctx.config),
-    resolveAttachment: attachmentsUnavailable,
+    channels: { email: emailChannel({ transport, resolveAttachment }) },
     log: silent,
     backoff: exponentialBackoff({ jitter: 0 }),
-    ...options,
+    ...rest,
   });
 }
 
@@ -72,7 +77,7 @@ const queue = (email: EmailToQueue) => ctx.db.withTenant(tenantId, (tx) => enque
 
 async function rowOf(email: EmailToQueue) {
   const [row] = await ctx.db.withTenant(tenantId, (tx) =>
-    tx.select().from(outboxEmails).where(eq(outboxEmails.dedupeKey, email.dedupeKey)),
+    tx.select().from(deliveries).where(eq(deliveries.dedupeKey, email.dedupeKey)),
   );
   return row;
 }
@@ -114,7 +119,7 @@ describe('enqueueEmail', () => {
     const row = await rowOf(email);
     expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null, sentAt: expect.any(Date) });
     expect(message?.messageId).toBe(`<${row?.id}@aimax.local>`);
-    expect(row?.messageId).toBe(message?.messageId);
+    expect(row?.externalId).toBe(message?.messageId);
   });
 
   it('never sends an email queued in a transaction that rolled back', async () => {
@@ -154,7 +159,7 @@ describe('the outbox worker', () => {
     const batches = () =>
       ctx.db
         .withPlatform({ actorUserId: null, action: 'test.audit_read' }, (tx) =>
-          tx.select({ value: count() }).from(auditLog).where(eq(auditLog.action, 'email.outbox_batch')),
+          tx.select({ value: count() }).from(auditLog).where(eq(auditLog.action, 'delivery.outbox_batch')),
         )
         .then(([row]) => row?.value ?? 0);
     const before = await batches();
@@ -285,7 +290,7 @@ describe('the outbox worker', () => {
     // The first worker's send completes late; the row keeps the delivery already recorded.
     release();
     await stuckRun;
-    expect(await rowOf(email)).toMatchObject({ status: 'sent', attempts: 2, messageId: message?.messageId });
+    expect(await rowOf(email)).toMatchObject({ status: 'sent', attempts: 2, externalId: message?.messageId });
     expect(arrived(email)).toHaveLength(1);
   });
 

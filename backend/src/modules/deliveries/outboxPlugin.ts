@@ -1,11 +1,17 @@
-// The email outbox as part of the app: `app.outbox` is the worker, started when the app is ready
-// and stopped (waiting for the batch in flight) when it closes. Modules queue mail with
-// `enqueueEmail` inside their transaction and call `app.outbox.kick()` after the commit.
+// The outbox as part of the app: `app.outbox` is the worker, started when the app is ready and
+// stopped (waiting for the batch in flight) when it closes. Modules queue deliveries inside their
+// transaction (`enqueueEmail`, the Telegram alerts) and call `app.outbox.kick()` after the commit.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
-import { attachmentsUnavailable, createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './outbox.ts';
-import { createMailTransport, type MailTransport } from './transport.ts';
+import { attachmentsUnavailable, emailChannel, type ResolveAttachment } from '../email/outbox.ts';
+import { createMailTransport, type MailTransport } from '../email/transport.ts';
+import {
+  createOutboxWorker,
+  type DeliveryChannelSender,
+  type OutboxWorker,
+  type OutboxWorkerOptions,
+} from './outbox.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,7 +23,7 @@ export interface MailDependencies {
   /** By default from the configuration: SMTP (SMTP_URL), or `.eml` files in DATA_DIR/mail. */
   transport?: MailTransport;
   /** Finds an email's attachments (an invoice's PDF) when it is sent. */
-  resolveAttachment?: OutboxWorkerOptions['resolveAttachment'];
+  resolveAttachment?: ResolveAttachment;
   /** Polling, retries and batch settings (tests shorten them). */
   worker?: Pick<
     OutboxWorkerOptions,
@@ -26,13 +32,15 @@ export interface MailDependencies {
 }
 
 export const outbox = fp(
-  async (app: FastifyInstance, options: MailDependencies & { config: Config }) => {
+  async (app: FastifyInstance, options: MailDependencies & { config: Config; telegram: DeliveryChannelSender }) => {
     // A transport handed in belongs to whoever made it; one made here is closed here.
     const transport = options.transport ?? createMailTransport(options.config);
     const worker = createOutboxWorker({
       db: app.db,
-      transport,
-      resolveAttachment: options.resolveAttachment ?? attachmentsUnavailable,
+      channels: {
+        email: emailChannel({ transport, resolveAttachment: options.resolveAttachment ?? attachmentsUnavailable }),
+        telegram: options.telegram,
+      },
       log: app.log,
       ...options.worker,
     });

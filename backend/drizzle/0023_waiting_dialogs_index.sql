@@ -1,0 +1,1 @@
+CREATE INDEX "chat_sessions_waiting_idx" ON "chat_sessions" USING btree ("dialog_state_at") WHERE "chat_sessions"."dialog_state" = 'waiting_operator';
