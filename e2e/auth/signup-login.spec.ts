@@ -166,7 +166,8 @@ describe('signing up and signing in', () => {
     await drawer.getByRole('link', { name: 'Интеграции' }).click();
     await page.waitForURL('**/admin/integrations');
     await drawer.waitFor({ state: 'detached' });
-    await page.getByRole('heading', { name: 'Раздел в разработке' }).waitFor();
+    await page.getByRole('heading', { name: 'Интеграции', level: 1 }).waitFor();
+    await page.getByLabel('Токен бота').waitFor();
     await screenshot(page, 'integrations-phone');
 
     // A wide table scrolls inside its card; the page itself never scrolls sideways.

@@ -153,7 +153,7 @@ describe('paying by invoice', () => {
     const admin = await adminContext.newPage();
     await logIn(admin, ADMIN.email, ADMIN.password);
     await admin.waitForURL('**/admin/platform/tenants');
-    expect(await sidebarLinks(admin)).toEqual(['Компании', 'Счета', 'Письма', 'Реквизиты']);
+    expect(await sidebarLinks(admin)).toEqual(['Компании', 'Счета', 'Доставки', 'Реквизиты']);
     await admin
       .getByRole('navigation', { name: 'Основная навигация' })
       .getByRole('link', { name: 'Реквизиты' })
@@ -369,8 +369,8 @@ describe('paying by invoice', () => {
     await screenshot(page, 'invoices-billing-paid');
 
     // Both emails went out: the invoice with its PDF, and the payment.
-    await admin.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Письма' }).click();
-    await admin.getByRole('heading', { name: 'Письма', level: 1 }).waitFor();
+    await admin.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Доставки' }).click();
+    await admin.getByRole('heading', { name: 'Доставки', level: 1 }).waitFor();
     const invoiceEmail = admin.getByRole('row').filter({ hasText: 'Новый счёт' });
     const paymentEmail = admin.getByRole('row').filter({ hasText: 'Оплата получена' });
     // The worker sends within seconds; the page refreshes itself while an email waits.
@@ -378,7 +378,7 @@ describe('paying by invoice', () => {
     await paymentEmail.getByText('Отправлено', { exact: true }).waitFor({ timeout: 30_000 });
     expect(plain(await invoiceEmail.textContent())).toContain(BUYER.email);
     expect(plain(await invoiceEmail.textContent())).toContain('Отделка Про');
-    await admin.getByText('2 письма').waitFor();
+    await admin.getByText('2 отправления').waitFor();
     const eml = invoiceEmail.getByRole('link', { name: /\(\.eml\)$/ });
     const message = await adminContext.request.get((await eml.getAttribute('href')) as string);
     expect(message.status()).toBe(200);
@@ -391,7 +391,7 @@ describe('paying by invoice', () => {
     // Filtered to emails that failed, there are none.
     await choose(admin, 'Не отправлены');
     await admin.waitForURL((url) => url.searchParams.get('status') === 'failed');
-    await admin.getByText('Писем нет').waitFor();
+    await admin.getByText('Отправлений нет').waitFor();
 
     await Promise.all([context.close(), phoneContext.close(), adminContext.close()]);
   });
@@ -400,7 +400,7 @@ describe('paying by invoice', () => {
     const context = await openContext(browser, server.url);
     await signUpCompany(context);
     const page = await context.newPage();
-    for (const path of ['/admin/platform/invoices', '/admin/platform/emails', '/admin/platform/seller']) {
+    for (const path of ['/admin/platform/invoices', '/admin/platform/deliveries', '/admin/platform/seller']) {
       await page.goto(path);
       await page.getByRole('heading', { name: 'Нет доступа' }).waitFor();
     }

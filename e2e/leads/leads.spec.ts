@@ -203,7 +203,7 @@ describe('the leads section', () => {
     // The dashboard counts the leads. Leads sent to the API are no proof the widget is on a site
     // of the company's: that step waits for the widget to load there (e2e/widget/cross-site).
     await page.goto('/admin/');
-    const leadsCard = page.getByRole('region', { name: 'Заявки' });
+    const leadsCard = page.getByRole('region', { name: 'Заявки', exact: true });
     await leadsCard.getByText('2 заявки').waitFor();
     await page.getByRole('link', { name: /Установите виджет на сайт/ }).waitFor();
     expect(await page.getByRole('link', { name: /Установите виджет на сайт.*Готово/ }).count()).toBe(0);
@@ -238,7 +238,7 @@ describe('the leads section', () => {
     await logIn(page, manager.email, manager.password);
     await page.getByRole('heading', { name: 'Здравствуйте, Ольга Кузнецова!' }).waitFor();
     expect(await sidebarLinks(page)).toEqual(['Дашборд', 'Заявки', 'Диалоги', 'База знаний']);
-    await page.getByRole('region', { name: 'Заявки' }).getByText('1 заявка').waitFor();
+    await page.getByRole('region', { name: 'Заявки', exact: true }).getByText('1 заявка').waitFor();
     await screenshot(page, 'leads-manager-dashboard');
 
     await page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Заявки' }).click();

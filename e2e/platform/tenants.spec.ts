@@ -32,7 +32,7 @@ describe('the platform’s companies page', () => {
     const admin = await adminContext.newPage();
     await logIn(admin, ADMIN.email, ADMIN.password);
     await admin.waitForURL('**/admin/platform/tenants');
-    expect(await sidebarLinks(admin)).toEqual(['Компании', 'Счета', 'Письма', 'Реквизиты']);
+    expect(await sidebarLinks(admin)).toEqual(['Компании', 'Счета', 'Доставки', 'Реквизиты']);
     await admin.getByRole('banner').getByText('Платформа AI Max').waitFor();
 
     const table = admin.getByRole('table');

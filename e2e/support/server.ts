@@ -1,5 +1,6 @@
 // The whole product on a loopback port, as a user's browser meets it: the API and the built
-// front end (npm test builds it first), on a database of its own.
+// front end (npm test builds it first), on a database of its own, or on another's database as one
+// more instance of the app (the instances then share their chat events on PostgreSQL).
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -15,9 +16,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** `env` adds to the test configuration, e.g. `SMTP_URL` to send mail to a test's SMTP server. */
-export async function startServer(options: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
-  const db = await createTestDatabase();
+/**
+ * `env` adds to the test configuration, e.g. `SMTP_URL` to send mail to a test's SMTP server.
+ * `db` starts one more instance of the app on a database already made (createTestDatabase), which
+ * its maker closes: closing the server leaves it open for the other instances. Nothing migrates
+ * here: the database is a copy of the migrated template, and buildApp never migrates (main.ts
+ * does, under an advisory lock).
+ */
+export async function startServer(options: { env?: NodeJS.ProcessEnv; db?: Database } = {}): Promise<RunningServer> {
+  const ownDatabase = options.db === undefined;
+  const db = options.db ?? (await createTestDatabase());
   // PUBLIC_URL must name the real port (invite links carry it), so the port is chosen first.
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -33,7 +41,7 @@ export async function startServer(options: { env?: NodeJS.ProcessEnv } = {}): Pr
     async close() {
       await app.close();
       await services.pdf.close();
-      await db.close();
+      if (ownDatabase) await db.close();
     },
   };
 }

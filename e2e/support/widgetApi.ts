@@ -48,7 +48,8 @@ export function visitor(baseUrl: string, key: string) {
   }
 
   return {
-    start: (extra: { pageUrl?: string; utm?: Record<string, string> } = {}) =>
+    /** Starts a session, or with the `token` kept from the first start resumes it (a reload). */
+    start: (extra: { pageUrl?: string; utm?: Record<string, string>; token?: string } = {}) =>
       post<WidgetSession>('/api/widget/sessions', { key, visitorId, ...extra }),
     answer: (session: WidgetSession, stepId: string, value: unknown) =>
       post<{ messages: Message[] }>(`/api/widget/sessions/${session.sessionId}/answers`, { stepId, value }, session),

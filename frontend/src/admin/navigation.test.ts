@@ -28,9 +28,9 @@ describe('navigationFor', () => {
 
   it('gives the superadmin the platform sections only', () => {
     expect(navigationFor('superadmin')).toEqual([
-      { label: 'Платформа', items: [sections.tenants, sections.invoices, sections.emails, sections.seller] },
+      { label: 'Платформа', items: [sections.tenants, sections.invoices, sections.deliveries, sections.seller] },
     ]);
-    expect(labelsFor('superadmin')).toEqual(['Компании', 'Счета', 'Письма', 'Реквизиты']);
+    expect(labelsFor('superadmin')).toEqual(['Компании', 'Счета', 'Доставки', 'Реквизиты']);
   });
 });
 
@@ -50,7 +50,8 @@ describe('canVisit', () => {
     expect(canVisit('superadmin', '/platform/invoices')).toBe(true);
     expect(canVisit('owner', '/platform/invoices')).toBe(false);
     expect(canVisit('owner', '/platform/seller')).toBe(false);
-    expect(canVisit('manager', '/platform/emails')).toBe(false);
+    expect(canVisit('manager', '/platform/deliveries')).toBe(false);
+    expect(canVisit('manager', '/integrations')).toBe(false);
   });
 
   it('does not claim paths no section owns, so they end on the 404 page', () => {

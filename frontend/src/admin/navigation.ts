@@ -3,6 +3,7 @@
 // closed to it.
 import type { LucideIcon } from 'lucide-react';
 import {
+  BellRing,
   BookOpenText,
   Building2,
   Code2,
@@ -11,7 +12,6 @@ import {
   Inbox,
   Landmark,
   LayoutDashboard,
-  Mail,
   MessagesSquare,
   Palette,
   Plug,
@@ -45,7 +45,7 @@ export const sections = {
   team: { path: '/team', label: t.nav.team, icon: Users, roles: OWNERS },
   tenants: { path: '/platform/tenants', label: t.nav.tenants, icon: Building2, roles: PLATFORM },
   invoices: { path: '/platform/invoices', label: t.nav.invoices, icon: ReceiptText, roles: PLATFORM },
-  emails: { path: '/platform/emails', label: t.nav.emails, icon: Mail, roles: PLATFORM },
+  deliveries: { path: '/platform/deliveries', label: t.nav.deliveries, icon: BellRing, roles: PLATFORM },
   seller: { path: '/platform/seller', label: t.nav.seller, icon: Landmark, roles: PLATFORM },
 } satisfies Record<string, Section>;
 
@@ -76,7 +76,7 @@ const groups: NavGroup[] = [
   },
   {
     label: t.nav.groups.platform,
-    items: [sections.tenants, sections.invoices, sections.emails, sections.seller],
+    items: [sections.tenants, sections.invoices, sections.deliveries, sections.seller],
   },
 ];
 

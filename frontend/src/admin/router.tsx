@@ -16,7 +16,7 @@ import { InvitePage } from './features/invite/InvitePage';
 import { KnowledgePage } from './features/knowledge/KnowledgePage';
 import { LeadPage } from './features/leads/LeadPage';
 import { LeadsPage } from './features/leads/LeadsPage';
-import { EmailsPage } from './features/platform/emails/EmailsPage';
+import { DeliveriesPage } from './features/platform/deliveries/DeliveriesPage';
 import { InvoicesPage } from './features/platform/invoices/InvoicesPage';
 import { SellerPage } from './features/platform/seller/SellerPage';
 import { TenantsPage } from './features/platform/TenantsPage';
@@ -79,7 +79,7 @@ export const router = createBrowserRouter(
                 guarded(sections.team, <TeamPage />),
                 guarded(sections.tenants, <TenantsPage />),
                 guarded(sections.invoices, <InvoicesPage />),
-                guarded(sections.emails, <EmailsPage />),
+                guarded(sections.deliveries, <DeliveriesPage />),
                 guarded(sections.seller, <SellerPage />),
                 { path: '*', element: <NotFoundPage /> },
               ],

@@ -344,9 +344,45 @@ describe('invoices', () => {
     expect(sentRequest().url).toBe('/api/platform/invoices?status=overdue&from=2026-03-01&limit=20&offset=0');
   });
 
-  it('links an email’s .eml file by its id', () => {
-    expect(api.platform.emailFileUrl('0b7c3c4e-7d0e-4f7e-9f57-1f1d1a0b0c09')).toBe(
-      '/api/platform/emails/0b7c3c4e-7d0e-4f7e-9f57-1f1d1a0b0c09/eml',
+  it('links an email’s .eml file by its delivery id', () => {
+    expect(api.platform.deliveryFileUrl('0b7c3c4e-7d0e-4f7e-9f57-1f1d1a0b0c09')).toBe(
+      '/api/platform/deliveries/0b7c3c4e-7d0e-4f7e-9f57-1f1d1a0b0c09/eml',
     );
+  });
+});
+
+describe('deliveries', () => {
+  it('lists every company’s deliveries by the channel and status that are set', async () => {
+    useAuthStore.getState().signedIn({ ...session, user: { ...session.user, role: 'superadmin' }, tenant: null });
+    fetchMock.mockResolvedValue(json(200, { deliveries: [], total: 0 }));
+    await api.platform.listDeliveries({ channel: 'telegram', status: undefined, limit: 20, offset: 40 });
+    expect(sentRequest().url).toBe('/api/platform/deliveries?channel=telegram&limit=20&offset=40');
+  });
+
+  it('lists the company’s own deliveries for its owner', async () => {
+    useAuthStore.getState().signedIn(session);
+    fetchMock.mockResolvedValue(json(200, { deliveries: [], total: 0 }));
+    await api.deliveries.list({ status: 'failed', limit: 20, offset: 0 });
+    expect(sentRequest().url).toBe('/api/deliveries?status=failed&limit=20&offset=0');
+  });
+});
+
+describe('telegram', () => {
+  it('PATCHes whether every new dialog is announced, with the CSRF token', async () => {
+    useAuthStore.getState().signedIn(session);
+    fetchMock.mockResolvedValue(json(200, { bot: null, members: [] }));
+    await api.integrations.setTelegramSettings({ notifyNewDialogs: true });
+    const { url, init, headers } = sentRequest();
+    expect(url).toBe('/api/integrations/telegram');
+    expect(init.method).toBe('PATCH');
+    expect(init.body).toBe('{"notifyNewDialogs":true}');
+    expect(headers['x-csrf-token']).toBe('csrf-token-1');
+  });
+
+  it('PUTs the bot’s token to connect it', async () => {
+    useAuthStore.getState().signedIn(session);
+    fetchMock.mockResolvedValue(json(200, { bot: null, members: [] }));
+    await api.integrations.connectTelegram('123456789:AAH-token');
+    expect(sentRequest().init).toMatchObject({ method: 'PUT', body: '{"token":"123456789:AAH-token"}' });
   });
 });

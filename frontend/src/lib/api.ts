@@ -18,13 +18,18 @@ import type {
   CreatedInviteView,
   CreateInviteBody,
   CurrentSessionView,
+  DashboardQuery,
+  DashboardView,
+  DeliveryListQuery,
+  DeliveryListView,
+  DeliveryView,
   DialogListQuery,
   DialogListView,
+  DialogSettingsInput,
+  DialogSettingsView,
   DialogStatusView,
   DialogSummaryView,
   DialogView,
-  EmailListQuery,
-  EmailListView,
   ErrorCode,
   InvoiceListView,
   InvoiceView,
@@ -39,8 +44,9 @@ import type {
   LogInBody,
   MemberView,
   MessageView,
+  MyTelegramView,
   NotificationSettings,
-  PlatformEmailView,
+  PlatformDeliveryListView,
   PlatformInvoiceListQuery,
   PlatformInvoiceListView,
   PlatformInvoiceView,
@@ -56,6 +62,10 @@ import type {
   SupportContactInput,
   SupportContactResponse,
   TeamView,
+  TelegramIntegrationView,
+  TelegramLinkView,
+  TelegramSettingsBody,
+  TelegramTestView,
   TenantListQuery,
   TenantListView,
   UsageView,
@@ -73,7 +83,10 @@ export type LegalForm = BillingProfileInput['legalForm'];
 export type PaidPlan = IssueInvoiceBody['plan'];
 export type TermMonths = IssueInvoiceBody['termMonths'];
 export type InvoiceStatus = InvoiceView['status'];
-export type EmailStatus = PlatformEmailView['status'];
+export type DeliveryStatus = DeliveryView['status'];
+export type DeliveryChannel = DeliveryView['channel'];
+/** The deliveries lists' filters, as the owner's journal and the platform's page take them. */
+export type DeliveryFilter = Pick<DeliveryListQuery, 'status' | 'channel'>;
 export type { LeadStatus };
 /** The leads list's filters, as the list, its counts and its export take them. */
 export type LeadFilter = Pick<LeadListQuery, 'status' | 'assignee' | 'from' | 'to'>;
@@ -133,7 +146,7 @@ export function toApiError(error: unknown): ApiError {
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Query = Record<string, string | number | undefined>;
 
 interface RequestOptions {
@@ -270,6 +283,11 @@ export const api = {
       request<NotificationSettings>('GET', '/api/account/notifications', { signal }),
     setNotifications: (body: NotificationSettings) =>
       request<NotificationSettings>('PUT', '/api/account/notifications', { body }),
+    /** Whether the company has a bot, and whether the signed-in member's Telegram is linked to it. */
+    telegram: (signal?: AbortSignal) => request<MyTelegramView>('GET', '/api/account/telegram', { signal }),
+    /** A deep link to the company's bot that links the member's chat once opened; valid for an hour. */
+    linkTelegram: () => request<TelegramLinkView>('POST', '/api/account/telegram/link'),
+    unlinkTelegram: () => request<void>('DELETE', '/api/account/telegram'),
   },
   team: {
     get: (signal?: AbortSignal) => request<TeamView>('GET', '/api/team', { signal }),
@@ -285,6 +303,25 @@ export const api = {
       request<PublicInviteView>('GET', `/api/invites/${segment(token)}`, { signal }),
     accept: (token: string, body: AcceptInviteBody) =>
       request<SessionView>('POST', `/api/invites/${segment(token)}/accept`, { body }),
+  },
+  integrations: {
+    /** The company's Telegram bot (never its token) and which members linked their chat. */
+    telegram: (signal?: AbortSignal) =>
+      request<TelegramIntegrationView>('GET', '/api/integrations/telegram', { signal }),
+    /** Connects the bot by its @BotFather token; the token is never shown again. */
+    connectTelegram: (token: string) =>
+      request<TelegramIntegrationView>('PUT', '/api/integrations/telegram', { body: { token } }),
+    setTelegramSettings: (body: TelegramSettingsBody) =>
+      request<TelegramIntegrationView>('PATCH', '/api/integrations/telegram', { body }),
+    /** Forgets the token and every member's link. */
+    disconnectTelegram: () => request<void>('DELETE', '/api/integrations/telegram'),
+    /** Sends a test message to every linked chat now, and says which got it. */
+    testTelegram: () => request<TelegramTestView>('POST', '/api/integrations/telegram/test'),
+  },
+  /** The company's outbox: emails and Telegram alerts, newest first. */
+  deliveries: {
+    list: (query: DeliveryFilter & { limit: number; offset: number }, signal?: AbortSignal) =>
+      request<DeliveryListView>('GET', '/api/deliveries', { query, signal }),
   },
   branding: {
     get: (signal?: AbortSignal) => request<BrandingView>('GET', '/api/branding', { signal }),
@@ -334,6 +371,14 @@ export const api = {
     /** One dialog's live events, as server-sent events, after the message numbered `afterSeq`. */
     dialogEventsUrl: (id: string, afterSeq: number) =>
       urlOf(`/api/dialogs/${segment(id)}/events`, { lastEventId: afterSeq }),
+    /** How long a visitor waits for a manager, and the working hours; the owner alone saves them. */
+    settings: (signal?: AbortSignal) => request<DialogSettingsView>('GET', '/api/dialogs/settings', { signal }),
+    saveSettings: (body: DialogSettingsInput) => request<DialogSettingsView>('PUT', '/api/dialogs/settings', { body }),
+  },
+  dashboard: {
+    /** The conversion dashboard for a preset period or custom dates (the company's days). */
+    get: (query: DashboardQuery, signal?: AbortSignal) =>
+      request<DashboardView>('GET', '/api/dashboard', { query, signal }),
   },
   billing: {
     get: (signal?: AbortSignal) => request<BillingView>('GET', '/api/billing', { signal }),
@@ -371,10 +416,10 @@ export const api = {
       request<SellerSettingsResponse>('GET', '/api/platform/settings/seller', { signal }),
     saveSeller: (body: SellerSettingsInput) =>
       request<SellerSettingsResponse>('PUT', '/api/platform/settings/seller', { body }),
-    listEmails: (query: Partial<EmailListQuery>, signal?: AbortSignal) =>
-      request<EmailListView>('GET', '/api/platform/emails', { query, signal }),
+    listDeliveries: (query: DeliveryFilter & { limit: number; offset: number }, signal?: AbortSignal) =>
+      request<PlatformDeliveryListView>('GET', '/api/platform/deliveries', { query, signal }),
     /** Where an email's `.eml` file downloads from: a plain link, as the session cookie is all it needs. */
-    emailFileUrl: (id: string) => `/api/platform/emails/${segment(id)}/eml`,
+    deliveryFileUrl: (id: string) => `/api/platform/deliveries/${segment(id)}/eml`,
     saveSupport: (body: SupportContactInput) =>
       request<SupportContactResponse>('PUT', '/api/platform/settings/support', { body }),
     setup: (signal?: AbortSignal) => request<PlatformSetupView>('GET', '/api/platform/setup', { signal }),

@@ -2,8 +2,8 @@
 // inline, so a second language is one more object of the same `Messages` type.
 import type {
   BillingProfileInput,
+  DeliveryView,
   InvoiceView,
-  PlatformEmailView,
   PlatformSetupView,
   PlatformTenantView,
   SessionView,
@@ -17,7 +17,8 @@ type TenantStatus = PlatformTenantView['status'];
 type UsageResource = UsageItem['resource'];
 type LegalForm = BillingProfileInput['legalForm'];
 type InvoiceStatus = InvoiceView['status'];
-type EmailStatus = PlatformEmailView['status'];
+type DeliveryStatus = DeliveryView['status'];
+type DeliveryChannel = DeliveryView['channel'];
 
 /** What a usage meter says about one resource: in the list, and in the banner over every page. */
 interface ResourceTexts {
@@ -71,14 +72,22 @@ export const ru = {
     cancelled: 'Отменён',
   } satisfies Record<InvoiceStatus, string>,
 
-  emailStatuses: {
+  deliveryStatuses: {
     pending: 'В очереди',
     sent: 'Отправлено',
     failed: 'Не отправлено',
-  } satisfies Record<EmailStatus, string>,
+  } satisfies Record<DeliveryStatus, string>,
 
-  /** The kinds of email the outbox sends, by the `kind` the API gives them. */
-  emailKinds: {
+  deliveryChannels: {
+    email: 'Email',
+    telegram: 'Telegram',
+  } satisfies Record<DeliveryChannel, string>,
+
+  /** What the outbox sends, emails and Telegram alerts, by the `kind` the API gives them. */
+  deliveryKinds: {
+    lead_new: 'Новая заявка',
+    handoff: 'Посетитель зовёт менеджера',
+    dialog_new: 'Новый диалог',
     invoice_issued: 'Новый счёт',
     payment_received: 'Оплата получена',
     plan_expires_7d: 'Тариф заканчивается через 7 дней',
@@ -214,7 +223,7 @@ export const ru = {
     team: 'Команда',
     tenants: 'Компании',
     invoices: 'Счета',
-    emails: 'Письма',
+    deliveries: 'Доставки',
     seller: 'Реквизиты',
   },
 
@@ -291,14 +300,81 @@ export const ru = {
       dialogs: 'Переписка с посетителями и перехват диалога у бота',
       knowledge: 'Материалы, на которые опирается бот в ответах',
     },
+    conversion: {
+      title: 'Конверсия',
+      period: {
+        label: 'Период',
+        today: 'Сегодня',
+        week: '7 дней',
+        month: '30 дней',
+        custom: 'Свои даты',
+        from: 'С',
+        to: 'По',
+      },
+      range: (from: string, to: string) => (from === to ? from : `${from} — ${to}`),
+      moscowDays: 'дни по московскому времени',
+      zoneDays: (timezone: string) => `дни по часовому поясу ${timezone}`,
+      funnel: {
+        title: 'Воронка',
+        label: 'Воронка конверсии',
+        hint: 'Каждый посетитель считается на каждом этапе один раз: перезагрузка страницы не добавляет открытий. Этап засчитывается в день, когда он пройден. Выключенные шаги воронки не показаны и не считаются потерями.',
+        stages: {
+          opened: 'Открыли виджет',
+          started: 'Начали диалог',
+          step: (label: string) => `Ответили: ${label}`,
+          contacts: 'Оставили контакты',
+          estimatePdf: 'Скачали смету в PDF',
+        },
+        ofPrevious: (percent: string) => `${percent} от предыдущего`,
+        ofFirst: (percent: string) => `${percent} от открывших`,
+        dropOff: 'Больше всего уходят здесь',
+        lost: (count: string, percent: string) => `−${count} (${percent})`,
+      },
+      leads: {
+        title: 'Заявки по дням',
+        total: leads,
+        tooltip: (day: string, count: number) => `${day}: ${leads(count)}`,
+        chartLabel: 'График заявок по дням',
+      },
+      dialogs: {
+        title: 'Кто вёл диалоги',
+        hint: 'Диалоги, начатые в выбранном периоде: ответил только ИИ или менеджер перехватил диалог.',
+        started: (count: number, written: string) =>
+          `${written} ${plural(count, ['диалог начат', 'диалога начато', 'диалогов начато'])}`,
+        aiOnly: 'Только ИИ',
+        takenOver: 'Перехвачены менеджером',
+        none: 'Диалогов за этот период нет',
+        chartLabel: 'Доля диалогов, которые вёл только ИИ',
+      },
+      firstReply: {
+        title: 'Первый ответ менеджера',
+        hint: 'Медиана времени от первого запроса менеджера в диалоге (кнопка «Позвать менеджера» или просьба в сообщении; если менеджер подключился сам — от перехвата) до первого сообщения менеджера. Учтены диалоги, в которых запрос или перехват был в выбранном периоде.',
+        median: 'медиана',
+        answered: (count: number, written: string) =>
+          `${written} ${plural(count, ['диалог с ответом', 'диалога с ответом', 'диалогов с ответом'])}`,
+        unanswered: (written: string) => `${written} без ответа`,
+        none: 'Менеджера за этот период не звали',
+        seconds: (count: number) => `${count} с`,
+        minutes: (minutes: number, seconds: number) => (seconds ? `${minutes} мин ${seconds} с` : `${minutes} мин`),
+        hours: (hours: number, minutes: number) => (minutes ? `${hours} ч ${minutes} мин` : `${hours} ч`),
+      },
+      empty: {
+        title: 'Пока нет данных за этот период',
+        owner:
+          'Цифры появятся, когда посетители сайта начнут открывать виджет. Установите виджет на сайт — или выберите период длиннее.',
+        manager:
+          'Цифры появятся, когда посетители сайта начнут открывать виджет. Если он ещё не установлен, попросите владельца компании установить его на сайт.',
+        install: 'Установить виджет',
+      },
+      loadFailed: 'Не удалось загрузить конверсию',
+      more: 'Подробнее',
+    },
   },
 
   sections: {
     knowledge:
       'Здесь вы будете загружать документы и ответы на частые вопросы, по которым бот консультирует посетителей.',
     funnel: 'Здесь можно будет включать и выключать шаги квиза, по которым посетитель получает расчёт сметы.',
-    integrations:
-      'Здесь появятся подключения к Telegram, amoCRM и Яндекс Метрике, чтобы заявки сразу попадали в работу.',
     comingSoon: 'Раздел в разработке',
   },
 
@@ -690,6 +766,7 @@ export const ru = {
       title: 'Кто вёл диалог',
       started: 'Посетитель начал диалог',
       visitor: 'Посетитель',
+      automatic: 'Автоматически',
       kinds: {
         operator_requested: 'Позвали менеджера',
         taken: 'Менеджер взял диалог',
@@ -697,7 +774,35 @@ export const ru = {
         returned: 'Диалог возвращён боту',
         closed: 'Диалог закрыт',
         reopened: 'Посетитель написал снова, диалог открыт',
+        operator_timeout: 'Менеджер не подключился — отвечает бот',
       },
+    },
+    handoff: {
+      open: 'Передача менеджеру',
+      title: 'Передача менеджеру',
+      description:
+        'Если никто не подключился к диалогу, бот продолжит сам: скажет посетителю, когда ждать ответа, и попросит номер телефона.',
+      timeout: 'Сколько ждать менеджера',
+      minutes: (count: number) => plural(count, ['минуту', 'минуты', 'минут']),
+      timeoutHint: 'От 1 до 60 минут, затем диалог вернётся к боту.',
+      hours: 'Рабочее время менеджеров',
+      alwaysOpen: 'Круглосуточно',
+      alwaysOpenText: 'Менеджеры отвечают в любое время',
+      schedule: 'Расписание по дням',
+      weekdays: ['Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота', 'Воскресенье'],
+      weekdaysShort: ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'],
+      workingDay: (day: string) => `${day} — рабочий день`,
+      from: (day: string) => `${day}: начало`,
+      to: (day: string) => `${day}: конец`,
+      dayOff: 'Выходной',
+      copyToWeekdays: 'Как в понедельник — на все будни',
+      timezone: (zone: string) => `По часовому поясу компании: ${zone}. Вне этого времени бот отвечает сразу.`,
+      moscow: 'московское время',
+      ownerOnly: 'Изменить эти настройки может владелец компании.',
+      cancel: 'Отмена',
+      close: 'Закрыть',
+      save: 'Сохранить',
+      saved: 'Настройки передачи менеджеру сохранены',
     },
   },
 
@@ -1050,8 +1155,8 @@ export const ru = {
         },
         smtp: {
           title: 'Отправка писем (SMTP_URL)',
-          text: 'Письма со счетами и напоминаниями сейчас только сохраняются в «Письмах» и никуда не уходят. Задайте SMTP_URL в окружении сервера и перезапустите его.',
-          action: 'Открыть письма',
+          text: 'Письма со счетами и напоминаниями сейчас только сохраняются в «Доставках» и никуда не уходят. Задайте SMTP_URL в окружении сервера и перезапустите его.',
+          action: 'Открыть доставки',
         },
         llm: {
           title: 'ИИ-ответы (LLM_API_KEY)',
@@ -1105,30 +1210,96 @@ export const ru = {
       accountantHint: 'Можно не указывать, если счёт подписывает только руководитель',
       saved: 'Реквизиты сохранены',
     },
-    emails: {
-      title: 'Письма',
-      subtitle: 'Исходящие письма платформы: счета, оплаты и напоминания о тарифе',
-      total: (count: number) => `${count} ${plural(count, ['письмо', 'письма', 'писем'])}`,
-      statusFilter: 'Статус',
-      all: 'Все',
-      sent: 'Отправлены',
-      pending: 'В очереди',
-      failed: 'Не отправлены',
-      empty: 'Писем нет',
-      emptyHint: 'Письма появятся, когда компании начнут выставлять и оплачивать счета.',
-      columns: {
-        email: 'Письмо',
-        to: 'Кому',
-        status: 'Статус',
-        time: 'Создано / отправлено',
-        file: 'Файл',
+    deliveries: {
+      title: 'Доставки',
+      subtitle: 'Всё, что платформа отправила компаниям: письма о счетах и тарифах, уведомления в Telegram',
+      total: (count: number) => `${count} ${plural(count, ['отправление', 'отправления', 'отправлений'])}`,
+      empty: 'Отправлений нет',
+      emptyHint: 'Здесь появятся письма о счетах и оплатах и уведомления компаний в Telegram.',
+    },
+  },
+
+  /** The lists of deliveries, the owner's journal and the platform's page alike. */
+  deliveries: {
+    channelFilter: 'Канал',
+    statusFilter: 'Статус',
+    all: 'Все',
+    sent: 'Отправлены',
+    pending: 'В очереди',
+    failed: 'Не отправлены',
+    columns: {
+      delivery: 'Что',
+      company: 'Компания',
+      recipient: 'Кому',
+      status: 'Статус',
+      time: 'Создано / отправлено',
+      file: 'Файл',
+    },
+    attempts: (count: number) => `${count} ${plural(count, ['попытка', 'попытки', 'попыток'])}`,
+    retrying: (count: number, time: string) =>
+      `${count} ${plural(count, ['попытка', 'попытки', 'попыток'])}, следующая в ${time}`,
+    sentAt: (time: string) => `отправлено ${time}`,
+    eml: '.eml',
+    emlLabel: (subject: string) => `Скачать письмо «${subject}» (.eml)`,
+  },
+
+  integrations: {
+    title: 'Интеграции',
+    subtitle: 'Куда AI Max сообщает о новых заявках и диалогах',
+    more: 'Другие интеграции появятся здесь позже.',
+    telegram: {
+      title: 'Telegram',
+      description:
+        'Бот вашей компании присылает сотрудникам новые заявки и просьбы позвать менеджера. Ответ на уведомление уходит посетителю в чат.',
+      howTo: 'Как подключить бота',
+      steps: {
+        open: 'Откройте',
+        openAfter: 'в Telegram и отправьте ему',
+        openEnd: 'Придумайте боту имя и адрес, который кончается на «bot».',
+        copy: 'Скопируйте токен, который пришлёт BotFather: строку вида 123456789:AAH…',
+        paste: 'Вставьте токен сюда и нажмите «Подключить».',
       },
-      attempts: (count: number) => `${count} ${plural(count, ['попытка', 'попытки', 'попыток'])}`,
-      retrying: (count: number, time: string) =>
-        `${count} ${plural(count, ['попытка', 'попытки', 'попыток'])}, следующая в ${time}`,
-      sentAt: (time: string) => `отправлено ${time}`,
-      eml: '.eml',
-      emlLabel: (subject: string) => `Скачать письмо «${subject}» (.eml)`,
+      token: 'Токен бота',
+      tokenHint: 'Токен хранится зашифрованным и больше нигде не показывается, даже вам.',
+      connect: 'Подключить',
+      connected: (username: string) => `Бот @${username} подключён`,
+      openBot: (username: string) => `Открыть @${username} в Telegram`,
+      modes: { polling: 'Long polling', webhook: 'Webhook' },
+      since: (date: string) => `подключён ${date}`,
+      problem: 'Бот не получает сообщения',
+      notifyNewDialogs: 'Сообщать о каждом новом диалоге',
+      notifyNewDialogsText:
+        'Кроме заявок и просьб позвать менеджера, бот напишет, как только посетитель начнёт разговор в виджете.',
+      notifyOn: 'Бот будет сообщать о каждом новом диалоге',
+      notifyOff: 'Бот будет сообщать только о заявках и просьбах позвать менеджера',
+      members: {
+        title: 'Кто получает уведомления',
+        hint: 'Каждый сотрудник привязывает свой Telegram сам: меню профиля → «Уведомления».',
+        linked: (name: string) => `Привязан: ${name}`,
+        notLinked: 'Не привязан',
+        blocked: (reason: string) => `Бот заблокирован: ${reason}`,
+        blockedNoReason: 'Бот заблокирован',
+        linkMine: 'Привязать свой Telegram',
+      },
+      test: 'Проверить',
+      testSent: (names: string) => `Тестовое сообщение получили: ${names}`,
+      testFailed: 'Не получили:',
+      disconnect: 'Отключить',
+      disconnectTitle: 'Отключить Telegram-бота?',
+      disconnectText: (username: string) =>
+        `AI Max забудет токен @${username} и привязки всех сотрудников, уведомления в Telegram прекратятся. Чтобы вернуть их, бота придётся подключить заново, а сотрудникам — снова привязать Telegram.`,
+      disconnected: 'Telegram-бот отключён',
+    },
+    deliveries: {
+      title: 'Журнал доставок',
+      description: 'Письма и сообщения в Telegram, которые AI Max отправил вашей компании, и дошли ли они',
+      empty: 'Пока ничего не отправлялось',
+      emptyHint: 'Здесь появятся письма и сообщения в Telegram о новых заявках, диалогах и счетах.',
+      emptyFiltered: 'Под эти фильтры ничего не подходит',
+      emptyFilteredHint: 'Выберите другой канал или статус.',
+      reset: 'Сбросить фильтры',
+      shown: (shown: number, total: number) => `Показано ${shown} из ${total}`,
+      more: 'Показать ещё',
     },
   },
 
@@ -1162,6 +1333,30 @@ export const ru = {
       on: 'Письма о новых заявках включены',
       off: 'Письма о новых заявках выключены',
       close: 'Готово',
+      telegram: {
+        title: 'Telegram',
+        unavailable: 'Бот компании в Telegram ещё не подключён. Его подключает владелец в разделе «Интеграции».',
+        toIntegrations: 'Открыть «Интеграции»',
+        intro: (bot: string) =>
+          `Новые заявки и просьбы позвать менеджера будут приходить вам от @${bot}. Ответьте на уведомление — ответ уйдёт посетителю.`,
+        link: 'Привязать Telegram',
+        open: 'Открыть Telegram',
+        linkHint: (time: string) =>
+          `Откроется чат с ботом: нажмите в нём «Запустить». Ссылка одноразовая и действует час, до ${time}.`,
+        waiting: 'Ждём, когда вы запустите бота…',
+        check: 'Проверить привязку',
+        notYet: 'Пока не привязан: откройте ссылку и нажмите «Запустить» в чате с ботом.',
+        expired: 'Срок ссылки истёк. Получите новую.',
+        newLink: 'Получить новую ссылку',
+        linked: (name: string) => `Привязан: ${name}`,
+        linkedSince: (date: string) => `с ${date}`,
+        linkedToast: 'Telegram привязан: уведомления будут приходить туда',
+        blocked:
+          'Бот заблокирован в вашем Telegram, уведомления туда не приходят. Разблокируйте бота и привяжите Telegram заново.',
+        relink: 'Привязать заново',
+        unlink: 'Отвязать',
+        unlinked: 'Telegram отвязан',
+      },
     },
   },
 };

@@ -267,6 +267,24 @@ describe('the chat store', () => {
     expect(store.getState().messages.at(-1)?.content).toBe('Сколько длится ремонт?');
   });
 
+  it('shows the visitor’s message once when the stream brings it before the send answers', async () => {
+    let answer: (stored: MessageView) => void = () => {};
+    const api = fakeApi({
+      sendMessage: vi.fn(() => new Promise<MessageView>((resolve) => (answer = resolve))),
+    });
+    const { store } = setup(api);
+    await store.getState().start();
+    const stored = message(3, { role: 'visitor', content: 'Сколько длится ремонт?' });
+
+    const sending = store.getState().send('Сколько длится ремонт?');
+    store.getState().receive({ type: 'message', message: stored });
+    expect(store.getState().outbox).toEqual([]);
+    answer(stored);
+    await sending;
+    const shown = store.getState().messages.filter((m) => m.content === 'Сколько длится ремонт?');
+    expect(shown).toHaveLength(1);
+  });
+
   it('calls a manager, follows who answers from the stream, and says when the call failed', async () => {
     let fail = true;
     const api = fakeApi({
@@ -287,6 +305,32 @@ describe('the chat store', () => {
 
     store.getState().receive({ type: 'state', state: 'operator', operator: { id: 'u1', name: 'Ольга' } });
     expect(store.getState().dialog).toEqual({ state: 'operator', operatorName: 'Ольга' });
+  });
+
+  it('goes back to the bot when nobody came, with the notice of when a manager will answer', async () => {
+    const api = fakeApi({
+      requestOperator: vi.fn(async () => ({ state: 'waiting_operator' as const, operatorName: null })),
+    });
+    const { store } = setup(api);
+    await store.getState().start();
+    await store.getState().callOperator();
+    const seq = (store.getState().messages.at(-1)?.seq ?? 0) + 1;
+    const notice = 'Менеджеры сейчас заняты. Ответим в течение рабочего дня — оставьте, пожалуйста, номер телефона.';
+    store.getState().receive({
+      type: 'message',
+      message: {
+        id: 'notice-1',
+        seq,
+        role: 'bot',
+        kind: 'notice',
+        content: notice,
+        data: { event: 'operator_timeout' },
+        createdAt: new Date().toISOString(),
+      },
+    });
+    store.getState().receive({ type: 'state', state: 'ai', operator: null });
+    expect(store.getState().dialog).toEqual({ state: 'ai', operatorName: null });
+    expect(store.getState().messages.at(-1)).toMatchObject({ kind: 'notice', content: notice });
   });
 
   it('tells the managers of the visitor typing at most every three seconds', async () => {

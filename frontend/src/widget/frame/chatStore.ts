@@ -298,6 +298,14 @@ export function createChatStore(deps: ChatDeps): StoreApi<ChatStore> {
         const state = get();
         const moved = event.type === 'message' && funnelMovedElsewhere(state, event.message);
         set(applyStreamEvent(state, event));
+        // The stream may bring the visitor's own message before the send answers: that copy
+        // stands for the bubble still on its way, so the message is not shown twice meanwhile.
+        if (event.type === 'message' && event.message.role === 'visitor') {
+          const sent = state.outbox.find(
+            (item) => item.state === 'sending' && item.text.trim() === event.message.content,
+          );
+          if (sent) set({ outbox: state.outbox.filter((item) => item !== sent) });
+        }
         if (event.type === 'state') {
           set({ dialog: { state: event.state, operatorName: event.operator?.name ?? null } });
         }

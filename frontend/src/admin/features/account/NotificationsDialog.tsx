@@ -8,6 +8,7 @@ import { Dialog, DialogActions } from '@/lib/ui/Dialog';
 import { Skeleton } from '@/lib/ui/Skeleton';
 import { Switch } from '@/lib/ui/Switch';
 import { useResource } from '@/lib/useResource';
+import { TelegramLink } from './TelegramLink';
 
 interface NotificationsDialogProps {
   open: boolean;
@@ -15,11 +16,15 @@ interface NotificationsDialogProps {
   onClose(): void;
 }
 
-/** The signed-in member's own emails; managers have no «Команда» page, so this is where they keep them. */
+/**
+ * The signed-in member's own emails and Telegram; managers have no «Команда» page, so this is
+ * where they keep them.
+ */
 export function NotificationsDialog({ open, email, onClose }: NotificationsDialogProps) {
   return (
     <Dialog open={open} onClose={onClose} title={t.account.notifications.title} size="sm">
       <NotificationSettings email={email} />
+      <TelegramLink onLeave={onClose} />
       <DialogActions>
         <Button onClick={onClose}>{t.account.notifications.close}</Button>
       </DialogActions>

@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { useAuthStore } from '@/lib/stores/useAuthStore';
 import { PageHeader } from '@/lib/ui/PageHeader';
 import { useResource } from '@/lib/useResource';
+import { ConversionSection } from './ConversionSection';
 import { GettingStarted } from './GettingStarted';
 import { LeadsCard } from './LeadsCard';
 import { ManagerShortcuts } from './ManagerShortcuts';
@@ -21,6 +22,9 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t.dashboard.greeting(user.name)} description={t.dashboard.subtitle(tenant.name)} />
+      <div className="mb-6">
+        <ConversionSection isOwner={isOwner} />
+      </div>
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">{isOwner ? <GettingStarted /> : <ManagerShortcuts />}</div>
         <div className="space-y-6">

@@ -17,6 +17,7 @@ import { sections } from '../../navigation';
 import { FiltersBar, StateTabs } from './DialogsFilters';
 import { DialogsList, DialogsListSkeleton } from './DialogsList';
 import { filterFromParams, hasFilters, paramsFromFilter } from './filters';
+import { HandoffSettingsButton } from './HandoffSettings';
 import { SoundToggle } from './SoundToggle';
 import { useDialogFeed } from './useDialogFeed';
 import { useLiveDialogList } from './useLiveDialogList';
@@ -51,7 +52,12 @@ export function DialogsPage() {
       <PageHeader
         title={text.title}
         description={list.data?.total ? `${text.subtitle} · ${text.total(list.data.total)}` : text.subtitle}
-        actions={<SoundToggle />}
+        actions={
+          <>
+            <HandoffSettingsButton />
+            <SoundToggle />
+          </>
+        }
       />
       <div className="mb-4 space-y-4">
         <StateTabs

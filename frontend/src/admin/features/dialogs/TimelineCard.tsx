@@ -1,11 +1,13 @@
 // Who answered the dialog over time: when it began, who was called, took it, handed it back or
-// closed it, and when the visitor opened it again, oldest first, as the conversation reads.
+// closed it, when nobody came and the bot went on, and when the visitor opened it again, oldest
+// first, as the conversation reads.
 import type { DialogEventView, DialogView } from '@aimax/backend/contracts';
 import {
   BellRing,
   Bot,
   CircleCheck,
   Hand,
+  Hourglass,
   type LucideIcon,
   MessageCircle,
   RotateCcw,
@@ -22,6 +24,7 @@ const icons: Record<DialogEventView['kind'], LucideIcon> = {
   returned: Bot,
   closed: CircleCheck,
   reopened: RotateCcw,
+  operator_timeout: Hourglass,
 };
 
 export function TimelineCard({ dialog, timeline }: Pick<DialogView, 'dialog' | 'timeline'>) {
@@ -36,7 +39,8 @@ export function TimelineCard({ dialog, timeline }: Pick<DialogView, 'dialog' | '
             key={event.id}
             icon={icons[event.kind]}
             title={text.kinds[event.kind]}
-            by={event.actorName ?? text.visitor}
+            // Nobody did the time-out: the wait ran out, or the request came outside working hours.
+            by={event.kind === 'operator_timeout' ? text.automatic : (event.actorName ?? text.visitor)}
             at={event.createdAt}
             last={index === timeline.length - 1}
           />

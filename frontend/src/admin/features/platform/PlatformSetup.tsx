@@ -14,7 +14,7 @@ const loadSetup = (signal: AbortSignal) => api.platform.setup(signal);
 const actionPath = {
   seller: sections.seller.path,
   support: `${sections.seller.path}#support`,
-  smtp: sections.emails.path,
+  smtp: `${sections.deliveries.path}?channel=email`,
   llm: null,
   appSecret: null,
 } as const;
