@@ -127,11 +127,13 @@ export async function dialogStatus(
 /**
  * Moves the dialog on, or explains why not: DIALOG_CLOSED for a closed dialog a member acts on,
  * DIALOG_HELD (naming the holder) when another member holds it. Actions that leave the dialog as
- * it is (taking one's own, returning one the AI has) change nothing and write nothing.
+ * it is (taking one's own, returning one the AI has) change nothing and write nothing. `retry`
+ * is set only by the function itself, on its one new try after losing a race.
  */
 export async function changeDialogState(
   tx: Tx,
   options: { tenantId: string; sessionId: string; actor: DialogActor | null; action: DialogAction },
+  retry = false,
 ): Promise<DialogChange> {
   const { tenantId, sessionId, actor, action } = options;
   const transition = transitionOf(action);
@@ -171,6 +173,11 @@ export async function changeDialogState(
     if (now.state === 'closed') throw new AppError('DIALOG_CLOSED');
     if (now.state === 'operator' && now.operatorId !== actor?.id) {
       throw new AppError('DIALOG_HELD', { message: `Диалог ведёт ${now.operator?.name || 'другой менеджер'}` });
+    }
+    // The winner left the dialog where this action still applies (a wait timed out just before
+    // a manager took it): what was asked for is done from there, once.
+    if (!retry && transition.from.includes(now.state) && now.state !== before.state) {
+      return changeDialogState(tx, options, true);
     }
     return { ...now, changed: false, events: [] };
   }
