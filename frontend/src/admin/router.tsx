@@ -80,6 +80,11 @@ export const router = createBrowserRouter(
                 guarded(sections.tenants, <TenantsPage />),
                 guarded(sections.invoices, <InvoicesPage />),
                 guarded(sections.deliveries, <DeliveriesPage />),
+                // «Письма» became «Доставки»: old bookmarks land on the emails of the new page.
+                {
+                  path: '/platform/emails',
+                  element: <Navigate to={`${sections.deliveries.path}?channel=email`} replace />,
+                },
                 guarded(sections.seller, <SellerPage />),
                 { path: '*', element: <NotFoundPage /> },
               ],
