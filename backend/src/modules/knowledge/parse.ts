@@ -497,16 +497,16 @@ function tableBlocks(rawRows: readonly (readonly string[])[], headingLevel = 1):
   }
   const headerRow = rows[start];
   if (!headerRow) return blocks;
-  const body = rows.slice(start + 1);
-  if (body.length === 0) {
+  const dataRows = rows.slice(start + 1);
+  if (dataRows.length === 0) {
     blocks.push({ kind: 'paragraph', text: [...texts(headerRow)].join('; ') });
     return blocks;
   }
-  const columns = Math.max(headerRow.length, ...body.map((row) => row.length));
+  const columns = Math.max(headerRow.length, ...dataRows.map((row) => row.length));
   const used = Array.from({ length: columns }, (_, column) => rows.some((row) => (row[column] ?? '') !== ''));
   const keep = used.flatMap((isUsed, column) => (isUsed ? [column] : []));
   const header = keep.map((column) => headerRow[column] || `Столбец ${column + 1}`);
-  for (const row of body) {
+  for (const row of dataRows) {
     const cells = keep.map((column) => row[column] ?? '');
     const section =
       keep.length > 1 && cells[0] !== '' && texts(cells).size === 1 && (filled(cells) > 1 || keep.length >= 3);
