@@ -169,6 +169,8 @@ describe('the leads pipeline', () => {
     });
 
     const tenantId = owner.session.tenant?.id as string;
+    // The lead's emails are sent now, not while the fingerprint watches the company's rows.
+    await ctx.app.outbox.runOnce();
     const before = await tenantFingerprint(ctx, tenantId);
     for (const foreign of [other.manager.userId, other.owner.session.user.id, '00000000-0000-4000-8000-000000000000']) {
       const refused = await owner.request('PUT', `/api/leads/${leadId}/assignee`, { assigneeId: foreign });
