@@ -9,7 +9,7 @@ import type { Database } from '../../backend/src/db/database.ts';
 import { createTestDatabase } from '../../backend/test/support/database.ts';
 import { assertFrontendBuilt, openContext, screenshot, signUpCompany } from '../support/admin.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { serveLanding, watchConsole } from '../support/landing.ts';
+import { openChat, serveLanding, watchConsole } from '../support/landing.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
 
 const onPostgres = process.env.DATABASE_URL !== undefined;
@@ -80,7 +80,7 @@ describe('a dialog across two instances of the app on one PostgreSQL', () => {
       // The visitor writes on B; the dialog appears in A's inbox without a reload.
       const page = watchConsole(await visitorContext.newPage(), complaints);
       await page.goto(landing.url);
-      await page.getByRole('button', { name: 'Открыть чат' }).click();
+      await openChat(page);
       const chat = page.frameLocator('iframe[title="Чат: расчёт стоимости ремонта"]');
       const chatLog = chat.getByRole('log');
       await say(chat, 'Здравствуйте! Сколько стоит ремонт ванной?');

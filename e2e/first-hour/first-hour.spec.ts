@@ -19,7 +19,7 @@ import {
   uniqueEmail,
 } from '../support/admin.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { type Landing, serveLanding, watchConsole } from '../support/landing.ts';
+import { type Landing, openChat, serveLanding, watchConsole } from '../support/landing.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
 
 const choose = (chat: FrameLocator, label: string) => chat.getByRole('button', { name: label, exact: true }).click();
@@ -92,7 +92,7 @@ describe('a new company’s first hour', () => {
       // A visitor walks the funnel there.
       const visit = watchConsole(await visitorContext.newPage(), complaints);
       await visit.goto(landing.url);
-      await visit.getByRole('button', { name: 'Открыть чат' }).click();
+      await openChat(visit);
       const chat = visit.frameLocator('iframe[title="Чат: расчёт стоимости ремонта"]');
       await chat.getByRole('heading', { name: 'Ремонт Казань — под ключ' }).waitFor();
       await choose(chat, 'Новостройка');

@@ -47,3 +47,15 @@ export function watchConsole(page: Page, complaints: string[]): Page {
   page.on('pageerror', (error) => complaints.push(`pageerror: ${error.message}`));
   return page;
 }
+
+// The widget's CSS transitions (in the loader's shadow root), while they run. A click in the chat during them can be lost: the
+// frame is out of process (another site), and Chromium routes the input by where its compositor
+// last saw the frame, which lags a frame being shown and moved at once.
+const PANEL_AT_REST =
+  "(() => { const root = document.getElementById('aimax-widget')?.shadowRoot; return !!root?.querySelector('iframe') && root.getAnimations().length === 0; })()";
+
+/** Opens the chat from the page's launcher and waits until its panel has come to rest. */
+export async function openChat(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Открыть чат' }).click();
+  await page.waitForFunction(PANEL_AT_REST);
+}

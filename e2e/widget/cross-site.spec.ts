@@ -10,7 +10,7 @@ import { chatSessions } from '../../backend/src/db/schema.ts';
 import { FRONTEND_DIST } from '../../backend/src/plugins/frontend.ts';
 import { assertFrontendBuilt, openContext, SHOTS_DIR, signUpCompany } from '../support/admin.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { serveLanding, watchConsole } from '../support/landing.ts';
+import { openChat, serveLanding, watchConsole } from '../support/landing.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
 
 const FRAME_TITLE = 'Чат: расчёт стоимости ремонта';
@@ -91,7 +91,7 @@ describe('the chat widget on a company’s own site', () => {
 
     try {
       await page.goto(landing.url);
-      await page.getByRole('button', { name: 'Открыть чат' }).click();
+      await openChat(page);
       let chat = chatFrame(page).locator;
       await chat.getByText('Шаг 1 из 8').waitFor();
       // Really a third-party frame: the browser gives it no storage, and the page keeps the visit.
@@ -115,7 +115,7 @@ describe('the chat widget on a company’s own site', () => {
 
       // The next page view: the same dialog, at the same step, with what was said.
       await page.reload();
-      await page.getByRole('button', { name: 'Открыть чат' }).click();
+      await openChat(page);
       chat = chatFrame(page).locator;
       await chat.getByText('Шаг 3 из 8').waitFor();
       await chat.getByRole('textbox', { name: 'Какая площадь, м²?', exact: true }).waitFor();
@@ -138,7 +138,7 @@ describe('the chat widget on a company’s own site', () => {
 
       // Folded and opened again: the frame, loaded by now, is told to take the focus, silently.
       await page.keyboard.press('Escape');
-      await page.getByRole('button', { name: 'Открыть чат' }).click();
+      await openChat(page);
       await expect.poll(() => chat.locator(':focus').getAttribute('aria-label')).toBe('Переписка');
 
       expect(complaints).toEqual([]);
@@ -172,8 +172,7 @@ describe('the chat widget on a company’s own site', () => {
     try {
       await page.goto(landing.url);
       expect(await page.evaluate(STORAGE_ALLOWED)).toBe(false);
-      const launcher = page.getByRole('button', { name: 'Открыть чат' });
-      await launcher.click();
+      await openChat(page);
       const chat = chatFrame(page).locator;
       await choose(chat, 'Новостройка');
       await chat.getByText('Шаг 2 из 8').waitFor();
@@ -181,7 +180,7 @@ describe('the chat widget on a company’s own site', () => {
 
       // Folded and opened again on the same page: the same conversation, in the same dialog.
       await chat.getByRole('button', { name: 'Свернуть чат' }).click();
-      await launcher.click();
+      await openChat(page);
       await choose(chat, 'Косметический');
       await chat.getByText('Шаг 3 из 8').waitFor();
       expect(await transcriptOf(chat)).toContain(transcript);

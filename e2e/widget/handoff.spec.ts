@@ -6,7 +6,7 @@ import type { Browser, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertFrontendBuilt, openContext, screenshot, signUpCompany } from '../support/admin.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { serveLanding, watchConsole } from '../support/landing.ts';
+import { openChat, serveLanding, watchConsole } from '../support/landing.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
 
 const choose = (chat: FrameLocator, label: string) => chat.getByRole('button', { name: label, exact: true }).click();
@@ -36,7 +36,7 @@ describe('a visitor calling a manager', () => {
     try {
       const page = watchConsole(await visitorContext.newPage(), complaints);
       await page.goto(landing.url);
-      await page.getByRole('button', { name: 'Открыть чат' }).click();
+      await openChat(page);
       const chat = page.frameLocator('iframe[title="Чат: расчёт стоимости ремонта"]');
       await choose(chat, 'Новостройка');
       await chat.getByRole('button', { name: 'Позвать менеджера' }).click();
@@ -104,7 +104,7 @@ describe('a visitor calling a manager', () => {
     try {
       const page = watchConsole(await visitorContext.newPage(), complaints);
       await page.goto(landing.url);
-      await page.getByRole('button', { name: 'Открыть чат' }).click();
+      await openChat(page);
       const chat = page.frameLocator('iframe[title="Чат: расчёт стоимости ремонта"]');
       await chat.getByRole('button', { name: 'Позвать менеджера' }).click();
       // Just after midnight «tomorrow» may already be today.
