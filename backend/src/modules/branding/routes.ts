@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
-import { AppError } from '../../errors.ts';
 import { memberOf } from '../../plugins/auth.ts';
 import { iso, responses, SignedLinkView } from '../../schemas.ts';
 import { funnelOf } from '../funnel/service.ts';
 import { createEstimatePdf, estimateCompanyOf, sampleEstimate } from '../pdf/estimatePdf.ts';
 import { MAX_IMAGE_BYTES } from '../storage/images.ts';
+import { uploadedFile } from '../storage/upload.ts';
 import { BotSettingsInput, BotSettingsView, BrandingInput, BrandingView } from './schemas.ts';
 import {
   getWidgetSettings,
@@ -19,40 +18,6 @@ import {
 } from './service.ts';
 
 const TOO_LARGE = 'Файл слишком большой: не больше 2 МБ';
-
-/** The one file of a multipart upload, in the field `file`, read whole (it is at most MAX_IMAGE_BYTES). */
-async function uploadedFile(request: FastifyRequest): Promise<Buffer> {
-  let upload: Buffer | null = null;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_IMAGE_BYTES, files: 1 } })) {
-      // Closed like every request schema: the form has one field, the file.
-      if (part.type !== 'file') {
-        const message = `Поле «${part.fieldname}» не поддерживается`;
-        throw new AppError('VALIDATION_FAILED', { message, fields: { [part.fieldname]: message } });
-      }
-      if (part.fieldname !== 'file') {
-        throw new AppError('BAD_REQUEST', {
-          message: 'Файл ожидается в поле «file»',
-          fields: { file: 'Выберите файл' },
-        });
-      }
-      upload = await part.toBuffer();
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { fields: { file: TOO_LARGE } });
-    if (code === 'FST_FILES_LIMIT') {
-      throw new AppError('BAD_REQUEST', { message: 'Загрузите один файл', fields: { file: 'Загрузите один файл' } });
-    }
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw error;
-    // Everything else here is the multipart parser failing on the request's bytes: no boundary,
-    // no parts, a part cut short, broken part headers.
-    throw new AppError('UPLOAD_MALFORMED', { fields: { file: 'Загрузите файл ещё раз' } });
-  }
-  if (!upload) throw new AppError('FILE_REQUIRED', { fields: { file: 'Выберите файл для загрузки' } });
-  return upload;
-}
 
 export const brandingRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   const imageOf = (key: string | null) => (key ? { url: app.store.publicUrl(key) } : null);
@@ -165,7 +130,8 @@ export const brandingRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = asy
       },
       async (request) => {
         const ctx = memberOf(request);
-        await setImage(deps, ctx, { slot, upload: await uploadedFile(request) });
+        const { data } = await uploadedFile(request, { maxBytes: MAX_IMAGE_BYTES, tooLarge: TOO_LARGE });
+        await setImage(deps, ctx, { slot, upload: data });
         return render(await current(ctx.tenantId));
       },
     );
