@@ -11,7 +11,9 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -185,7 +187,7 @@ export const authThrottle = pgTable('auth_throttle', {
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
 });
 
-export const FILE_KINDS = ['logo', 'avatar', 'estimate', 'estimate-preview', 'invoice'] as const;
+export const FILE_KINDS = ['logo', 'avatar', 'estimate', 'estimate-preview', 'invoice', 'knowledge'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 export const FILE_VISIBILITIES = ['public', 'private'] as const;
 export type FileVisibility = (typeof FILE_VISIBILITIES)[number];
@@ -257,10 +259,18 @@ export const tenantBotSettings = pgTable(
     handoffTimeoutSeconds: integer('handoff_timeout_seconds').notNull().default(180),
     /** When managers answer, in the company's time zone; null means at any time. */
     workingHours: jsonb('working_hours').$type<WorkingHours>(),
+    /** How many knowledge passages an answer draws on, and the cosines a passage and a curated pair must reach. */
+    kbTopK: integer('kb_top_k').notNull().default(4),
+    kbMinSimilarity: doublePrecision('kb_min_similarity').notNull().default(0.45),
+    kbQaSimilarity: doublePrecision('kb_qa_similarity').notNull().default(0.7),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('tenant_bot_settings_handoff_timeout_check', sql`${t.handoffTimeoutSeconds} between 30 and 3600`),
+    check(
+      'tenant_bot_settings_kb_check',
+      sql`${t.kbTopK} between 1 and 10 and ${t.kbMinSimilarity} between 0.1 and 0.95 and ${t.kbQaSimilarity} between 0.3 and 0.99`,
+    ),
     check(
       'tenant_bot_settings_colors_check',
       sql`${t.primaryColor} ~ '^#[0-9a-f]{6}$' and ${t.accentColor} ~ '^#[0-9a-f]{6}$'`,
@@ -825,4 +835,141 @@ export const telegramAlerts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.chatId, t.messageId] }), ...tenantOwned('telegram_alerts', t.tenantId)],
+).enableRLS();
+
+// The knowledge base (modules/knowledge). An entry is a document (pasted text or an uploaded file)
+// or a curated question-and-answer pair; indexing cuts it into chunks that the full-text and
+// trigram indexes (migration 0025) and the vector store search. Vectors live apart: in
+// `kb_embeddings` where pgvector is installed (created by that migration only then, so it is not
+// declared here), or in Qdrant.
+export const KB_ENTRY_KINDS = ['document', 'qa'] as const;
+export type KbEntryKind = (typeof KB_ENTRY_KINDS)[number];
+export const KB_ENTRY_STATUSES = ['indexing', 'ready', 'error'] as const;
+export type KbEntryStatus = (typeof KB_ENTRY_STATUSES)[number];
+export const KB_CHUNK_KINDS = ['passage', 'question'] as const;
+export type KbChunkKind = (typeof KB_CHUNK_KINDS)[number];
+export const KB_MATCH_KINDS = ['qa', 'passage', 'none'] as const;
+export type KbMatchKind = (typeof KB_MATCH_KINDS)[number];
+export const KB_MATCH_SOURCES = ['chat', 'check'] as const;
+export type KbMatchSource = (typeof KB_MATCH_SOURCES)[number];
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const kbEntries = pgTable(
+  'kb_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<KbEntryKind>().notNull(),
+    title: text('title').notNull(),
+    /** A pasted document's text; null for a file (read from `fileId`) and a Q&A pair. */
+    body: text('body'),
+    fileId: uuid('file_id').references(() => files.id, { onDelete: 'set null' }),
+    fileName: text('file_name'),
+    /** The phrasings of a Q&A pair's question, the first as the owner wrote it; empty for a document. */
+    questions: text('questions').array().notNull().default(sql`'{}'::text[]`),
+    answer: text('answer'),
+    /** The dialog a pair was learnt from («Добавить в базу знаний»). */
+    sourceSessionId: uuid('source_session_id').references(() => chatSessions.id, { onDelete: 'set null' }),
+    status: text('status').$type<KbEntryStatus>().notNull().default('indexing'),
+    /** Why indexing failed, in Russian, for the owner. */
+    error: text('error'),
+    enabled: boolean('enabled').notNull().default(true),
+    sizeBytes: integer('size_bytes').notNull().default(0),
+    chunkCount: integer('chunk_count').notNull().default(0),
+    /** Bumped by every change that needs indexing again; a job indexes the revision it read. */
+    revision: integer('revision').notNull().default(1),
+    /** The embedding model of the vectors now serving this entry; null before the first index. */
+    embeddingModel: text('embedding_model'),
+    indexedAt: timestamp('indexed_at', { withTimezone: true }),
+    useCount: integer('use_count').notNull().default(0),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('kb_entries_kind_check', oneOf(t.kind, KB_ENTRY_KINDS)),
+    check('kb_entries_status_check', oneOf(t.status, KB_ENTRY_STATUSES)),
+    check(
+      'kb_entries_shape_check',
+      sql`(${t.kind} = 'qa' and ${t.answer} is not null and cardinality(${t.questions}) > 0) or (${t.kind} = 'document' and (${t.body} is not null or ${t.fileName} is not null))`,
+    ),
+    index('kb_entries_tenant_idx').on(t.tenantId, t.createdAt),
+    ...tenantOwned('kb_entries', t.tenantId),
+  ],
+).enableRLS();
+
+export const kbChunks = pgTable(
+  'kb_chunks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => kbEntries.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<KbChunkKind>().notNull(),
+    ordinal: integer('ordinal').notNull(),
+    headingPath: text('heading_path').array().notNull().default(sql`'{}'::text[]`),
+    content: text('content').notNull(),
+    /** `normalizeForSearch(content)`: what the full-text and trigram indexes see. */
+    searchText: text('search_text').notNull(),
+    tsv: tsvector('tsv').generatedAlwaysAs(sql`to_tsvector('russian'::regconfig, search_text)`),
+  },
+  (t) => [
+    check('kb_chunks_kind_check', oneOf(t.kind, KB_CHUNK_KINDS)),
+    index('kb_chunks_entry_idx').on(t.entryId, t.ordinal),
+    index('kb_chunks_tsv_idx').using('gin', t.tsv),
+    ...tenantOwned('kb_chunks', t.tenantId),
+  ],
+).enableRLS();
+
+/** Indexing to do: one row per entry, taken by the worker like the outbox's deliveries. */
+export const kbJobs = pgTable(
+  'kb_jobs',
+  {
+    entryId: uuid('entry_id')
+      .primaryKey()
+      .references(() => kbEntries.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('kb_jobs_due_idx').on(t.nextAttemptAt), ...tenantOwned('kb_jobs', t.tenantId)],
+).enableRLS();
+
+/** Each question retrieval answered (the chat, «Проверить ответ»): the use counts and the near misses. */
+export const kbMatches = pgTable(
+  'kb_matches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id').references(() => chatSessions.id, { onDelete: 'cascade' }),
+    source: text('source').$type<KbMatchSource>().notNull(),
+    question: text('question').notNull(),
+    /** The best entry, whether or not it passed. */
+    entryId: uuid('entry_id').references(() => kbEntries.id, { onDelete: 'set null' }),
+    kind: text('kind').$type<KbMatchKind>().notNull(),
+    /** The best entry's score on its own scale (a cosine for a pair, the best leg's for a passage). */
+    score: doublePrecision('score'),
+    passed: boolean('passed').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('kb_matches_kind_check', oneOf(t.kind, KB_MATCH_KINDS)),
+    check('kb_matches_source_check', oneOf(t.source, KB_MATCH_SOURCES)),
+    index('kb_matches_entry_idx').on(t.tenantId, t.entryId, t.createdAt),
+    index('kb_matches_missed_idx').on(t.tenantId, t.createdAt).where(sql`not ${t.passed}`),
+    ...tenantOwned('kb_matches', t.tenantId),
+  ],
 ).enableRLS();
