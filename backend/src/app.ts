@@ -27,6 +27,8 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { invoiceAttachments } from './modules/invoices/pdf.ts';
 import { platformInvoiceRoutes } from './modules/invoices/platformRoutes.ts';
 import { invoiceRoutes } from './modules/invoices/routes.ts';
+import { knowledge } from './modules/knowledge/plugin.ts';
+import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { landingRoutes } from './modules/landing/routes.ts';
 import { leadRoutes } from './modules/leads/routes.ts';
 import type { PdfEngine } from './modules/pdf/pdfEngine.ts';
@@ -155,7 +157,9 @@ export async function buildApp(deps: AppDependencies) {
       ? await createSharedEvents({ db: deps.db, pubsub: deps.db.pubsub, log: app.log })
       : createChatEvents());
   if (!deps.events) app.addHook('onClose', () => events.close());
-  await app.register(widgetRoutes, { config, events, responder: deps.responder ?? responderFor(config) });
+  const responder = deps.responder ?? responderFor(config);
+  await app.register(knowledge, { config });
+  await app.register(widgetRoutes, { config, events, responder });
   await app.register(dialogRoutes, { events });
   await app.register(handoffSweep, { events });
   const updates = { db: deps.db, events, log: app.log };
@@ -171,6 +175,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(telegramRoutes, { deps: telegram, updates, poller });
   await app.register(widgetAdminRoutes, { config });
   await app.register(leadRoutes, { config });
+  await app.register(knowledgeRoutes, { config, responder });
   await app.register(analyticsRoutes);
   await app.register(billingRoutes);
   await app.register(invoiceRoutes, { config });

@@ -30,6 +30,10 @@ const EnvSchema = Type.Object({
   LLM_MODEL: Type.String({ default: 'openai/gpt-4o-mini', pattern: '^[\\w.-]+/[\\w.:-]+$' }),
   LLM_FALLBACK_MODEL: Type.Optional(Type.String({ pattern: '^[\\w.-]+/[\\w.:-]+$' })),
   LLM_TIMEOUT_MS: Type.Integer({ default: 30_000, minimum: 1000 }),
+  EMBEDDING_MODEL: Type.Optional(Type.String({ pattern: '^[\\w.-]+/[\\w.:-]+$' })),
+  EMBEDDING_DIMENSIONS: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000 })),
+  QDRANT_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  QDRANT_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
   CHROME_PATH: Type.Optional(Type.String()),
   PDF_PAGES: Type.Integer({ default: 2, minimum: 1, maximum: 16 }),
   PDF_TIMEOUT_MS: Type.Integer({ default: 15_000, minimum: 1000 }),
@@ -74,6 +78,13 @@ export interface Config {
     fallbackModel: string | undefined;
     timeoutMs: number;
   };
+  /**
+   * Embeddings through the same gateway when a model is named (and LLM_API_KEY is set); otherwise
+   * the local embedder. `dimensions` unset: asked of the model at start.
+   */
+  embeddings: { model: string | undefined; dimensions: number | undefined };
+  /** Knowledge vectors in Qdrant when `url` is set; else pgvector, where the database has it. */
+  qdrant: { url: string | undefined; apiKey: string | undefined };
   chromePath: string | undefined;
   pdfPages: number;
   pdfTimeoutMs: number;
@@ -145,6 +156,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { d
       fallbackModel: env.LLM_FALLBACK_MODEL,
       timeoutMs: env.LLM_TIMEOUT_MS,
     },
+    embeddings: { model: env.EMBEDDING_MODEL, dimensions: env.EMBEDDING_DIMENSIONS },
+    qdrant: { url: env.QDRANT_URL?.replace(/\/+$/, ''), apiKey: env.QDRANT_API_KEY },
     chromePath: env.CHROME_PATH,
     pdfPages: env.PDF_PAGES,
     pdfTimeoutMs: env.PDF_TIMEOUT_MS,

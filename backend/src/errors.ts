@@ -41,6 +41,8 @@ export const errorCatalogue = {
   INVOICE_NOT_FOUND: { status: 404, message: 'Счёт не найден' },
   LEAD_NOT_FOUND: { status: 404, message: 'Заявка не найдена' },
   DIALOG_NOT_FOUND: { status: 404, message: 'Диалог не найден' },
+  KB_ENTRY_NOT_FOUND: { status: 404, message: 'Материал базы знаний не найден' },
+  KB_MESSAGE_NOT_FOUND: { status: 404, message: 'Сообщение менеджера не найдено в этом диалоге' },
   LEAD_ASSIGNEE_NOT_FOUND: { status: 404, message: 'Такого сотрудника нет в вашей компании' },
   WIDGET_NOT_FOUND: { status: 404, message: 'Виджет с таким ключом не найден или отключён' },
   TELEGRAM_BOT_NOT_FOUND: {

@@ -63,6 +63,19 @@ describe('row level security', () => {
     }
     // The lead alerts go out, and the bot remembers which dialog each is about.
     await ctx.app.outbox.runOnce();
+    // Knowledge: indexed chunks (and vectors where pgvector is), a match, and a job still queued.
+    await ctx.app.indexer.stop();
+    for (const owner of [a, b]) {
+      const body = { title: 'Цены', body: 'Ремонт ванной комнаты под ключ — от 150 000 ₽.' };
+      expect((await owner.post('/api/knowledge/documents', body)).statusCode).toBe(201);
+    }
+    await ctx.app.indexer.runOnce();
+    for (const owner of [a, b]) {
+      expect((await owner.post('/api/knowledge/check', { question: 'ремонт ванной' })).statusCode).toBe(200);
+      expect(
+        (await owner.post('/api/knowledge/documents', { title: 'Ещё', body: 'Гарантия 3 года.' })).statusCode,
+      ).toBe(201);
+    }
 
     const catalog = await ctx.db.withPlatform({ actorUserId: null, action: 'test.catalog' }, (tx) =>
       queryRows<TableInfo & { hasTenantId: boolean }>(
@@ -97,6 +110,10 @@ describe('row level security', () => {
         'funnel_events',
         'invites',
         'invoices',
+        'kb_chunks',
+        'kb_entries',
+        'kb_jobs',
+        'kb_matches',
         'lead_events',
         'leads',
         'messages',

@@ -26,6 +26,9 @@ interface TenantA {
   manager: ApiClient & { userId: string };
   inviteId: string;
   invoiceId: string;
+  /** A document of A's knowledge base, and a manager's message a pair can be drafted from. */
+  kbEntryId: string;
+  operatorMessageId: string;
   /** Values that must never appear in an answer to tenant B. */
   secrets: string[];
 }
@@ -193,6 +196,51 @@ const cases: IsolationCase[] = [
     call: (b, a) => b.post(`/api/leads/${a.leadId}/estimate-pdf`),
   },
   { route: 'GET /api/deliveries', expect: 'ownOnly', call: (b) => b.get('/api/deliveries') },
+  { route: 'GET /api/knowledge', expect: 'ownOnly', call: (b) => b.get('/api/knowledge') },
+  { route: 'GET /api/knowledge/:id', expect: 'notFound', call: (b, a) => b.get(`/api/knowledge/${a.kbEntryId}`) },
+  {
+    route: 'POST /api/knowledge/documents',
+    expect: 'ownOnly',
+    call: (b) => b.post('/api/knowledge/documents', { title: 'Б', body: 'Секретная скидка компании А' }),
+  },
+  {
+    route: 'POST /api/knowledge/files',
+    expect: 'ownOnly',
+    call: (b) => b.upload('/api/knowledge/files', Buffer.from('Скидка компании А'), 'б.txt', 'text/plain'),
+  },
+  {
+    route: 'POST /api/knowledge/pairs',
+    expect: 'notFound',
+    call: (b, a) =>
+      b.post('/api/knowledge/pairs', { questions: ['Вопрос'], answer: 'Ответ', dialogId: a.session.sessionId }),
+  },
+  {
+    route: 'PATCH /api/knowledge/:id',
+    expect: 'notFound',
+    call: (b, a) => b.request('PATCH', `/api/knowledge/${a.kbEntryId}`, { enabled: false }),
+  },
+  {
+    route: 'POST /api/knowledge/:id/reindex',
+    expect: 'notFound',
+    call: (b, a) => b.post(`/api/knowledge/${a.kbEntryId}/reindex`),
+  },
+  { route: 'DELETE /api/knowledge/:id', expect: 'notFound', call: (b, a) => b.delete(`/api/knowledge/${a.kbEntryId}`) },
+  {
+    route: 'PUT /api/knowledge/settings',
+    expect: 'ownOnly',
+    call: (b) => b.request('PUT', '/api/knowledge/settings', { topK: 2, minSimilarity: 0.5, qaSimilarity: 0.8 }),
+  },
+  {
+    route: 'POST /api/knowledge/check',
+    expect: 'ownOnly',
+    call: (b) => b.post('/api/knowledge/check', { question: 'Секретная скидка компании А на ремонт ванной' }),
+  },
+  { route: 'GET /api/knowledge/near-misses', expect: 'ownOnly', call: (b) => b.get('/api/knowledge/near-misses') },
+  {
+    route: 'GET /api/dialogs/:id/messages/:messageId/pair-draft',
+    expect: 'notFound',
+    call: (b, a) => b.get(`/api/dialogs/${a.session.sessionId}/messages/${a.operatorMessageId}/pair-draft`),
+  },
   { route: 'GET /api/integrations/telegram', expect: 'ownOnly', call: (b) => b.get('/api/integrations/telegram') },
   {
     route: 'PUT /api/integrations/telegram',
@@ -227,6 +275,9 @@ const BRANDING = {
   welcomeText: '',
   contacts: { phone: '', email: '', address: '', website: '' },
 };
+
+/** What A's knowledge base and A's manager say, which B must never hear. */
+const KB_SECRET = 'Секретная скидка компании А на ремонт ванной: КАНАРЕЙКА-iso-4d1e';
 
 /** Company A's bot and the manager's chat with it live here; B's calls may make bots of their own. */
 let telegram: FakeTelegramBotApi;
@@ -285,9 +336,20 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
     const leadId = (await owner.get('/api/leads')).json().leads[0].id;
     await configureSeller(ctx.db);
     const invoice = (await issueInvoiceAs(owner, { profile: { ...COMPANY_BUYER, email: 'a-secret@buh.test' } })).json();
-    // A's invoice email is sent now, not while a case watches A's rows for changes.
+    const kbEntry = (
+      await owner.post('/api/knowledge/documents', { title: 'Секретная скидка А', body: KB_SECRET })
+    ).json();
+    await owner.post('/api/knowledge/pairs', { questions: ['Какая скидка на ремонт ванной?'], answer: KB_SECRET });
+    await owner.post(`/api/dialogs/${session.sessionId}/take`, {});
+    const operatorMessage = (
+      await owner.post(`/api/dialogs/${session.sessionId}/messages`, { text: KB_SECRET })
+    ).json();
+    await owner.post(`/api/dialogs/${session.sessionId}/return`);
+    // A's invoice email is sent, and A's knowledge indexed, now: not while a case watches A's rows.
     await ctx.app.outbox.stop();
     await ctx.app.outbox.runOnce();
+    await ctx.app.indexer.stop();
+    await ctx.app.indexer.runOnce();
     a = {
       owner,
       image,
@@ -297,7 +359,12 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
       manager,
       inviteId: invite.invite.id,
       invoiceId: invoice.invoice.id,
+      kbEntryId: kbEntry.id,
+      operatorMessageId: operatorMessage.id,
       secrets: [
+        KB_SECRET,
+        kbEntry.id,
+        operatorMessage.id,
         invoice.invoice.id,
         'a-secret@buh.test',
         owner.session.tenant?.id as string,

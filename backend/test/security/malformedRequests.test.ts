@@ -46,7 +46,7 @@ const SAMPLE_STRINGS = [
   '09:00',
 ];
 /** The upload routes (multipart field `file`): the document gives them no request body. */
-const MULTIPART = new Set(['POST /api/branding/logo', 'POST /api/bot-settings/avatar']);
+const MULTIPART = new Set(['POST /api/branding/logo', 'POST /api/bot-settings/avatar', 'POST /api/knowledge/files']);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 // The slice of OpenAPI 3.0 that @fastify/swagger writes for these routes.
@@ -402,7 +402,10 @@ const part = (disposition: string, content: string | Buffer, type?: string) =>
 const CLOSING = Buffer.from(`--${BOUNDARY}--\r\n`);
 const FILE_PART = part('name="file"; filename="logo.png"', image, 'image/png');
 
-function multipartCases(url: string): MalformedCase[] {
+/** Upload routes that take any document, where a file of text is valid and an empty one is not. */
+const DOCUMENT_UPLOADS = new Set(['POST /api/knowledge/files']);
+
+function multipartCases(url: string, route: string): MalformedCase[] {
   const upload = (name: string, body: Buffer | string, contentType = FORM): MalformedCase => ({
     name: `multipart: ${name}`,
     expect: 'refused',
@@ -429,10 +432,15 @@ function multipartCases(url: string): MalformedCase[] {
       Buffer.concat([part('name="image"; filename="logo.png"', image, 'image/png'), CLOSING]),
     ),
     upload('two files', Buffer.concat([FILE_PART, FILE_PART, CLOSING])),
-    upload(
-      'a file that is not an image',
-      Buffer.concat([part('name="file"; filename="logo.png"', 'plain text', 'image/png'), CLOSING]),
-    ),
+    DOCUMENT_UPLOADS.has(route)
+      ? upload(
+          'an empty file',
+          Buffer.concat([part('name="file"; filename="прайс.pdf"', '', 'application/pdf'), CLOSING]),
+        )
+      : upload(
+          'a file that is not an image',
+          Buffer.concat([part('name="file"; filename="logo.png"', 'plain text', 'image/png'), CLOSING]),
+        ),
     upload('a JSON body instead of a form', '{}', 'application/json'),
   ];
 }
@@ -552,7 +560,7 @@ function casesOf(op: ApiOperation): MalformedCase[] {
     }
   }
 
-  if (MULTIPART.has(op.route)) cases.push(...multipartCases(url));
+  if (MULTIPART.has(op.route)) cases.push(...multipartCases(url, op.route));
   return cases;
 }
 

@@ -211,6 +211,31 @@ const bodyCases: BodyCase[] = [
     },
   },
   {
+    route: 'POST /api/knowledge/documents',
+    send: (w, extra) =>
+      w.b.post('/api/knowledge/documents', { title: 'Цены', body: 'Ремонт ванной от 150 000 ₽', ...extra }),
+  },
+  {
+    route: 'POST /api/knowledge/pairs',
+    send: (w, extra) => w.b.post('/api/knowledge/pairs', { questions: ['Есть рассрочка?'], answer: 'Да', ...extra }),
+  },
+  {
+    route: 'PATCH /api/knowledge/:id',
+    send: async (w, extra) => {
+      const entry = (await w.b.post('/api/knowledge/pairs', { questions: ['Есть скидки?'], answer: 'Да' })).json();
+      return w.b.request('PATCH', `/api/knowledge/${entry.id}`, { enabled: false, ...extra });
+    },
+  },
+  {
+    route: 'PUT /api/knowledge/settings',
+    send: (w, extra) =>
+      w.b.request('PUT', '/api/knowledge/settings', { topK: 3, minSimilarity: 0.5, qaSimilarity: 0.75, ...extra }),
+  },
+  {
+    route: 'POST /api/knowledge/check',
+    send: (w, extra) => w.b.post('/api/knowledge/check', { question: 'Сколько стоит ремонт?', ...extra }),
+  },
+  {
     route: 'POST /api/leads/:id/status',
     send: (w, extra) => w.b.post(`/api/leads/${w.bLeadId}/status`, { status: 'rejected', reason: 'Дорого', ...extra }),
   },

@@ -15,8 +15,8 @@ import { dialogStatus } from '../dialogs/state.ts';
 import { answeredQuestions, nextStep } from '../funnel/funnel.ts';
 import type { Answers } from '../funnel/schemas.ts';
 import { funnelOf } from '../funnel/service.ts';
-import type { ReplyContext } from './prompt.ts';
-import type { Responder } from './responders.ts';
+import type { ReplyContext, ReplyKnowledge } from './prompt.ts';
+import type { ReplyResult, Responder } from './responders.ts';
 
 export interface ReplyDeps {
   db: Database;
@@ -44,6 +44,7 @@ export async function replyContext(
     visitorText: string;
     beforeSeq: number;
     defaultModel: string;
+    knowledge: ReplyKnowledge;
   },
 ): Promise<{ context: ReplyContext; model: string; timezone: string }> {
   const { tenantId, sessionId, settings } = options;
@@ -61,9 +62,12 @@ export async function replyContext(
       answered: answeredQuestions(config, options.answers),
       history,
       visitorText: options.visitorText,
+      knowledge: options.knowledge,
     },
   };
 }
+
+const knowledgeOf = (entryIds: string[]) => (entryIds.length > 0 ? { knowledge: entryIds } : {});
 
 export function fallbackReply(context: ReplyContext): string {
   return context.currentQuestion
@@ -110,7 +114,7 @@ export async function answerVisitor(
     if (event.type === 'state' && event.state !== 'ai') takenOver.abort();
   });
   let text = '';
-  let result: { model: string; promptTokens: number | null; completionTokens: number | null } | null = null;
+  let result: ReplyResult | null = null;
   try {
     const { state } = await deps.db.withTenant(tenantId, (tx) => dialogStatus(tx, { tenantId, sessionId }));
     if (state !== 'ai') return null;
@@ -179,7 +183,13 @@ export async function answerVisitor(
         {
           role: 'bot',
           kind: 'text',
-          data: { replyId, fallback: !cut && result === null, ...(cut ? { cut } : {}) },
+          data: {
+            replyId,
+            fallback: !cut && result === null,
+            ...(cut ? { cut } : {}),
+            // The knowledge entries it drew on, which the dialog page names for managers.
+            ...knowledgeOf(result?.sources ?? (result ? context.knowledge.entryIds : [])),
+          },
           ...reply,
         },
       ],

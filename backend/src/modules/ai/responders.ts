@@ -9,6 +9,8 @@ export interface ReplyResult {
   model: string;
   promptTokens: number | null;
   completionTokens: number | null;
+  /** The knowledge entries the reply drew on, when the responder knows better than «all it was given». */
+  sources?: string[];
 }
 
 export interface Responder {
@@ -50,27 +52,50 @@ const PRICE_WORDS = /(цен|стоим|сколько|смет|бюджет|р�
 const CONTACT_WORDS = /(телефон|адрес|почт|email|e-mail|позвон|связат|контакт|сайт|офис)/i;
 const TIMING_WORDS = /(срок|длит|долго|когда|быстро|недел|месяц)/i;
 
+/** A passage cut at a sentence (or word) boundary near QUOTE_CHARS, ending in a full stop. */
+function quote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= QUOTE_CHARS) return /[.!?…]$/.test(flat) ? flat : `${flat}.`;
+  const cut = flat.slice(0, QUOTE_CHARS);
+  const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
+  return sentence > QUOTE_CHARS / 2 ? cut.slice(0, sentence + 1) : `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
+
 /** Plain answers from what the widget knows, delivered in small pieces like a streamed reply. */
 export function createOfflineResponder(): Responder {
   return {
     name: 'offline',
     async reply(context, { onDelta, signal }) {
-      const text = offlineAnswer(context);
+      const { text, sources } = offlineAnswer(context);
       for (const piece of text.match(/\S+\s*/g) ?? [text]) {
         if (signal.aborted) throw signal.reason;
         onDelta(piece);
         await new Promise((resolve) => setImmediate(resolve));
       }
-      return { model: 'offline', promptTokens: null, completionTokens: null };
+      return { model: 'offline', promptTokens: null, completionTokens: null, sources };
     },
   };
 }
 
-export function offlineAnswer(context: ReplyContext): string {
-  const question = context.visitorText;
+/** The longest passage the offline responder quotes. */
+const QUOTE_CHARS = 600;
+
+export function offlineAnswer(context: ReplyContext): { text: string; sources: string[] } {
+  const { answer, quotable } = context.knowledge;
   const back = context.currentQuestion
     ? ` Давайте продолжим расчёт: ${context.currentQuestion}`
     : ' Менеджер свяжется с вами и ответит подробно.';
+  // The company's own words first: a curated answer as it is, else the passage search is sure of.
+  if (answer) return { text: `${answer.answer.trim()}${back}`, sources: [answer.entryId] };
+  if (quotable) {
+    return { text: `Вот что есть в наших материалах: ${quote(quotable.content)}${back}`, sources: [quotable.entryId] };
+  }
+  return { text: cannedAnswer(context, back), sources: [] };
+}
+
+/** What the offline responder says from the widget's settings alone, with the way back to the funnel. */
+function cannedAnswer(context: ReplyContext, back: string): string {
+  const question = context.visitorText;
   const contacts = [context.contacts.phone, context.contacts.email, context.contacts.address, context.contacts.website]
     .filter(Boolean)
     .join(', ');

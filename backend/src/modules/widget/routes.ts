@@ -24,6 +24,7 @@ import { changeDialogState, dialogStatus } from '../dialogs/state.ts';
 import { nextStep } from '../funnel/funnel.ts';
 import type { Answers } from '../funnel/schemas.ts';
 import { funnelOf, progressOf, questionMessage, submitAnswer } from '../funnel/service.ts';
+import { recordMatch, replyKnowledge, retrievalSettings, retrieve } from '../knowledge/retrieve.ts';
 import { findLead, leadEstimatePdf } from '../leads/service.ts';
 import { queueHandoffAlerts, queueNewDialogAlerts } from '../telegram/alerts.ts';
 import { recordWidgetSeen } from '../tenants/service.ts';
@@ -343,6 +344,13 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         }
         const [message] = await appendMessages(tx, { tenantId: tenant.id, sessionId: session.id, messages: [visitor] });
         if (!message) throw new Error('the visitor message was not stored');
+        // What the company's knowledge says, found in this same transaction (and under its RLS).
+        const found = await retrieve(tx, app.knowledge, {
+          tenantId: tenant.id,
+          question: text,
+          settings: await retrievalSettings(tx, tenant.id),
+        });
+        await recordMatch(tx, { tenantId: tenant.id, sessionId: session.id, source: 'chat', retrieval: found });
         const context = await replyContext(tx, {
           tenantId: tenant.id,
           sessionId: session.id,
@@ -351,6 +359,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           visitorText: text,
           beforeSeq: message.seq,
           defaultModel: config.llm.model,
+          knowledge: replyKnowledge(found),
         });
         return { stored: [message], changes: before, prepared: context };
       });

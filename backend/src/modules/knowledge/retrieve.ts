@@ -1,0 +1,434 @@
+// Finding what the company's knowledge says about a visitor's question, in the tenant's own
+// transaction (RLS scopes every read). Curated question-and-answer pairs are matched question to
+// question first; then passages, by three legs, each judged on its own raw score before reciprocal
+// rank fusion orders what passed (docs/research.md, «Fusion and thresholds»):
+//
+//   vector     cosine of the question's embedding to the chunk's, per embedding model still serving
+//   full text  the `russian` configuration on normalised text (text.ts): all the question's lexemes
+//              (websearch_to_tsquery), or any of them, counted
+//   trigram    word_similarity of the normalised question to the chunk, which forgives typos
+//
+// Thresholds come from the company's settings; the result keeps every leg's score, for the owner's
+// «Проверить ответ» and for the near misses.
+import { eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/database.ts';
+import { queryRows } from '../../db/database.ts';
+import {
+  type KbChunkKind,
+  type KbEntryKind,
+  type KbMatchSource,
+  kbEntries,
+  kbMatches,
+  tenantBotSettings,
+} from '../../db/schema.ts';
+import type { ReplyKnowledge } from '../ai/prompt.ts';
+import type { Knowledge } from './engine.ts';
+import { fuse, type ScoredHit } from './fusion.ts';
+import { normalizeForSearch } from './text.ts';
+
+export interface RetrievalSettings {
+  topK: number;
+  /** The cosine a passage's vector leg must reach. */
+  minSimilarity: number;
+  /** The cosine a curated question must reach to answer alone. */
+  qaSimilarity: number;
+}
+
+export const DEFAULT_RETRIEVAL: RetrievalSettings = { topK: 4, minSimilarity: 0.45, qaSimilarity: 0.7 };
+
+/** word_similarity a passage's trigram leg must reach: typos of a word the passage has. */
+const TRIGRAM_THRESHOLD = 0.5;
+/** Candidates each leg brings before the gates. */
+const LEG_LIMIT = 20;
+/** Below this cosine a curated pair is not even a near miss. */
+const NEAR_MISS_SIMILARITY = 0.45;
+
+export interface FullTextScore {
+  /** How many of the question's lexemes the chunk has, of `total`. */
+  matched: number;
+  total: number;
+  /** How many lexemes the chunk itself has. */
+  own: number;
+  rank: number;
+}
+
+export interface PassageHit {
+  chunkId: string;
+  entryId: string;
+  entryKind: KbEntryKind;
+  title: string;
+  content: string;
+  headingPath: string[];
+  vector: number | null;
+  fullText: FullTextScore | null;
+  trigram: number | null;
+  /** Which legs passed their threshold. */
+  legsPassed: number;
+  /** The fused score (an order only); 0 for a passage that passed no leg. */
+  fused: number;
+}
+
+export interface QaHit {
+  entryId: string;
+  /** The phrasing that matched best. */
+  question: string;
+  answer: string;
+  vector: number | null;
+  fullText: FullTextScore | null;
+  passed: boolean;
+}
+
+export interface Retrieval {
+  question: string;
+  /** What search saw; empty when the question has nothing to look for («ну и?»). */
+  normalized: string;
+  /** The curated pair that answers, if any passed. */
+  answer: QaHit | null;
+  /** The best curated pairs, passed or not (the check box shows them). */
+  pairs: QaHit[];
+  /** Passages that passed a leg, best first, at most top-k. */
+  passages: PassageHit[];
+  /** The best passages that passed no leg. */
+  rejected: PassageHit[];
+  /** Whether the offline responder may answer from it: a pair passed, or two legs agree on a passage. */
+  confident: boolean;
+  /** Whether vectors took part; false on full text alone. */
+  vectors: boolean;
+}
+
+export async function retrievalSettings(tx: Tx, tenantId: string): Promise<RetrievalSettings> {
+  const [row] = await tx
+    .select({
+      topK: tenantBotSettings.kbTopK,
+      minSimilarity: tenantBotSettings.kbMinSimilarity,
+      qaSimilarity: tenantBotSettings.kbQaSimilarity,
+    })
+    .from(tenantBotSettings)
+    .where(eq(tenantBotSettings.tenantId, tenantId));
+  return row ?? DEFAULT_RETRIEVAL;
+}
+
+interface ChunkRow {
+  id: string;
+  entry_id: string;
+  entry_kind: KbEntryKind;
+  title: string;
+  content: string;
+  heading_path: string[];
+  answer: string | null;
+}
+
+interface FullTextRow extends ChunkRow {
+  matched: number;
+  total: number;
+  own: number;
+  rank: number;
+}
+
+const chunkColumns = sql`c.id, c.entry_id, e.kind as entry_kind, e.title, c.content, c.heading_path, e.answer`;
+
+async function fullTextLeg(tx: Tx, tenantId: string, normalized: string, kind: KbChunkKind): Promise<FullTextRow[]> {
+  // Any of the question's lexemes selects a chunk; how many it has decides whether it passes.
+  return queryRows<FullTextRow>(
+    tx,
+    sql`with q as (
+          select array(select unnest(tsvector_to_array(to_tsvector('russian', ${normalized})))) as lexemes,
+                 replace(plainto_tsquery('russian', ${normalized})::text, ' & ', ' | ') as any_text
+        )
+        select ${chunkColumns},
+               (select count(*) from unnest(tsvector_to_array(c.tsv)) l where l = any(q.lexemes))::int as matched,
+               cardinality(q.lexemes) as total,
+               cardinality(tsvector_to_array(c.tsv)) as own,
+               ts_rank_cd(c.tsv, q.any_text::tsquery, 32) as rank
+        from q, kb_chunks c join kb_entries e on e.id = c.entry_id
+        where q.any_text <> '' and c.tenant_id = ${tenantId} and c.kind = ${kind} and e.enabled
+          and c.tsv @@ q.any_text::tsquery
+        order by matched desc, rank desc, c.id
+        limit ${LEG_LIMIT}`,
+  );
+}
+
+async function trigramLeg(
+  tx: Tx,
+  tenantId: string,
+  normalized: string,
+): Promise<(ChunkRow & { similarity: number })[]> {
+  await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TRIGRAM_THRESHOLD)}, true)`);
+  return queryRows(
+    tx,
+    sql`select ${chunkColumns}, word_similarity(${normalized}, c.search_text) as similarity
+        from kb_chunks c join kb_entries e on e.id = c.entry_id
+        where c.tenant_id = ${tenantId} and c.kind = 'passage' and e.enabled and ${normalized} <% c.search_text
+        order by similarity desc, c.id
+        limit ${LEG_LIMIT}`,
+  );
+}
+
+/** The vector leg, over every model whose vectors serve some of the company's entries. */
+async function vectorLeg(
+  tx: Tx,
+  knowledge: Knowledge,
+  options: { tenantId: string; question: string; kind: KbChunkKind },
+): Promise<Map<string, number>> {
+  const scores = new Map<string, number>();
+  const { store } = knowledge;
+  if (!store) return scores;
+  const models = await queryRows<{ model: string }>(
+    tx,
+    sql`select distinct embedding_model as model from kb_entries
+        where tenant_id = ${options.tenantId} and enabled and embedding_model is not null`,
+  );
+  for (const { model } of models) {
+    const embedder = knowledge.embedders.get(model);
+    if (!embedder) continue;
+    const [vector] = await embedder.embed([options.question]);
+    if (!vector) continue;
+    const hits = await store.search(tx, {
+      tenantId: options.tenantId,
+      model,
+      dimensions: embedder.dimensions,
+      vector,
+      kind: options.kind,
+      limit: LEG_LIMIT,
+    });
+    for (const hit of hits) scores.set(hit.chunkId, Math.max(scores.get(hit.chunkId) ?? -1, hit.score));
+  }
+  return scores;
+}
+
+/** The chunks behind vector hits, read under RLS and only from entries switched on. */
+async function chunksByIds(tx: Tx, tenantId: string, ids: string[]): Promise<Map<string, ChunkRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<ChunkRow>(
+    tx,
+    sql`select ${chunkColumns} from kb_chunks c join kb_entries e on e.id = c.entry_id
+        where c.tenant_id = ${tenantId} and e.enabled and c.id in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+  );
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+const fullTextOf = (row: FullTextRow): FullTextScore => ({
+  matched: Number(row.matched),
+  total: Number(row.total),
+  own: Number(row.own),
+  rank: Number(row.rank),
+});
+
+/** All the question's lexemes, or at least two of them. */
+const fullTextPasses = (score: FullTextScore | null) =>
+  score !== null && score.matched > 0 && (score.matched === score.total || score.matched >= 2);
+
+/**
+ * A curated question answers when its cosine is high enough, or when it holds every lexeme of the
+ * visitor's question (at least two) and those are at least half of its own: «а почём ремонт
+ * ванной» meets «Сколько стоит ремонт ванной комнаты» through the folded «цена», where the local
+ * embedder's cosine alone would not tell it from «сколько стоит ремонт кухни».
+ */
+function qaPasses(hit: { vector: number | null; fullText: FullTextScore | null }, settings: RetrievalSettings) {
+  if (hit.vector !== null && hit.vector >= settings.qaSimilarity) return true;
+  const text = hit.fullText;
+  return text !== null && text.total >= 2 && text.matched === text.total && text.matched * 2 >= text.own;
+}
+
+export async function retrieve(
+  tx: Tx,
+  knowledge: Knowledge,
+  options: { tenantId: string; question: string; settings: RetrievalSettings },
+): Promise<Retrieval> {
+  const { tenantId, question, settings } = options;
+  const normalized = normalizeForSearch(question);
+  const empty: Retrieval = {
+    question,
+    normalized,
+    answer: null,
+    pairs: [],
+    passages: [],
+    rejected: [],
+    confident: false,
+    vectors: knowledge.store !== null,
+  };
+  if (!normalized) return empty;
+  // Most questions of a company with no knowledge yet: one cheap look instead of five searches.
+  const [any] = await queryRows<{ any: boolean }>(
+    tx,
+    sql`select exists (select 1 from kb_entries where tenant_id = ${tenantId} and enabled) as any`,
+  );
+  if (!any?.any) return empty;
+
+  // Curated pairs, question to question.
+  const qaText = await fullTextLeg(tx, tenantId, normalized, 'question');
+  const qaVectors = await vectorLeg(tx, knowledge, { tenantId, question, kind: 'question' });
+  const qaRows = new Map<string, ChunkRow>(qaText.map((row) => [row.id, row]));
+  const qaOnlyByVector = [...qaVectors.keys()].filter((id) => !qaRows.has(id));
+  for (const [id, row] of await chunksByIds(tx, tenantId, qaOnlyByVector)) qaRows.set(id, row);
+  const qaTextById = new Map(qaText.map((row) => [row.id, fullTextOf(row)]));
+  const bestPair = new Map<string, QaHit>();
+  for (const [id, row] of qaRows) {
+    const hit = {
+      entryId: row.entry_id,
+      question: row.content,
+      answer: row.answer ?? '',
+      vector: qaVectors.get(id) ?? null,
+      fullText: qaTextById.get(id) ?? null,
+      passed: false,
+    };
+    hit.passed = qaPasses(hit, settings);
+    const known = bestPair.get(row.entry_id);
+    if (!known || pairOrder(hit, known) < 0) bestPair.set(row.entry_id, hit);
+  }
+  const pairs = [...bestPair.values()].sort(pairOrder).slice(0, 5);
+  const answer = pairs.find((pair) => pair.passed) ?? null;
+
+  // Passages.
+  const textRows = await fullTextLeg(tx, tenantId, normalized, 'passage');
+  const trigramRows = await trigramLeg(tx, tenantId, normalized);
+  const vectorScores = await vectorLeg(tx, knowledge, { tenantId, question, kind: 'passage' });
+  const rows = new Map<string, ChunkRow>();
+  for (const row of [...textRows, ...trigramRows]) rows.set(row.id, row);
+  const onlyByVector = [...vectorScores.keys()].filter((id) => !rows.has(id));
+  for (const [id, row] of await chunksByIds(tx, tenantId, onlyByVector)) rows.set(id, row);
+  const textById = new Map(textRows.map((row) => [row.id, fullTextOf(row)]));
+  const trigramById = new Map(trigramRows.map((row) => [row.id, Number(row.similarity)]));
+
+  const vectorPassed: ScoredHit[] = [];
+  const textPassed: ScoredHit[] = [];
+  const trigramPassed: ScoredHit[] = [];
+  for (const id of rows.keys()) {
+    const vector = vectorScores.get(id);
+    if (vector !== undefined && vector >= settings.minSimilarity) vectorPassed.push({ id, score: vector });
+    const text = textById.get(id) ?? null;
+    if (text && fullTextPasses(text)) textPassed.push({ id, score: text.matched + text.rank });
+    const trigram = trigramById.get(id);
+    if (trigram !== undefined && trigram >= TRIGRAM_THRESHOLD) trigramPassed.push({ id, score: trigram });
+  }
+  const fused = fuse([vectorPassed, textPassed, trigramPassed]);
+  const hitOf = (id: string, fusedScore: number, legsPassed: number): PassageHit => {
+    const row = rows.get(id) as ChunkRow;
+    return {
+      chunkId: id,
+      entryId: row.entry_id,
+      entryKind: row.entry_kind,
+      title: row.title,
+      content: row.content,
+      headingPath: row.heading_path,
+      vector: vectorScores.get(id) ?? null,
+      fullText: textById.get(id) ?? null,
+      trigram: trigramById.get(id) ?? null,
+      legsPassed,
+      fused: fusedScore,
+    };
+  };
+  const passages = fused
+    .slice(0, settings.topK)
+    .map((hit) => hitOf(hit.id, hit.score, hit.legs.filter(Boolean).length));
+  const passedIds = new Set(fused.map((hit) => hit.id));
+  const rejected = [...rows.keys()]
+    .filter((id) => !passedIds.has(id))
+    .map((id) => hitOf(id, 0, 0))
+    .sort((a, b) => (b.vector ?? 0) - (a.vector ?? 0) || (b.trigram ?? 0) - (a.trigram ?? 0))
+    .slice(0, 3);
+
+  return {
+    ...empty,
+    answer,
+    pairs,
+    passages,
+    rejected,
+    confident: answer !== null || passages.some(isStrong),
+  };
+}
+
+/**
+ * A passage the offline responder may quote: it holds every word of the question (after folding)
+ * and another leg agrees. Two legs alone are not enough: «сколько стоит ремонт кухни» shares
+ * «цена ремонт» and most trigrams with a passage on bathrooms, and quoting a bathroom's price for a
+ * kitchen is the worst answer the bot can give.
+ */
+const isStrong = (passage: PassageHit) =>
+  passage.legsPassed >= 2 && passage.fullText !== null && passage.fullText.matched === passage.fullText.total;
+
+/** Passed first, then the higher cosine, then more of the question's lexemes. */
+function pairOrder(a: QaHit, b: QaHit): number {
+  if (a.passed !== b.passed) return a.passed ? -1 : 1;
+  const vector = (b.vector ?? -1) - (a.vector ?? -1);
+  if (vector !== 0) return vector;
+  return (b.fullText?.matched ?? 0) - (a.fullText?.matched ?? 0);
+}
+
+/** Whether a pair that did not pass came close enough to show the owner as a near miss. */
+export const isNearMiss = (pair: QaHit) =>
+  !pair.passed &&
+  ((pair.vector ?? 0) >= NEAR_MISS_SIMILARITY ||
+    (pair.fullText !== null && pair.fullText.total > 0 && pair.fullText.matched * 2 >= pair.fullText.total));
+
+/** The entries an answer drew on, in order, each once. */
+export function usedEntries(retrieval: Retrieval): string[] {
+  const ids = [
+    ...(retrieval.answer ? [retrieval.answer.entryId] : []),
+    ...retrieval.passages.map((passage) => passage.entryId),
+  ];
+  return [...new Set(ids)];
+}
+
+/**
+ * Records what a question found: for the use counts, «последние вопросы» and the near misses.
+ * The chat counts the entries it used; the owner's checks do not.
+ */
+export async function recordMatch(
+  tx: Tx,
+  options: { tenantId: string; sessionId: string | null; source: KbMatchSource; retrieval: Retrieval },
+): Promise<void> {
+  const { retrieval } = options;
+  const bestPair = retrieval.pairs[0] ?? null;
+  const strong = retrieval.passages.find(isStrong);
+  const weak = retrieval.passages[0];
+  // A near miss of a curated pair says more to the owner than a passage that only half fits.
+  const row = retrieval.answer
+    ? { kind: 'qa' as const, entryId: retrieval.answer.entryId, score: retrieval.answer.vector, passed: true }
+    : strong
+      ? { kind: 'passage' as const, entryId: strong.entryId, score: strong.vector, passed: true }
+      : bestPair && isNearMiss(bestPair)
+        ? { kind: 'qa' as const, entryId: bestPair.entryId, score: bestPair.vector, passed: false }
+        : weak
+          ? { kind: 'passage' as const, entryId: weak.entryId, score: weak.vector, passed: true }
+          : null;
+  // A question nothing came close to tells the owner nothing the dialogs do not.
+  if (!row) return;
+  await tx.insert(kbMatches).values({
+    tenantId: options.tenantId,
+    sessionId: options.sessionId,
+    source: options.source,
+    question: retrieval.question.slice(0, 1000),
+    ...row,
+  });
+  if (options.source !== 'chat') return;
+  const used = usedEntries(retrieval);
+  if (used.length === 0) return;
+  await tx
+    .update(kbEntries)
+    .set({ useCount: sql`${kbEntries.useCount} + 1`, lastUsedAt: sql`now()` })
+    .where(
+      sql`${kbEntries.id} in (${sql.join(
+        used.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
+}
+
+/** What a reply is given of a retrieval. */
+export function replyKnowledge(retrieval: Retrieval): ReplyKnowledge {
+  return {
+    answer: retrieval.answer
+      ? { entryId: retrieval.answer.entryId, question: retrieval.answer.question, answer: retrieval.answer.answer }
+      : null,
+    passages: retrieval.passages
+      // A pair that answers is given once, as the answer.
+      .filter((passage) => passage.entryId !== retrieval.answer?.entryId)
+      .map((passage) => ({ entryId: passage.entryId, title: passage.title, content: passage.content })),
+    quotable: retrieval.passages.find(isStrong) ?? null,
+    entryIds: usedEntries(retrieval),
+  };
+}
