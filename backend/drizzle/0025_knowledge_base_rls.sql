@@ -8,6 +8,9 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON kb_entries, kb_chunks, kb_jobs, kb_match
 -- pg_trgm ships with PostgreSQL and is a trusted extension (an owner without superuser may install it).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
 CREATE INDEX "kb_chunks_trgm_idx" ON "kb_chunks" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+-- Curated questions are a few among many passages: their own full-text index keeps their search
+-- from wading through every passage that shares a common word («цена», «ремонт»).
+CREATE INDEX "kb_chunks_question_tsv_idx" ON "kb_chunks" USING gin ("tsv") WHERE "kind" = 'question';--> statement-breakpoint
 -- Vectors, where pgvector is installed: always on the embedded database, on PostgreSQL when the
 -- server has the extension. Migrations run in one transaction, so a CREATE EXTENSION that fails
 -- would undo all of them: the catalog is asked first. Without it retrieval runs on full text alone
@@ -37,6 +40,9 @@ BEGIN
       chunk_id uuid NOT NULL REFERENCES kb_chunks (id) ON DELETE CASCADE,
       model text NOT NULL,
       tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+      -- The chunk's kind, repeated so that a search of curated questions never goes through the
+      -- passages' HNSW index: the few questions are compared exactly.
+      kind text NOT NULL CHECK (kind IN ('passage', 'question')),
       embedding vector NOT NULL,
       PRIMARY KEY (chunk_id, model)
     );
@@ -47,7 +53,7 @@ BEGIN
     CREATE POLICY kb_embeddings_platform_access ON kb_embeddings AS PERMISSIVE FOR ALL TO aimax_platform
       USING (true) WITH CHECK (true);
     GRANT SELECT, INSERT, UPDATE, DELETE ON kb_embeddings TO aimax_tenant, aimax_platform;
-    CREATE INDEX kb_embeddings_tenant_idx ON kb_embeddings (tenant_id, model);
+    CREATE INDEX kb_embeddings_tenant_idx ON kb_embeddings (tenant_id, model, kind);
     PERFORM kb_prepare_model('local-ngram-v1-384', 384);
   END IF;
 END

@@ -40,6 +40,8 @@ export const DEFAULT_RETRIEVAL: RetrievalSettings = { topK: 4, minSimilarity: 0.
 const TRIGRAM_THRESHOLD = 0.5;
 /** Candidates each leg brings before the gates. */
 const LEG_LIMIT = 20;
+/** Index matches the full-text leg ranks at most. */
+const CANDIDATES = 200;
 /** Below this cosine a curated pair is not even a near miss. */
 const NEAR_MISS_SIMILARITY = 0.45;
 
@@ -119,6 +121,8 @@ interface ChunkRow {
 }
 
 interface FullTextRow extends ChunkRow {
+  /** word_similarity of the question to the chunk: the trigram score, for the few rows ranked. */
+  similarity: number;
   matched: number;
   total: number;
   own: number;
@@ -127,26 +131,79 @@ interface FullTextRow extends ChunkRow {
 
 const chunkColumns = sql`c.id, c.entry_id, e.kind as entry_kind, e.title, c.content, c.heading_path, e.answer`;
 
-async function fullTextLeg(tx: Tx, tenantId: string, normalized: string, kind: KbChunkKind): Promise<FullTextRow[]> {
-  // Any of the question's lexemes selects a chunk; how many it has decides whether it passes.
-  return queryRows<FullTextRow>(
+/**
+ * The question as full text sees it: its lexemes as the `russian` configuration stems them, and
+ * the tsqueries of all of them and of any. Computed once and passed on as constants: in the legs'
+ * queries a `plainto_tsquery(…)` call is not folded (the function is only stable) and would run
+ * again for every row the scan looks at.
+ */
+async function fullTextQueryOf(tx: Tx, normalized: string): Promise<FullTextQuery> {
+  const [row] = await queryRows<{ lexemes: string[]; every: string }>(
     tx,
-    sql`with q as (
-          select array(select unnest(tsvector_to_array(to_tsvector('russian', ${normalized})))) as lexemes,
-                 replace(plainto_tsquery('russian', ${normalized})::text, ' & ', ' | ') as any_text
-        )
-        select ${chunkColumns},
-               (select count(*) from unnest(tsvector_to_array(c.tsv)) l where l = any(q.lexemes))::int as matched,
-               cardinality(q.lexemes) as total,
-               cardinality(tsvector_to_array(c.tsv)) as own,
-               ts_rank_cd(c.tsv, q.any_text::tsquery, 32) as rank
-        from q, kb_chunks c join kb_entries e on e.id = c.entry_id
-        where q.any_text <> '' and c.tenant_id = ${tenantId} and c.kind = ${kind} and e.enabled
-          and c.tsv @@ q.any_text::tsquery
-        order by matched desc, rank desc, c.id
-        limit ${LEG_LIMIT}`,
+    sql`select tsvector_to_array(to_tsvector('russian', ${normalized})) as lexemes,
+               plainto_tsquery('russian', ${normalized})::text as every`,
   );
+  const every = row?.every ?? '';
+  return { lexemes: row?.lexemes ?? [], every, any: every.replaceAll(' & ', ' | ') };
 }
+
+interface FullTextQuery {
+  lexemes: string[];
+  every: string;
+  any: string;
+}
+
+/**
+ * Chunks holding every lexeme of the question, then, if those are fewer than the leg's limit,
+ * chunks holding some. A word most chunks share («цена» in a price list) would make ranking all
+ * matches the slowest part of answering: each query ranks at most CANDIDATES of the index's
+ * matches, and leaves the finer order to the other legs.
+ */
+async function fullTextLeg(
+  tx: Tx,
+  options: { tenantId: string; normalized: string; query: FullTextQuery; kind: KbChunkKind },
+): Promise<FullTextRow[]> {
+  const { tenantId, normalized } = options;
+  const { lexemes } = options.query;
+  if (lexemes.length === 0) return [];
+  // A literal, so the planner can pick the questions' own partial index.
+  const kind = sql.raw(options.kind === 'question' ? "'question'" : "'passage'");
+  const matched = sql.join(
+    lexemes.map((lexeme) => sql`(c.tsv @@ ${quoteLexeme(lexeme)}::tsquery)::int`),
+    sql` + `,
+  );
+  const leg = (query: ReturnType<typeof sql>, exclude: string[]) =>
+    queryRows<FullTextRow>(
+      tx,
+      sql`select ${chunkColumns}, ${matched} as matched, ${lexemes.length}::int as total, length(c.tsv) as own,
+                 ts_rank_cd(c.tsv, ${query}, 32) as rank, word_similarity(${normalized}, c.search_text) as similarity
+          from (select * from kb_chunks c
+                where c.tenant_id = ${tenantId} and c.kind = ${kind} and c.tsv @@ ${query}
+                ${
+                  exclude.length > 0
+                    ? sql`and c.id not in (${sql.join(
+                        exclude.map((id) => sql`${id}::uuid`),
+                        sql`, `,
+                      )})`
+                    : sql``
+                }
+                limit ${CANDIDATES}) as c
+          join kb_entries e on e.id = c.entry_id
+          where e.enabled
+          order by matched desc, rank desc, c.id
+          limit ${LEG_LIMIT}`,
+    );
+  const every = await leg(sql`${options.query.every}::tsquery`, []);
+  if (every.length >= LEG_LIMIT || lexemes.length === 1) return every;
+  const some = await leg(
+    sql`${options.query.any}::tsquery`,
+    every.map((row) => row.id),
+  );
+  return [...every, ...some].slice(0, LEG_LIMIT);
+}
+
+/** A stemmed lexeme as a tsquery operand: quoted, so that no character in it reads as an operator. */
+const quoteLexeme = (lexeme: string) => `'${lexeme.replaceAll("'", "''").replaceAll('\\', '\\\\')}'`;
 
 async function trigramLeg(
   tx: Tx,
@@ -259,7 +316,9 @@ export async function retrieve(
   if (!any?.any) return empty;
 
   // Curated pairs, question to question.
-  const qaText = await fullTextLeg(tx, tenantId, normalized, 'question');
+  const query = await fullTextQueryOf(tx, normalized);
+  const { lexemes } = query;
+  const qaText = await fullTextLeg(tx, { tenantId, normalized, query, kind: 'question' });
   const qaVectors = await vectorLeg(tx, knowledge, { tenantId, question, kind: 'question' });
   const qaRows = new Map<string, ChunkRow>(qaText.map((row) => [row.id, row]));
   const qaOnlyByVector = [...qaVectors.keys()].filter((id) => !qaRows.has(id));
@@ -283,8 +342,12 @@ export async function retrieve(
   const answer = pairs.find((pair) => pair.passed) ?? null;
 
   // Passages.
-  const textRows = await fullTextLeg(tx, tenantId, normalized, 'passage');
-  const trigramRows = await trigramLeg(tx, tenantId, normalized);
+  const textRows = await fullTextLeg(tx, { tenantId, normalized, query, kind: 'passage' });
+  // The trigram index is for typos: when every word of the question was found as it is, searching
+  // it adds nothing but time (on a large price list, a lot of it), and the full-text rows carry
+  // their trigram score anyway.
+  const allFound = textRows.some((row) => Number(row.matched) === lexemes.length);
+  const trigramRows = allFound ? textRows : await trigramLeg(tx, tenantId, normalized);
   const vectorScores = await vectorLeg(tx, knowledge, { tenantId, question, kind: 'passage' });
   const rows = new Map<string, ChunkRow>();
   for (const row of [...textRows, ...trigramRows]) rows.set(row.id, row);

@@ -84,10 +84,10 @@ export function createPgvectorStore(options: { db: Database }): VectorStore {
           .slice(start, start + 200)
           .map(
             (item) =>
-              sql`(${item.chunkId}::uuid, ${target.model}, ${target.tenantId}::uuid, ${vectorLiteral(item.vector)}::vector)`,
+              sql`(${item.chunkId}::uuid, ${target.model}, ${target.tenantId}::uuid, ${item.kind}, ${vectorLiteral(item.vector)}::vector)`,
           );
         await tx.execute(
-          sql`insert into kb_embeddings (chunk_id, model, tenant_id, embedding) values ${sql.join(rows, sql`, `)}`,
+          sql`insert into kb_embeddings (chunk_id, model, tenant_id, kind, embedding) values ${sql.join(rows, sql`, `)}`,
         );
       }
     },
@@ -99,12 +99,17 @@ export function createPgvectorStore(options: { db: Database }): VectorStore {
       // kind filters then leave few or none of them (docs/research.md, «A filter plus HNSW»).
       await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true)`);
       const dims = sql.raw(String(Math.trunc(query.dimensions)));
+      const distance = sql`(embedding::vector(${dims})) <=> ${vectorLiteral(query.vector)}::vector(${dims})`;
+      const scope = sql`model = ${query.model} and tenant_id = ${query.tenantId} and kind = ${query.kind}`;
+      // Passages through the model's HNSW index; curated questions, a few, exactly: `offset 0`
+      // keeps the planner from taking the index, whose scan would wade through every passage.
       const rows = await queryRows<{ chunk_id: string; distance: number }>(
         tx,
-        sql`select e.chunk_id, (e.embedding::vector(${dims})) <=> ${vectorLiteral(query.vector)}::vector(${dims}) as distance
-            from kb_embeddings e join kb_chunks c on c.id = e.chunk_id
-            where e.model = ${query.model} and e.tenant_id = ${query.tenantId} and c.kind = ${query.kind}
-            order by distance limit ${query.limit}`,
+        query.kind === 'passage'
+          ? sql`select chunk_id, ${distance} as distance from kb_embeddings where ${scope} order by distance limit ${query.limit}`
+          : sql`select chunk_id, ${distance} as distance
+                from (select chunk_id, embedding from kb_embeddings where ${scope} offset 0) as questions
+                order by distance limit ${query.limit}`,
       );
       return rows.map((row) => ({ chunkId: row.chunk_id, score: 1 - Number(row.distance) }));
     },
