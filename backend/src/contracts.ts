@@ -56,6 +56,18 @@ export type {
   SellerSettingsResponse,
 } from './modules/invoices/schemas.ts';
 export type {
+  AddPairBody,
+  AddTextBody,
+  CheckView,
+  EntryDetailView,
+  EntryView,
+  KnowledgeSettingsBody,
+  KnowledgeView,
+  NearMissesView,
+  PairDraftView,
+  UpdateEntryBody,
+} from './modules/knowledge/schemas.ts';
+export type {
   AddLeadNoteBody,
   AssignLeadBody,
   ChangeLeadStatusBody,

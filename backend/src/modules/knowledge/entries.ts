@@ -15,6 +15,13 @@ export type KbEntryRow = typeof kbEntries.$inferSelect;
 export const MAX_TEXT_CHARS = 200_000;
 /** The largest uploaded document. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * The most passages one document may become. Writing a document's chunks and vectors is one
+ * transaction, and on the embedded database one transaction holds the only connection: 60 000
+ * price-list rows kept every request waiting for minutes. A longer document is refused with a
+ * reason; the owner splits it.
+ */
+export const MAX_CHUNKS = 3_000;
 
 /** Queues (or brings forward) the entry's indexing, in the transaction that changed it. */
 export async function queueIndexing(tx: Tx, target: { tenantId: string; entryId: string }): Promise<void> {
@@ -234,7 +241,7 @@ export async function entryWithAuthor(tx: Tx, entry: KbEntryRow): Promise<EntryS
   return { ...entry, createdByName: author?.name ?? null };
 }
 
-/** The last questions an entry answered (or nearly answered), newest first. */
+/** The last visitors' questions an entry answered (or nearly answered), newest first; the owner's checks are not. */
 export async function recentMatches(
   tx: Tx,
   options: { tenantId: string; entryId: string; limit: number },
@@ -247,7 +254,13 @@ export async function recentMatches(
       createdAt: kbMatches.createdAt,
     })
     .from(kbMatches)
-    .where(and(eq(kbMatches.tenantId, options.tenantId), eq(kbMatches.entryId, options.entryId)))
+    .where(
+      and(
+        eq(kbMatches.tenantId, options.tenantId),
+        eq(kbMatches.entryId, options.entryId),
+        eq(kbMatches.source, 'chat'),
+      ),
+    )
     .orderBy(desc(kbMatches.createdAt))
     .limit(options.limit);
 }

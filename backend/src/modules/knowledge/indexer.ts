@@ -15,7 +15,7 @@ import { bytesOf, findFile } from '../storage/files.ts';
 import type { ObjectStore } from '../storage/s3Service.ts';
 import { chunkDocument } from './chunk.ts';
 import type { Knowledge } from './engine.ts';
-import type { KbEntryRow } from './entries.ts';
+import { type KbEntryRow, MAX_CHUNKS } from './entries.ts';
 import { ParseError, parseDocument } from './parse.ts';
 import { normalizeForSearch } from './text.ts';
 
@@ -125,7 +125,14 @@ export function createIndexer(options: IndexerOptions): Indexer {
       ];
     }
     const parsed = await parseDocument(await documentBytes(entry));
-    return chunkDocument(parsed).map((chunk) => ({
+    const chunks = chunkDocument(parsed);
+    if (chunks.length > MAX_CHUNKS) {
+      throw new ParseError(
+        'TOO_LARGE',
+        `Документ слишком большой: в нём ${chunks.length.toLocaleString('ru-RU')} фрагментов, а можно до ${MAX_CHUNKS.toLocaleString('ru-RU')}. Разделите его на несколько файлов`,
+      );
+    }
+    return chunks.map((chunk) => ({
       id: randomUUID(),
       kind: 'passage',
       ordinal: chunk.ordinal,

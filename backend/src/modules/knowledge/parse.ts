@@ -31,7 +31,8 @@ export type ParseErrorReason =
   | 'PASSWORD_PROTECTED'
   | 'LEGACY_OFFICE_FORMAT'
   | 'UNSUPPORTED_FORMAT'
-  | 'CORRUPT_FILE';
+  | 'CORRUPT_FILE'
+  | 'TOO_LARGE';
 
 /** Why a file could not be read: a stable `reason` for programs, a Russian `message` for the owner. */
 export class ParseError extends Error {

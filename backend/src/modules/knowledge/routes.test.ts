@@ -7,6 +7,7 @@ import { type ApiClient, addManager, signUpOwner } from '../../../test/support/c
 import { visitor, type WidgetSession, widgetKeyOf } from '../../../test/support/widget.ts';
 import { kbChunks, kbEntries, messages, tenants } from '../../db/schema.ts';
 import { PLANS_CATALOGUE } from '../billing/plans.ts';
+import { MAX_CHUNKS } from './entries.ts';
 import type { CheckView, EntryDetailView, EntryView, KnowledgeView } from './schemas.ts';
 
 let ctx: TestContext;
@@ -147,6 +148,14 @@ describe('documents', () => {
       'text/csv',
     );
     expect(csv.statusCode, csv.body).toBe(201);
+    const rows = Array.from({ length: MAX_CHUNKS + 1 }, (_, i) => `Позиция ${i};${i} ₽`).join('\n');
+    const huge = await owner.upload(
+      '/api/knowledge/files',
+      Buffer.from(`Услуга;Цена\n${rows}\n`),
+      'весь каталог.csv',
+      'text/csv',
+    );
+    expect(huge.statusCode, huge.body).toBe(201);
     expect(csv.json<EntryView>()).toMatchObject({
       title: 'Прайс 2026',
       fileName: 'Прайс 2026.csv',
@@ -157,6 +166,11 @@ describe('documents', () => {
     const failed = await entryOf(owner, broken.json<EntryView>().id);
     expect(failed).toMatchObject({ status: 'error', chunkCount: 0 });
     expect(failed.error).toMatch(/повреждён|PDF/);
+    const tooLarge = await entryOf(owner, huge.json<EntryView>().id);
+    expect(tooLarge).toMatchObject({ status: 'error', chunkCount: 0 });
+    expect(tooLarge.error).toBe(
+      `Документ слишком большой: в нём ${(MAX_CHUNKS + 1).toLocaleString('ru-RU')} фрагментов, а можно до ${MAX_CHUNKS.toLocaleString('ru-RU')}. Разделите его на несколько файлов`,
+    );
     const read = await entryOf(owner, csv.json<EntryView>().id);
     expect(read).toMatchObject({ status: 'ready', chunkCount: 2, error: null });
     const found = await check(owner, 'почём укладка плитки');

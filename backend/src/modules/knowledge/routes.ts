@@ -51,6 +51,9 @@ import {
   UpdateEntryBody,
 } from './schemas.ts';
 
+/** How many of the visitor's last messages a pair drafted from a manager's answer takes as its question. */
+const DRAFT_QUESTIONS = 2;
+
 const TOO_LARGE = `Файл слишком большой: не больше ${MAX_FILE_BYTES / 1024 / 1024} МБ`;
 
 export function entryView(entry: EntrySummary): EntryView {
@@ -497,7 +500,8 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox<{ config: Config; respon
             ),
           );
         if (!answer) throw new AppError('KB_MESSAGE_NOT_FOUND');
-        // The visitor's words since the manager's previous message: what this one answers.
+        // The visitor's words since the manager's previous message, the last few of them: what this
+        // one answers. Earlier questions the bot answered already are the manager's to add back.
         const [previous] = await tx
           .select({ seq: messages.seq })
           .from(messages)
@@ -517,8 +521,13 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox<{ config: Config; respon
               gt(messages.seq, previous?.seq ?? 0),
             ),
           )
-          .orderBy(messages.seq);
-        return { question: asked.map((message) => message.content).join(' '), answer: answer.content, dialogId };
+          .orderBy(desc(messages.seq))
+          .limit(DRAFT_QUESTIONS);
+        const question = asked
+          .reverse()
+          .map((message) => message.content)
+          .join(' ');
+        return { question, answer: answer.content, dialogId };
       });
     },
   );
