@@ -1,6 +1,6 @@
 // Paths to pages. Routes stay thin: each maps a path to a feature's page, behind the guard of
 // the roles that section is open to (navigation.ts).
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { useAuthStore } from '@/lib/stores/useAuthStore';
 import { LoginPage } from './features/auth/LoginPage';
@@ -13,7 +13,6 @@ import { DialogsPage } from './features/dialogs/DialogsPage';
 import { FunnelPage } from './features/funnel/FunnelPage';
 import { IntegrationsPage } from './features/integrations/IntegrationsPage';
 import { InvitePage } from './features/invite/InvitePage';
-import { KnowledgePage } from './features/knowledge/KnowledgePage';
 import { LeadPage } from './features/leads/LeadPage';
 import { LeadsPage } from './features/leads/LeadsPage';
 import { DeliveriesPage } from './features/platform/deliveries/DeliveriesPage';
@@ -26,7 +25,18 @@ import { homeFor, publicPaths, type Section, sections } from './navigation';
 import { AdminShell } from './shell/AdminShell';
 import { GuestOnly, RequireAuth, RequireRole } from './shell/guards';
 import { SessionGate } from './shell/SessionGate';
-import { CrashPage, NotFoundPage } from './shell/StatusPages';
+import { CrashPage, NotFoundPage, PageLoading } from './shell/StatusPages';
+
+// The knowledge base comes in a chunk of its own when first opened, to keep it out of the
+// panel's first load.
+const KnowledgePage = lazy(() =>
+  import('./features/knowledge/KnowledgePage').then((page) => ({ default: page.KnowledgePage })),
+);
+const KnowledgeEntryPage = lazy(() =>
+  import('./features/knowledge/KnowledgeEntryPage').then((page) => ({ default: page.KnowledgeEntryPage })),
+);
+
+const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 /** A section's page, or with `subpath` a page inside it (`/leads/:id`), behind the section's guard. */
 const guarded = (section: Section, page: ReactNode, subpath = '') => ({
@@ -70,7 +80,8 @@ export const router = createBrowserRouter(
                 guarded(sections.leads, <LeadPage />, '/:id'),
                 guarded(sections.dialogs, <DialogsPage />),
                 guarded(sections.dialogs, <DialogPage />, '/:id'),
-                guarded(sections.knowledge, <KnowledgePage />),
+                guarded(sections.knowledge, later(<KnowledgePage />)),
+                guarded(sections.knowledge, later(<KnowledgeEntryPage />), '/:id'),
                 guarded(sections.funnel, <FunnelPage />),
                 guarded(sections.branding, <BrandingPage />),
                 guarded(sections.widget, <WidgetPage />),

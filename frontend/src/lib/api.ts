@@ -6,6 +6,8 @@
 import type {
   AcceptInviteBody,
   AddMemberBody,
+  AddPairBody,
+  AddTextBody,
   BillingProfileInput,
   BillingProfileResponse,
   BillingView,
@@ -15,6 +17,7 @@ import type {
   BrandingView,
   CancelInvoiceBody,
   ChangePasswordBody,
+  CheckView,
   CreatedInviteView,
   CreateInviteBody,
   CurrentSessionView,
@@ -30,11 +33,15 @@ import type {
   DialogStatusView,
   DialogSummaryView,
   DialogView,
+  EntryDetailView,
+  EntryView,
   ErrorCode,
   InvoiceListView,
   InvoiceView,
   IssuedInvoiceView,
   IssueInvoiceBody,
+  KnowledgeSettingsBody,
+  KnowledgeView,
   LeadAssigneesView,
   LeadExportQuery,
   LeadListQuery,
@@ -45,7 +52,9 @@ import type {
   MemberView,
   MessageView,
   MyTelegramView,
+  NearMissesView,
   NotificationSettings,
+  PairDraftView,
   PlatformDeliveryListView,
   PlatformInvoiceListQuery,
   PlatformInvoiceListView,
@@ -68,6 +77,7 @@ import type {
   TelegramTestView,
   TenantListQuery,
   TenantListView,
+  UpdateEntryBody,
   UsageView,
   WidgetSettingsInput,
   WidgetSettingsView,
@@ -94,6 +104,19 @@ export type LeadExportFormat = LeadExportQuery['format'];
 export type DialogState = DialogSummaryView['state'];
 /** The dialogs list's filters, as the list and its counts take them. */
 export type DialogFilter = Pick<DialogListQuery, 'state' | 'from' | 'to' | 'q'>;
+
+export type {
+  CheckView,
+  EntryDetailView,
+  EntryView,
+  KnowledgeSettingsBody,
+  KnowledgeView,
+  NearMissesView,
+  PairDraftView,
+  UpdateEntryBody,
+};
+export type KnowledgeKind = EntryView['kind'];
+export type KnowledgeStatus = EntryView['status'];
 
 /** Failures that never reached the API's error handler: no connection, or a reply not from us. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
@@ -374,6 +397,30 @@ export const api = {
     /** How long a visitor waits for a manager, and the working hours; the owner alone saves them. */
     settings: (signal?: AbortSignal) => request<DialogSettingsView>('GET', '/api/dialogs/settings', { signal }),
     saveSettings: (body: DialogSettingsInput) => request<DialogSettingsView>('PUT', '/api/dialogs/settings', { body }),
+    /** «Добавить в базу знаний»: a manager's message as a pair, the visitor's words it answered as the question. */
+    pairDraft: (id: string, messageId: string) =>
+      request<PairDraftView>('GET', `/api/dialogs/${segment(id)}/messages/${segment(messageId)}/pair-draft`),
+  },
+  knowledge: {
+    /** Every entry with its indexing status, the plan's room for documents and the search settings. */
+    get: (signal?: AbortSignal) => request<KnowledgeView>('GET', '/api/knowledge', { signal }),
+    /** One entry, with the last questions it answered or nearly answered. */
+    entry: (id: string, signal?: AbortSignal) =>
+      request<EntryDetailView>('GET', `/api/knowledge/${segment(id)}`, { signal }),
+    addText: (body: AddTextBody) => request<EntryView>('POST', '/api/knowledge/documents', { body }),
+    /** A document file; it is parsed and indexed after the upload, so it answers as still indexing. */
+    uploadFile: (file: File, options?: UploadOptions) => upload<EntryView>('/api/knowledge/files', file, options),
+    addPair: (body: AddPairBody) => request<EntryView>('POST', '/api/knowledge/pairs', { body }),
+    update: (id: string, body: UpdateEntryBody) =>
+      request<EntryView>('PATCH', `/api/knowledge/${segment(id)}`, { body }),
+    reindex: (id: string) => request<EntryView>('POST', `/api/knowledge/${segment(id)}/reindex`),
+    remove: (id: string) => request<void>('DELETE', `/api/knowledge/${segment(id)}`),
+    saveSettings: (body: KnowledgeSettingsBody) =>
+      request<KnowledgeSettingsBody>('PUT', '/api/knowledge/settings', { body }),
+    /** «Проверить ответ»: what the bot would find for a question, each score, and what it would say. */
+    check: (question: string) => request<CheckView>('POST', '/api/knowledge/check', { body: { question } }),
+    /** Visitors' questions that came close to a curated pair but stayed under its threshold. */
+    nearMisses: (signal?: AbortSignal) => request<NearMissesView>('GET', '/api/knowledge/near-misses', { signal }),
   },
   dashboard: {
     /** The conversion dashboard for a preset period or custom dates (the company's days). */

@@ -1,8 +1,10 @@
 import { Compass, ShieldAlert, TriangleAlert } from 'lucide-react';
+import { motion } from 'motion/react';
 import { t } from '@/lib/i18n';
 import { Button, ButtonLink } from '@/lib/ui/Button';
 import { Card } from '@/lib/ui/Card';
 import { EmptyState } from '@/lib/ui/EmptyState';
+import { Spinner } from '@/lib/ui/Spinner';
 import type { Section } from '../navigation';
 
 function forbiddenReason(section: Section): string {
@@ -45,5 +47,19 @@ export function CrashPage() {
         </EmptyState>
       </Card>
     </div>
+  );
+}
+
+/** While a page's own code is on its way; shown only if that is slow, so a fast one does not flash. */
+export function PageLoading() {
+  return (
+    <motion.div
+      initial={{ opacity: 0 }}
+      animate={{ opacity: 1 }}
+      transition={{ delay: 0.3 }}
+      className="flex justify-center py-24"
+    >
+      <Spinner label={t.common.loading} className="text-zinc-400" />
+    </motion.div>
   );
 }

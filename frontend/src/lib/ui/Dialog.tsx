@@ -19,7 +19,8 @@ interface DialogProps {
   children: ReactNode;
   /** While true (a request is in flight) the dialog cannot be dismissed. */
   busy?: boolean;
-  size?: 'sm' | 'md';
+  /** `lg` for long texts being written. */
+  size?: 'sm' | 'md' | 'lg';
 }
 
 export function Dialog(props: DialogProps) {
@@ -100,7 +101,7 @@ function DialogFrame({ onClose, title, description, children, busy = false, size
         onKeyDown={trapFocus}
         className={cx(
           'relative max-h-[calc(100dvh-2rem)] w-full overflow-y-auto rounded-2xl border border-zinc-200 bg-white shadow-2xl shadow-zinc-950/10 outline-none',
-          size === 'sm' ? 'max-w-md' : 'max-w-lg',
+          { sm: 'max-w-md', md: 'max-w-lg', lg: 'max-w-2xl' }[size],
         )}
         initial={{ opacity: 0, y: 12, scale: 0.97 }}
         animate={{ opacity: 1, y: 0, scale: 1 }}

@@ -35,8 +35,10 @@ export function Switch({ checked, onChange, label, hideLabel = false, descriptio
         checked ? 'justify-end bg-brand-600' : 'justify-start bg-zinc-300',
       )}
     >
+      {/* Animated only when it flips: a switch moved by the page around it just moves. */}
       <motion.span
         layout
+        layoutDependency={checked}
         transition={{ type: 'spring', stiffness: 700, damping: 40 }}
         className="size-5 rounded-full bg-white shadow-sm ring-1 ring-zinc-900/5"
       />

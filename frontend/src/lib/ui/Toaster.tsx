@@ -1,5 +1,6 @@
 import { CircleAlert, CircleCheck, X } from 'lucide-react';
 import { AnimatePresence, motion } from 'motion/react';
+import { Link } from 'react-router';
 import { t } from '../i18n';
 import { useToastStore } from '../stores/useToastStore';
 
@@ -29,6 +30,15 @@ export function Toaster() {
               <CircleAlert aria-hidden size={18} className="shrink-0 text-red-500" />
             )}
             <span className="flex-1">{toast.message}</span>
+            {toast.link && (
+              <Link
+                to={toast.link.to}
+                onClick={() => dismiss(toast.id)}
+                className="text-brand-700 hover:text-brand-800 shrink-0 rounded-md px-1.5 py-1 font-medium hover:underline"
+              >
+                {toast.link.label}
+              </Link>
+            )}
             <button
               type="button"
               aria-label={t.common.close}

@@ -2,14 +2,20 @@
 // and the company's managers, each by name, on the left; notices of who joined or left as lines of
 // their own in the middle. Funnel questions, the options picked and the estimate each look their
 // own way. The AI's reply being written shows as a draft, and a reply a takeover cut short is
-// marked so. The view keeps to the newest message unless the manager scrolled up to read.
+// marked so; under a reply, the knowledge entries it drew on, and beside a manager's answer, the
+// way to make it a pair of the knowledge base. The view keeps to the newest message unless the
+// manager scrolled up to read.
 import type { MessageView } from '@aimax/backend/contracts';
-import { Bot, Calculator, Check, Headset, type LucideIcon, Scissors, UserRound } from 'lucide-react';
+import { BookPlus, Bot, Calculator, Check, Headset, type LucideIcon, Scissors, UserRound } from 'lucide-react';
 import { type ReactNode, useId, useLayoutEffect, useRef } from 'react';
 import { formatTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { Card, CardHeader } from '@/lib/ui/Card';
 import { cx } from '@/lib/ui/cx';
+import { Spinner } from '@/lib/ui/Spinner';
+import { KnowledgeSources } from '../knowledge/KnowledgeSources';
+import { knowledgeIdsOf } from '../knowledge/sources';
+import type { PairFromMessage } from '../knowledge/usePairFromMessage';
 
 const speakerIcons: Record<MessageView['role'], LucideIcon> = { bot: Bot, operator: Headset, visitor: UserRound };
 
@@ -29,11 +35,22 @@ interface ConversationProps {
   messages: MessageView[];
   drafts: Record<string, string>;
   visitorTyping: boolean;
+  /** The titles of the knowledge entries replies drew on; undefined while they are read. */
+  knowledgeTitles: ReadonlyMap<string, string> | undefined;
+  /** «Добавить в базу знаний» from a manager's answer. */
+  pairFromMessage: Pick<PairFromMessage, 'start' | 'loadingId'>;
   /** The composer, at the foot of the card. */
   children: ReactNode;
 }
 
-export function Conversation({ messages, drafts, visitorTyping, children }: ConversationProps) {
+export function Conversation({
+  messages,
+  drafts,
+  visitorTyping,
+  knowledgeTitles,
+  pairFromMessage,
+  children,
+}: ConversationProps) {
   const titleId = useId();
   const scroller = useRef<HTMLDivElement>(null);
   const atEnd = useRef(true);
@@ -74,7 +91,12 @@ export function Conversation({ messages, drafts, visitorTyping, children }: Conv
                 {message.kind === 'notice' ? (
                   <Notice message={message} />
                 ) : (
-                  <Message message={message} opensRun={opensRun} />
+                  <Message
+                    message={message}
+                    opensRun={opensRun}
+                    knowledgeTitles={knowledgeTitles}
+                    pairFromMessage={pairFromMessage}
+                  />
                 )}
               </div>
             );
@@ -106,7 +128,12 @@ function Notice({ message }: { message: MessageView }) {
   );
 }
 
-function Message({ message, opensRun }: { message: MessageView; opensRun: boolean }) {
+interface MessageProps extends Pick<ConversationProps, 'knowledgeTitles' | 'pairFromMessage'> {
+  message: MessageView;
+  opensRun: boolean;
+}
+
+function Message({ message, opensRun, knowledgeTitles, pairFromMessage }: MessageProps) {
   const fromVisitor = message.role === 'visitor';
   const Icon = speakerIcons[message.role];
   const cut = message.data.cut === true;
@@ -134,7 +161,32 @@ function Message({ message, opensRun }: { message: MessageView; opensRun: boolea
           <span className="sr-only">: {t.dialogs.conversation.cutLabel}</span>
         </p>
       )}
+      {message.kind === 'text' && <KnowledgeSources ids={knowledgeIdsOf(message)} titles={knowledgeTitles} />}
+      {message.role === 'operator' && message.kind === 'text' && (
+        <AddToKnowledge
+          busy={pairFromMessage.loadingId === message.id}
+          disabled={pairFromMessage.loadingId !== null}
+          onClick={() => pairFromMessage.start(message.id)}
+        />
+      )}
     </div>
+  );
+}
+
+function AddToKnowledge({ busy, disabled, onClick }: { busy: boolean; disabled: boolean; onClick(): void }) {
+  const text = t.dialogs.conversation;
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      disabled={disabled}
+      aria-busy={busy || undefined}
+      aria-label={text.addToKnowledgeLabel}
+      className="hover:text-brand-700 focus-visible:outline-brand-500 mt-1 inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-[11px] font-medium text-zinc-500 transition-colors hover:bg-white focus-visible:outline-2 disabled:opacity-60"
+    >
+      {busy ? <Spinner size={12} /> : <BookPlus aria-hidden size={12} />}
+      {text.addToKnowledge}
+    </button>
   );
 }
 

@@ -17,6 +17,8 @@ import { PageHeader } from '@/lib/ui/PageHeader';
 import { Skeleton } from '@/lib/ui/Skeleton';
 import { useResource } from '@/lib/useResource';
 import { sections } from '../../navigation';
+import { useKnowledgeTitles } from '../knowledge/useKnowledgeTitles';
+import { usePairFromMessage } from '../knowledge/usePairFromMessage';
 import { AnswersCard } from '../leads/AnswersCard';
 import { EstimateCard } from '../leads/EstimateCard';
 import { PhoneLink } from '../leads/PhoneLink';
@@ -75,6 +77,8 @@ function LiveDialogDetails({ initial }: { initial: DialogView }) {
   const holding = holdingOf(summary, member?.id ?? '');
   // Each action answers with who holds the dialog now, applied as the stream's own state event.
   const onStatus = (status: DialogStatusView) => receive({ type: 'state', ...status });
+  const knowledgeTitles = useKnowledgeTitles(live.messages);
+  const pairFromMessage = usePairFromMessage(dialogId);
 
   return (
     <>
@@ -91,7 +95,13 @@ function LiveDialogDetails({ initial }: { initial: DialogView }) {
       />
       {holding.kind === 'other' && <HeldNotice dialogId={dialogId} name={holding.name} onStatus={onStatus} />}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,340px)]">
-        <Conversation messages={live.messages} drafts={live.drafts} visitorTyping={visitorTyping}>
+        <Conversation
+          messages={live.messages}
+          drafts={live.drafts}
+          visitorTyping={visitorTyping}
+          knowledgeTitles={knowledgeTitles}
+          pairFromMessage={pairFromMessage}
+        >
           <Composer
             dialogId={dialogId}
             holding={holding}
@@ -117,6 +127,7 @@ function LiveDialogDetails({ initial }: { initial: DialogView }) {
           <TimelineCard dialog={summary} timeline={view.timeline} />
         </div>
       </div>
+      {pairFromMessage.dialog}
     </>
   );
 }
