@@ -85,10 +85,10 @@ describe('signing up and signing in', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('menu').waitFor({ state: 'detached' });
 
-    await page.getByRole('link', { name: 'База знаний' }).click();
+    await page.getByRole('link', { name: 'Воронка' }).click();
     await page.getByRole('heading', { name: 'Раздел в разработке' }).waitFor();
-    expect(await page.title()).toBe('База знаний · AI Max');
-    await screenshot(page, 'knowledge-coming-soon');
+    expect(await page.title()).toBe('Воронка · AI Max');
+    await screenshot(page, 'funnel-coming-soon');
 
     await page.goto('/admin/no-such-page');
     await page.getByRole('heading', { name: 'Страница не найдена' }).waitFor();
