@@ -1,7 +1,8 @@
 // PGlite: Postgres compiled to WebAssembly, running inside this process. It is the embedded
-// default (no DATABASE_URL), persisted under DATA_DIR/db, with pgvector and pg_trgm loaded.
+// default (no DATABASE_URL), persisted under DATA_DIR/db, with pgvector, pg_trgm and btree_gin loaded.
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -35,7 +36,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<PgliteDat
     client = await PGlite.create({
       dataDir: options.dataDir,
       loadDataDir: options.loadDataDir,
-      extensions: { vector, pg_trgm },
+      extensions: { vector, pg_trgm, btree_gin },
     });
   } catch (error) {
     await releaseLock();

@@ -923,7 +923,8 @@ export const kbChunks = pgTable(
   (t) => [
     check('kb_chunks_kind_check', oneOf(t.kind, KB_CHUNK_KINDS)),
     index('kb_chunks_entry_idx').on(t.entryId, t.ordinal),
-    index('kb_chunks_tsv_idx').using('gin', t.tsv),
+    // The full-text and trigram indexes lead with the tenant and are searched through the
+    // kb_*_candidates functions (migration 0026), which is why they are not declared here.
     ...tenantOwned('kb_chunks', t.tenantId),
   ],
 ).enableRLS();

@@ -208,6 +208,48 @@ describe('row level security', () => {
     }
   });
 
+  it('runs as another role only the functions that are meant to, each filtering by the transaction’s tenant', async () => {
+    const definers = await ctx.db.withPlatform({ actorUserId: null, action: 'test.catalog' }, (tx) =>
+      queryRows<{ name: string }>(
+        tx,
+        sql`select p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+            where n.nspname = 'public' and p.prosecdef order by 1`,
+      ),
+    );
+    expect(definers.map((row) => row.name)).toEqual([
+      'kb_analyze',
+      'kb_prepare_model',
+      'kb_text_candidates',
+      'kb_trigram_candidates',
+      'next_invoice_seq',
+      'seller_requisites',
+      'support_contact',
+    ]);
+
+    // The search functions run as aimax_platform, past the chunks' policy (migration 0026).
+    const tenantB = b.session.tenant?.id as string;
+    const search = (tx: Parameters<Parameters<typeof ctx.db.withTenant>[1]>[0]) =>
+      queryRows<{ tenant: string | null }>(
+        tx,
+        sql`select (select tenant_id from kb_chunks where id = found.id) as tenant
+            from (select kb_text_candidates(to_tsquery('russian', 'ремонт | гарантия'), 'passage', 100, '{}') as id
+                  union all
+                  select id from kb_trigram_candidates('ремонт ванной', 100)) as found`,
+      );
+    const found = await ctx.db.withTenant(tenantB, async (tx) => {
+      await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+      return search(tx);
+    });
+    expect(found.length).toBeGreaterThan(0);
+    // Read back under B's policy: a chunk of A's would come back without its tenant.
+    expect(found.every((row) => row.tenant === tenantB)).toBe(true);
+    const withoutTenant = await ctx.db.withIdentity(async (tx) => {
+      await tx.execute(sql`select set_config('role', 'aimax_tenant', true)`);
+      return search(tx);
+    });
+    expect(withoutTenant).toEqual([]);
+  });
+
   it("refuses to move a row into another tenant's hands", async () => {
     const tenantA = a.session.tenant?.id as string;
     const tenantB = b.session.tenant?.id as string;

@@ -12,7 +12,13 @@ export interface Embedder {
    * stop words only): pgvector's cosine distance to a zero vector is NULL, so callers skip such a
    * chunk instead of storing it, and skip the vector leg for such a question.
    */
-  embed(texts: readonly string[], options?: { signal?: AbortSignal }): Promise<(Float32Array | null)[]>;
+  embed(texts: readonly string[], options?: EmbedOptions): Promise<(Float32Array | null)[]>;
+}
+
+export interface EmbedOptions {
+  signal?: AbortSignal;
+  /** Called with the tokens each request to a paid model took; the local embedder costs none. */
+  onUsage?(tokens: number): void;
 }
 
 const MIN_GRAM = 3;

@@ -122,7 +122,7 @@ describe('createGatewayEmbedder', () => {
     const model = newModel();
     const texts = Array.from({ length: 5000 }, (_, i) => `вопрос номер ${i}`);
     const onUsage = vi.fn();
-    const vectors = await embedderFor(model, { onUsage }).embed(texts);
+    const vectors = await embedderFor(model).embed(texts, { onUsage });
 
     expect(sentInputs(model).map((input) => input.length)).toEqual([2048, 2048, 904]);
     expect(sentInputs(model).flat()).toEqual(texts);
@@ -158,7 +158,7 @@ describe('createGatewayEmbedder', () => {
     const model = newModel();
     const onUsage = vi.fn();
     const texts = ['Сколько стоит ремонт ванной?', 'Гарантия'];
-    await embedderFor(model, { onUsage }).embed(texts);
+    await embedderFor(model).embed(texts, { onUsage });
     expect(onUsage).toHaveBeenCalledTimes(1);
     expect(onUsage).toHaveBeenCalledWith(fakeTokenCount(texts[0] ?? '') + fakeTokenCount(texts[1] ?? ''));
   });

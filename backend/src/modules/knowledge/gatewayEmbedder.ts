@@ -43,8 +43,6 @@ export interface GatewayEmbedderOptions {
   dimensions: number;
   /** Deadline of one request, reading the answer included; a request past it is retried. */
   timeoutMs: number;
-  /** Tokens each request took: the gateway's `usage.prompt_tokens`, or the estimate when it gives none. */
-  onUsage?(tokens: number): void;
   retry?: RetryOptions;
 }
 
@@ -91,7 +89,7 @@ export function createGatewayEmbedder(options: GatewayEmbedderOptions): Embedder
   return {
     model: `gateway:${model}`,
     dimensions,
-    async embed(texts, { signal } = {}) {
+    async embed(texts, { signal, onUsage } = {}) {
       signal?.throwIfAborted();
       const vectors: (Float32Array | null)[] = texts.map(() => null);
       const pending: { position: number; text: string }[] = [];
@@ -100,7 +98,7 @@ export function createGatewayEmbedder(options: GatewayEmbedderOptions): Embedder
       }
       for (const batch of planBatches(pending)) {
         const texts = batch.map((item) => item.text);
-        const batchVectors = readVectors(await request(texts, signal), batch.length, model);
+        const batchVectors = readVectors(await request(texts, signal, onUsage), batch.length, model);
         for (const [i, item] of batch.entries()) {
           const vector = batchVectors[i];
           if (vector === undefined) continue;
@@ -131,17 +129,22 @@ export async function probeEmbeddingModel(
   return vector.length;
 }
 
-type Requester = (input: string[], signal: AbortSignal | undefined) => Promise<OpenAI.CreateEmbeddingResponse>;
+/** `onUsage` gets the tokens of the request: the gateway's `usage.prompt_tokens`, or the estimate when it gives none. */
+type Requester = (
+  input: string[],
+  signal: AbortSignal | undefined,
+  onUsage?: (tokens: number) => void,
+) => Promise<OpenAI.CreateEmbeddingResponse>;
 
 function createRequester(options: Omit<GatewayEmbedderOptions, 'dimensions'>): Requester {
-  const { model, apiKey, timeoutMs, onUsage } = options;
+  const { model, apiKey, timeoutMs } = options;
   const { attempts = 4, baseDelayMs = 500, maxDelayMs = 8_000, maxRetryAfterMs = 30_000 } = options.retry ?? {};
   // Retries and deadlines are ours, as in responders.ts, not the SDK's.
   const client = new OpenAI({ baseURL: options.baseUrl, apiKey, maxRetries: 0 });
   // Gateways and proxies have been known to echo a rejected key in full.
   const redact = (text: string) => (apiKey ? text.replaceAll(apiKey, '[redacted]') : text);
 
-  return async (input, signal) => {
+  return async (input, signal, onUsage) => {
     for (let attempt = 1; ; attempt++) {
       signal?.throwIfAborted();
       const deadline = AbortSignal.timeout(timeoutMs);

@@ -10,6 +10,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/database.ts';
 import { type KbChunkKind, kbChunks, kbEntries, kbJobs } from '../../db/schema.ts';
 import { createPeriodic } from '../../lib/periodic.ts';
+import { record } from '../billing/limitsService.ts';
 import { exponentialBackoff } from '../deliveries/outbox.ts';
 import { bytesOf, findFile } from '../storage/files.ts';
 import type { ObjectStore } from '../storage/s3Service.ts';
@@ -159,9 +160,15 @@ export function createIndexer(options: IndexerOptions): Indexer {
   }
 
   /** Writes the chunks and vectors if the entry is still the revision indexed; false when it is not. */
-  async function write(entry: KbEntryRow, chunks: ChunkToWrite[], vectors: (Float32Array | null)[]): Promise<boolean> {
+  async function write(
+    entry: KbEntryRow,
+    chunks: ChunkToWrite[],
+    vectors: (Float32Array | null)[],
+    tokens: number,
+  ): Promise<boolean> {
     const { embedder, store } = knowledge;
     return db.withTenant(entry.tenantId, async (tx) => {
+      await record(tx, { tenantId: entry.tenantId, counter: 'tokens', amount: tokens });
       const current = await lockedRevision(tx, entry);
       if (current !== entry.revision) return false;
       await tx.delete(kbChunks).where(and(eq(kbChunks.tenantId, entry.tenantId), eq(kbChunks.entryId, entry.id)));
@@ -201,6 +208,8 @@ export function createIndexer(options: IndexerOptions): Indexer {
         })
         .where(eq(kbEntries.id, entry.id));
       await tx.delete(kbJobs).where(eq(kbJobs.entryId, entry.id));
+      // Statistics for the planner once the tables have grown (migration 0026).
+      await tx.execute(sql`select kb_analyze()`);
       return true;
     });
   }
@@ -235,17 +244,28 @@ export function createIndexer(options: IndexerOptions): Indexer {
     });
     // Deleted meanwhile: its job went with it.
     if (!entry) return;
+    // A paid embedding model's tokens count in the company's month, even for vectors a failure
+    // or a newer revision leaves unused: they were spent.
+    let tokens = 0;
     try {
       const chunks = await chunksOf(entry);
       const vectors = knowledge.store
-        ? await knowledge.embedder.embed(chunks.map((chunk) => chunk.embedText))
+        ? await knowledge.embedder.embed(
+            chunks.map((chunk) => chunk.embedText),
+            { onUsage: (spent) => (tokens += spent) },
+          )
         : chunks.map(() => null);
-      const written = await write(entry, chunks, vectors);
+      const written = await write(entry, chunks, vectors, tokens);
       log.info(
         { entryId: entry.id, tenantId: entry.tenantId, chunks: chunks.length, written },
         'knowledge entry indexed',
       );
     } catch (error) {
+      if (tokens > 0) {
+        await db.withTenant(entry.tenantId, (tx) =>
+          record(tx, { tenantId: entry.tenantId, counter: 'tokens', amount: tokens }),
+        );
+      }
       if (error instanceof ParseError) {
         await fail(entry, error.message);
         return;

@@ -22,6 +22,7 @@ import {
   tenantBotSettings,
 } from '../../db/schema.ts';
 import type { ReplyKnowledge } from '../ai/prompt.ts';
+import { record } from '../billing/limitsService.ts';
 import type { Knowledge } from './engine.ts';
 import { fuse, type ScoredHit } from './fusion.ts';
 import { normalizeForSearch } from './text.ts';
@@ -157,46 +158,46 @@ interface FullTextQuery {
  * Chunks holding every lexeme of the question, then, if those are fewer than the leg's limit,
  * chunks holding some. A word most chunks share («цена» in a price list) would make ranking all
  * matches the slowest part of answering: each query ranks at most CANDIDATES of the index's
- * matches, and leaves the finer order to the other legs.
+ * matches, and leaves the finer order to the other legs. The candidates come from
+ * kb_text_candidates (migration 0026), which can use the index under Row Level Security.
  */
 async function fullTextLeg(
   tx: Tx,
-  options: { tenantId: string; normalized: string; query: FullTextQuery; kind: KbChunkKind },
+  options: { normalized: string; query: FullTextQuery; kind: KbChunkKind },
 ): Promise<FullTextRow[]> {
-  const { tenantId, normalized } = options;
+  const { normalized, kind } = options;
   const { lexemes } = options.query;
   if (lexemes.length === 0) return [];
-  // A literal, so the planner can pick the questions' own partial index.
-  const kind = sql.raw(options.kind === 'question' ? "'question'" : "'passage'");
   const matched = sql.join(
     lexemes.map((lexeme) => sql`(c.tsv @@ ${quoteLexeme(lexeme)}::tsquery)::int`),
     sql` + `,
   );
-  const leg = (query: ReturnType<typeof sql>, exclude: string[]) =>
+  const leg = (query: string, exclude: string[]) =>
     queryRows<FullTextRow>(
       tx,
-      sql`select ${chunkColumns}, ${matched} as matched, ${lexemes.length}::int as total, length(c.tsv) as own,
-                 ts_rank_cd(c.tsv, ${query}, 32) as rank, word_similarity(${normalized}, c.search_text) as similarity
-          from (select * from kb_chunks c
-                where c.tenant_id = ${tenantId} and c.kind = ${kind} and c.tsv @@ ${query}
-                ${
-                  exclude.length > 0
-                    ? sql`and c.id not in (${sql.join(
-                        exclude.map((id) => sql`${id}::uuid`),
-                        sql`, `,
-                      )})`
-                    : sql``
-                }
-                limit ${CANDIDATES}) as c
-          join kb_entries e on e.id = c.entry_id
-          where e.enabled
-          order by matched desc, rank desc, c.id
-          limit ${LEG_LIMIT}`,
+      // The candidates as one array, computed once, and their rows by the primary key before any
+      // join: planned the other way round (from the company's entries, as its statistics may
+      // suggest), the ids are looked up again for every entry, or the function called per row.
+      sql`with found as materialized (
+            select c.id, c.entry_id, c.content, c.heading_path, c.search_text, ${matched} as matched,
+                   ${lexemes.length}::int as total, length(c.tsv) as own, ts_rank_cd(c.tsv, ${query}::tsquery, 32) as rank
+            from kb_chunks c
+            where c.id = any (array(
+              select kb_text_candidates(${query}::tsquery, ${kind}, ${CANDIDATES}, ${uuidArray(exclude)})
+            ))
+          )
+          -- The trigram score only for the rows kept: on a few hundred long rows it is not free.
+          select ranked.*, word_similarity(${normalized}, ranked.search_text) as similarity
+          from (select c.*, e.kind as entry_kind, e.title, e.answer
+                from found c join kb_entries e on e.id = c.entry_id
+                order by c.matched desc, c.rank desc, c.id
+                limit ${LEG_LIMIT}) as ranked
+          order by ranked.matched desc, ranked.rank desc, ranked.id`,
     );
-  const every = await leg(sql`${options.query.every}::tsquery`, []);
+  const every = await leg(options.query.every, []);
   if (every.length >= LEG_LIMIT || lexemes.length === 1) return every;
   const some = await leg(
-    sql`${options.query.any}::tsquery`,
+    options.query.any,
     every.map((row) => row.id),
   );
   return [...every, ...some].slice(0, LEG_LIMIT);
@@ -205,45 +206,67 @@ async function fullTextLeg(
 /** A stemmed lexeme as a tsquery operand: quoted, so that no character in it reads as an operator. */
 const quoteLexeme = (lexeme: string) => `'${lexeme.replaceAll("'", "''").replaceAll('\\', '\\\\')}'`;
 
-async function trigramLeg(
-  tx: Tx,
-  tenantId: string,
-  normalized: string,
-): Promise<(ChunkRow & { similarity: number })[]> {
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+async function trigramLeg(tx: Tx, normalized: string): Promise<(ChunkRow & { similarity: number })[]> {
   await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TRIGRAM_THRESHOLD)}, true)`);
   return queryRows(
     tx,
-    sql`select ${chunkColumns}, word_similarity(${normalized}, c.search_text) as similarity
-        from kb_chunks c join kb_entries e on e.id = c.entry_id
-        where c.tenant_id = ${tenantId} and c.kind = 'passage' and e.enabled and ${normalized} <% c.search_text
-        order by similarity desc, c.id
-        limit ${LEG_LIMIT}`,
+    // Materialised, for the reason fullTextLeg's candidates are an array.
+    sql`with candidates as materialized (select * from kb_trigram_candidates(${normalized}, ${LEG_LIMIT}))
+        select ${chunkColumns}, t.similarity
+        from candidates t join kb_chunks c on c.id = t.id join kb_entries e on e.id = c.entry_id
+        order by t.similarity desc, c.id`,
   );
 }
 
-/** The vector leg, over every model whose vectors serve some of the company's entries. */
-async function vectorLeg(
+interface QuestionVector {
+  model: string;
+  dimensions: number;
+  vector: Float32Array;
+}
+
+/**
+ * The question's vector by every model whose vectors serve some of the company's entries; a paid
+ * model's tokens count in the company's month.
+ */
+async function questionVectors(
   tx: Tx,
   knowledge: Knowledge,
-  options: { tenantId: string; question: string; kind: KbChunkKind },
-): Promise<Map<string, number>> {
-  const scores = new Map<string, number>();
-  const { store } = knowledge;
-  if (!store) return scores;
+  options: { tenantId: string; question: string },
+): Promise<QuestionVector[]> {
+  if (!knowledge.store) return [];
   const models = await queryRows<{ model: string }>(
     tx,
     sql`select distinct embedding_model as model from kb_entries
         where tenant_id = ${options.tenantId} and enabled and embedding_model is not null`,
   );
+  const vectors: QuestionVector[] = [];
+  let tokens = 0;
   for (const { model } of models) {
     const embedder = knowledge.embedders.get(model);
     if (!embedder) continue;
-    const [vector] = await embedder.embed([options.question]);
-    if (!vector) continue;
+    const [vector] = await embedder.embed([options.question], { onUsage: (spent) => (tokens += spent) });
+    if (vector) vectors.push({ model, dimensions: embedder.dimensions, vector });
+  }
+  await record(tx, { tenantId: options.tenantId, counter: 'tokens', amount: tokens });
+  return vectors;
+}
+
+/** The vector leg: the best cosine of each chunk found, over the question's vectors. */
+async function vectorLeg(
+  tx: Tx,
+  knowledge: Knowledge,
+  options: { tenantId: string; vectors: QuestionVector[]; kind: KbChunkKind },
+): Promise<Map<string, number>> {
+  const scores = new Map<string, number>();
+  const { store } = knowledge;
+  if (!store) return scores;
+  for (const { model, dimensions, vector } of options.vectors) {
     const hits = await store.search(tx, {
       tenantId: options.tenantId,
       model,
-      dimensions: embedder.dimensions,
+      dimensions,
       vector,
       kind: options.kind,
       limit: LEG_LIMIT,
@@ -258,11 +281,10 @@ async function chunksByIds(tx: Tx, tenantId: string, ids: string[]): Promise<Map
   if (ids.length === 0) return new Map();
   const rows = await queryRows<ChunkRow>(
     tx,
-    sql`select ${chunkColumns} from kb_chunks c join kb_entries e on e.id = c.entry_id
-        where c.tenant_id = ${tenantId} and e.enabled and c.id in (${sql.join(
-          ids.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
+    // The chunks first, by the primary key, as in fullTextLeg.
+    sql`with found as materialized (select * from kb_chunks where tenant_id = ${tenantId} and id = any (${uuidArray(ids)}))
+        select ${chunkColumns} from found c join kb_entries e on e.id = c.entry_id
+        where e.enabled`,
   );
   return new Map(rows.map((row) => [row.id, row]));
 }
@@ -318,8 +340,9 @@ export async function retrieve(
   // Curated pairs, question to question.
   const query = await fullTextQueryOf(tx, normalized);
   const { lexemes } = query;
-  const qaText = await fullTextLeg(tx, { tenantId, normalized, query, kind: 'question' });
-  const qaVectors = await vectorLeg(tx, knowledge, { tenantId, question, kind: 'question' });
+  const vectors = await questionVectors(tx, knowledge, { tenantId, question });
+  const qaText = await fullTextLeg(tx, { normalized, query, kind: 'question' });
+  const qaVectors = await vectorLeg(tx, knowledge, { tenantId, vectors, kind: 'question' });
   const qaRows = new Map<string, ChunkRow>(qaText.map((row) => [row.id, row]));
   const qaOnlyByVector = [...qaVectors.keys()].filter((id) => !qaRows.has(id));
   for (const [id, row] of await chunksByIds(tx, tenantId, qaOnlyByVector)) qaRows.set(id, row);
@@ -342,13 +365,13 @@ export async function retrieve(
   const answer = pairs.find((pair) => pair.passed) ?? null;
 
   // Passages.
-  const textRows = await fullTextLeg(tx, { tenantId, normalized, query, kind: 'passage' });
+  const textRows = await fullTextLeg(tx, { normalized, query, kind: 'passage' });
   // The trigram index is for typos: when every word of the question was found as it is, searching
   // it adds nothing but time (on a large price list, a lot of it), and the full-text rows carry
   // their trigram score anyway.
   const allFound = textRows.some((row) => Number(row.matched) === lexemes.length);
-  const trigramRows = allFound ? textRows : await trigramLeg(tx, tenantId, normalized);
-  const vectorScores = await vectorLeg(tx, knowledge, { tenantId, question, kind: 'passage' });
+  const trigramRows = allFound ? textRows : await trigramLeg(tx, normalized);
+  const vectorScores = await vectorLeg(tx, knowledge, { tenantId, vectors, kind: 'passage' });
   const rows = new Map<string, ChunkRow>();
   for (const row of [...textRows, ...trigramRows]) rows.set(row.id, row);
   const onlyByVector = [...vectorScores.keys()].filter((id) => !rows.has(id));
