@@ -1,11 +1,13 @@
 // bench/chat, process 2 of 3: the whole product (API, database, SSE) on a loopback port, talking
-// to the fake gateway; PGlite in memory, or PostgreSQL when DATABASE_URL is set.
+// to the fake gateway; PGlite in memory, or PostgreSQL when DATABASE_URL is set. Half of the
+// companies have a knowledge base, indexed before the visitors come.
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../../backend/src/app.ts';
 import { loadConfig } from '../../backend/src/config.ts';
-import type { Database } from '../../backend/src/db/database.ts';
+import { type Database, queryRows } from '../../backend/src/db/database.ts';
 import { openPglite } from '../../backend/src/db/pglite.ts';
 import { connectPostgres } from '../../backend/src/db/postgres.ts';
 import { createTestServices } from '../../backend/test/support/app.ts';
@@ -27,8 +29,60 @@ await db.migrate();
 const app = await buildApp({ config, db, ...(await createTestServices(config)) });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 
+const SERVICES = [
+  'Ремонт ванной комнаты',
+  'Укладка плитки',
+  'Штукатурка стен',
+  'Монтаж тёплого пола',
+  'Замена проводки',
+  'Поклейка обоев',
+  'Выравнивание пола',
+  'Натяжной потолок',
+  'Установка дверей',
+  'Демонтаж перегородок',
+  'Покраска стен',
+  'Монтаж сантехники',
+  'Ремонт кухни',
+  'Гидроизоляция санузла',
+  'Устройство стяжки',
+];
+const PLACES = ['в новостройке', 'во вторичном жилье', 'в загородном доме', 'в офисе', 'в студии'];
+const TERMS = ['под ключ', 'с материалами', 'без материалов', 'с гарантией 3 года'];
+
+/** A company's knowledge: a price list of 300 lines under headings, and curated answers. */
+async function addKnowledge(cookie: string): Promise<void> {
+  const sections = SERVICES.map(
+    (service, s) =>
+      `## ${service}\n\n${PLACES.flatMap((place, p) => TERMS.map((term, t) => `- ${service} ${place}, ${term}: от ${(900 + 35 * (s * 20 + p * 4 + t)).toLocaleString('ru-RU')} ₽ за м²`)).join('\n')}`,
+  );
+  const body = `# Прайс-лист\n\n${sections.join('\n\n')}\n\n## Сроки\n\nРемонт однокомнатной квартиры длится от 6 недель, двухкомнатной — от 8 недель.`;
+  const headers = { cookie };
+  const added = await app.inject({
+    method: 'POST',
+    url: '/api/knowledge/documents',
+    headers,
+    payload: { title: 'Прайс-лист', body },
+  });
+  if (added.statusCode !== 201) throw new Error(`knowledge: ${added.statusCode} ${added.body}`);
+  for (const [question, answer] of [
+    ['Сколько длится ремонт?', 'Ремонт квартиры под ключ длится от 6 до 12 недель, смотря по площади.'],
+    ['Даёте ли вы гарантию?', 'Да, на все работы — 3 года по договору.'],
+    ['Работаете ли вы за городом?', 'Да, выезжаем до 50 км от города без доплаты.'],
+  ]) {
+    const pair = await app.inject({
+      method: 'POST',
+      url: '/api/knowledge/pairs',
+      headers,
+      payload: { questions: [question], answer },
+    });
+    if (pair.statusCode !== 201) throw new Error(`knowledge pair: ${pair.statusCode} ${pair.body}`);
+  }
+}
+
 // Visitors are spread over several companies, as on the platform: limits are per widget key.
+// Every other company has a knowledge base, so the bench tells what retrieval adds.
 const keys: string[] = [];
+const knowledgeKeys: string[] = [];
 for (let i = 0; i < Number(process.env.COMPANIES ?? 20); i++) {
   const signUp = await app.inject({
     method: 'POST',
@@ -43,5 +97,16 @@ for (let i = 0; i < Number(process.env.COMPANIES ?? 20); i++) {
     headers: { cookie: `aimax_session=${cookie?.value}` },
   });
   keys.push(settings.json().widgetKey);
+  if (i % 2 === 1) {
+    await addKnowledge(`aimax_session=${cookie?.value}`);
+    knowledgeKeys.push(settings.json().widgetKey);
+  }
 }
-process.send?.({ url, keys, driver: db.driver });
+await app.indexer.runOnce();
+const [chunks] = await db.withPlatform({ actorUserId: null, action: 'bench.count' }, (tx) =>
+  queryRows<{ chunks: number }>(
+    tx,
+    sql`select (count(*) / greatest(count(distinct tenant_id), 1))::int as chunks from kb_chunks`,
+  ),
+);
+process.send?.({ url, keys, knowledgeKeys, chunksPerCompany: chunks?.chunks ?? 0, driver: db.driver });

@@ -281,8 +281,8 @@ async function chunksByIds(tx: Tx, tenantId: string, ids: string[]): Promise<Map
   if (ids.length === 0) return new Map();
   const rows = await queryRows<ChunkRow>(
     tx,
-    // The chunks first, by the primary key, as in fullTextLeg.
-    sql`with found as materialized (select * from kb_chunks where tenant_id = ${tenantId} and id = any (${uuidArray(ids)}))
+    // The chunks first, by the primary key, as in fullTextLeg (the policy keeps them the company's).
+    sql`with found as materialized (select * from kb_chunks where id = any (${uuidArray(ids)}))
         select ${chunkColumns} from found c join kb_entries e on e.id = c.entry_id
         where e.enabled`,
   );
@@ -330,19 +330,23 @@ export async function retrieve(
     vectors: knowledge.store !== null,
   };
   if (!normalized) return empty;
-  // Most questions of a company with no knowledge yet: one cheap look instead of five searches.
-  const [any] = await queryRows<{ any: boolean }>(
+  // Most questions of a company with no knowledge yet: one cheap look instead of five searches;
+  // and a company with documents only has no curated questions to search.
+  const [has] = await queryRows<{ any: boolean; pairs: boolean }>(
     tx,
-    sql`select exists (select 1 from kb_entries where tenant_id = ${tenantId} and enabled) as any`,
+    sql`select exists (select 1 from kb_entries where tenant_id = ${tenantId} and enabled) as any,
+               exists (select 1 from kb_entries where tenant_id = ${tenantId} and enabled and kind = 'qa') as pairs`,
   );
-  if (!any?.any) return empty;
+  if (!has?.any) return empty;
 
   // Curated pairs, question to question.
   const query = await fullTextQueryOf(tx, normalized);
   const { lexemes } = query;
   const vectors = await questionVectors(tx, knowledge, { tenantId, question });
-  const qaText = await fullTextLeg(tx, { normalized, query, kind: 'question' });
-  const qaVectors = await vectorLeg(tx, knowledge, { tenantId, vectors, kind: 'question' });
+  const qaText = has.pairs ? await fullTextLeg(tx, { normalized, query, kind: 'question' }) : [];
+  const qaVectors = has.pairs
+    ? await vectorLeg(tx, knowledge, { tenantId, vectors, kind: 'question' })
+    : new Map<string, number>();
   const qaRows = new Map<string, ChunkRow>(qaText.map((row) => [row.id, row]));
   const qaOnlyByVector = [...qaVectors.keys()].filter((id) => !qaRows.has(id));
   for (const [id, row] of await chunksByIds(tx, tenantId, qaOnlyByVector)) qaRows.set(id, row);
