@@ -50,13 +50,13 @@ const PLACES = ['в новостройке', 'во вторичном жилье
 const TERMS = ['под ключ', 'с материалами', 'без материалов', 'с гарантией 3 года'];
 
 /** A company's knowledge: a price list of 300 lines under headings, and curated answers. */
-async function addKnowledge(cookie: string): Promise<void> {
+async function addKnowledge(cookie: string, csrfToken: string): Promise<void> {
   const sections = SERVICES.map(
     (service, s) =>
       `## ${service}\n\n${PLACES.flatMap((place, p) => TERMS.map((term, t) => `- ${service} ${place}, ${term}: от ${(900 + 35 * (s * 20 + p * 4 + t)).toLocaleString('ru-RU')} ₽ за м²`)).join('\n')}`,
   );
   const body = `# Прайс-лист\n\n${sections.join('\n\n')}\n\n## Сроки\n\nРемонт однокомнатной квартиры длится от 6 недель, двухкомнатной — от 8 недель.`;
-  const headers = { cookie };
+  const headers = { cookie, 'x-csrf-token': csrfToken };
   const added = await app.inject({
     method: 'POST',
     url: '/api/knowledge/documents',
@@ -98,7 +98,7 @@ for (let i = 0; i < Number(process.env.COMPANIES ?? 20); i++) {
   });
   keys.push(settings.json().widgetKey);
   if (i % 2 === 1) {
-    await addKnowledge(`aimax_session=${cookie?.value}`);
+    await addKnowledge(`aimax_session=${cookie?.value}`, signUp.json().csrfToken);
     knowledgeKeys.push(settings.json().widgetKey);
   }
 }

@@ -132,31 +132,71 @@ interface FullTextRow extends ChunkRow {
 
 const chunkColumns = sql`c.id, c.entry_id, e.kind as entry_kind, e.title, c.content, c.heading_path, e.answer`;
 
+interface Outline {
+  /** Whether the company has entries switched on, and curated pairs among them. */
+  any: boolean;
+  pairs: boolean;
+  /** The embedding models whose vectors serve its entries. */
+  models: string[];
+  query: FullTextQuery;
+}
+
 /**
- * The question as full text sees it: its lexemes as the `russian` configuration stems them, and
- * the tsqueries of all of them and of any. Computed once and passed on as constants: in the legs'
- * queries a `plainto_tsquery(…)` call is not folded (the function is only stable) and would run
- * again for every row the scan looks at.
+ * What the searches need to know, in one statement: whether there is anything to search, and the
+ * question as full text sees it, its lexemes as the `russian` configuration stems them and the
+ * tsqueries made of them. Those are passed on as constants: in the legs' queries a
+ * `plainto_tsquery(…)` call is not folded (the function is only stable) and would run again for
+ * every row the scan looks at.
  */
-async function fullTextQueryOf(tx: Tx, normalized: string): Promise<FullTextQuery> {
-  const [row] = await queryRows<{ lexemes: string[]; every: string }>(
+async function outlineOf(tx: Tx, tenantId: string, normalized: string): Promise<Outline> {
+  const [row] = await queryRows<{ any: boolean; pairs: boolean; models: string[]; lexemes: string[]; every: string }>(
     tx,
-    sql`select tsvector_to_array(to_tsvector('russian', ${normalized})) as lexemes,
+    sql`select exists (select 1 from kb_entries where tenant_id = ${tenantId} and enabled) as any,
+               exists (select 1 from kb_entries where tenant_id = ${tenantId} and enabled and kind = 'qa') as pairs,
+               array(select distinct embedding_model from kb_entries
+                     where tenant_id = ${tenantId} and enabled and embedding_model is not null) as models,
+               tsvector_to_array(to_tsvector('russian', ${normalized})) as lexemes,
                plainto_tsquery('russian', ${normalized})::text as every`,
   );
   const every = row?.every ?? '';
-  return { lexemes: row?.lexemes ?? [], every, any: every.replaceAll(' & ', ' | ') };
+  const lexemes = row?.lexemes ?? [];
+  const any = every.replaceAll(' & ', ' | ');
+  return {
+    any: row?.any ?? false,
+    pairs: row?.pairs ?? false,
+    models: row?.models ?? [],
+    query: { lexemes, every, any, atLeastTwo: atLeastTwoOf(lexemes) ?? any },
+  };
+}
+
+/** Above this many lexemes a question's pairs make too long a query, and `some` is any one of them. */
+const MAX_PAIRED_LEXEMES = 12;
+
+/**
+ * The tsquery of chunks holding at least two of the lexemes, which is what the full-text leg's
+ * gate asks of a passage: a word every chunk has («цена») then brings none on its own. Null when
+ * there are too few lexemes for it to differ from all of them, or too many to pair.
+ */
+function atLeastTwoOf(lexemes: string[]): string | null {
+  if (lexemes.length < 3 || lexemes.length > MAX_PAIRED_LEXEMES) return null;
+  const pairs: string[] = [];
+  for (const [i, first] of lexemes.entries()) {
+    for (const second of lexemes.slice(i + 1)) pairs.push(`(${quoteLexeme(first)} & ${quoteLexeme(second)})`);
+  }
+  return pairs.join(' | ');
 }
 
 interface FullTextQuery {
   lexemes: string[];
   every: string;
   any: string;
+  /** At least two of the lexemes where that can be asked, else `any`. */
+  atLeastTwo: string;
 }
 
 /**
  * Chunks holding every lexeme of the question, then, if those are fewer than the leg's limit,
- * chunks holding some. A word most chunks share («цена» in a price list) would make ranking all
+ * chunks holding some (passages: at least two). A word most chunks share («цена» in a price list) would make ranking all
  * matches the slowest part of answering: each query ranks at most CANDIDATES of the index's
  * matches, and leaves the finer order to the other legs. The candidates come from
  * kb_text_candidates (migration 0026), which can use the index under Row Level Security.
@@ -195,9 +235,11 @@ async function fullTextLeg(
           order by ranked.matched desc, ranked.rank desc, ranked.id`,
     );
   const every = await leg(options.query.every, []);
-  if (every.length >= LEG_LIMIT || lexemes.length === 1) return every;
+  // Passages must hold two of the lexemes to pass; curated questions that hold one are still
+  // near misses to show the owner, and are few.
+  if (every.length >= LEG_LIMIT || lexemes.length === 1 || (kind === 'passage' && lexemes.length === 2)) return every;
   const some = await leg(
-    options.query.any,
+    kind === 'passage' ? options.query.atLeastTwo : options.query.any,
     every.map((row) => row.id),
   );
   return [...every, ...some].slice(0, LEG_LIMIT);
@@ -233,17 +275,12 @@ interface QuestionVector {
 async function questionVectors(
   tx: Tx,
   knowledge: Knowledge,
-  options: { tenantId: string; question: string },
+  options: { tenantId: string; question: string; models: string[] },
 ): Promise<QuestionVector[]> {
   if (!knowledge.store) return [];
-  const models = await queryRows<{ model: string }>(
-    tx,
-    sql`select distinct embedding_model as model from kb_entries
-        where tenant_id = ${options.tenantId} and enabled and embedding_model is not null`,
-  );
   const vectors: QuestionVector[] = [];
   let tokens = 0;
-  for (const { model } of models) {
+  for (const model of options.models) {
     const embedder = knowledge.embedders.get(model);
     if (!embedder) continue;
     const [vector] = await embedder.embed([options.question], { onUsage: (spent) => (tokens += spent) });
@@ -277,7 +314,7 @@ async function vectorLeg(
 }
 
 /** The chunks behind vector hits, read under RLS and only from entries switched on. */
-async function chunksByIds(tx: Tx, tenantId: string, ids: string[]): Promise<Map<string, ChunkRow>> {
+async function chunksByIds(tx: Tx, ids: string[]): Promise<Map<string, ChunkRow>> {
   if (ids.length === 0) return new Map();
   const rows = await queryRows<ChunkRow>(
     tx,
@@ -330,26 +367,22 @@ export async function retrieve(
     vectors: knowledge.store !== null,
   };
   if (!normalized) return empty;
+  const has = await outlineOf(tx, tenantId, normalized);
   // Most questions of a company with no knowledge yet: one cheap look instead of five searches;
   // and a company with documents only has no curated questions to search.
-  const [has] = await queryRows<{ any: boolean; pairs: boolean }>(
-    tx,
-    sql`select exists (select 1 from kb_entries where tenant_id = ${tenantId} and enabled) as any,
-               exists (select 1 from kb_entries where tenant_id = ${tenantId} and enabled and kind = 'qa') as pairs`,
-  );
-  if (!has?.any) return empty;
+  if (!has.any) return empty;
 
   // Curated pairs, question to question.
-  const query = await fullTextQueryOf(tx, normalized);
+  const { query } = has;
   const { lexemes } = query;
-  const vectors = await questionVectors(tx, knowledge, { tenantId, question });
+  const vectors = await questionVectors(tx, knowledge, { tenantId, question, models: has.models });
   const qaText = has.pairs ? await fullTextLeg(tx, { normalized, query, kind: 'question' }) : [];
   const qaVectors = has.pairs
     ? await vectorLeg(tx, knowledge, { tenantId, vectors, kind: 'question' })
     : new Map<string, number>();
   const qaRows = new Map<string, ChunkRow>(qaText.map((row) => [row.id, row]));
   const qaOnlyByVector = [...qaVectors.keys()].filter((id) => !qaRows.has(id));
-  for (const [id, row] of await chunksByIds(tx, tenantId, qaOnlyByVector)) qaRows.set(id, row);
+  for (const [id, row] of await chunksByIds(tx, qaOnlyByVector)) qaRows.set(id, row);
   const qaTextById = new Map(qaText.map((row) => [row.id, fullTextOf(row)]));
   const bestPair = new Map<string, QaHit>();
   for (const [id, row] of qaRows) {
@@ -379,7 +412,7 @@ export async function retrieve(
   const rows = new Map<string, ChunkRow>();
   for (const row of [...textRows, ...trigramRows]) rows.set(row.id, row);
   const onlyByVector = [...vectorScores.keys()].filter((id) => !rows.has(id));
-  for (const [id, row] of await chunksByIds(tx, tenantId, onlyByVector)) rows.set(id, row);
+  for (const [id, row] of await chunksByIds(tx, onlyByVector)) rows.set(id, row);
   const textById = new Map(textRows.map((row) => [row.id, fullTextOf(row)]));
   const trigramById = new Map(trigramRows.map((row) => [row.id, Number(row.similarity)]));
 
