@@ -169,7 +169,7 @@ async function outlineOf(tx: Tx, tenantId: string, normalized: string): Promise<
   };
 }
 
-/** Above this many lexemes a question's pairs make too long a query, and `some` is any one of them. */
+/** Above this many lexemes a question's pairs make too long a query: `atLeastTwo` is then `any`. */
 const MAX_PAIRED_LEXEMES = 12;
 
 /**
@@ -196,9 +196,9 @@ interface FullTextQuery {
 
 /**
  * Chunks holding every lexeme of the question, then, if those are fewer than the leg's limit,
- * chunks holding some (passages: at least two). A word most chunks share («цена» in a price list) would make ranking all
- * matches the slowest part of answering: each query ranks at most CANDIDATES of the index's
- * matches, and leaves the finer order to the other legs. The candidates come from
+ * chunks holding some (passages: at least two). A word most chunks share («цена» in a price list)
+ * would make ranking all matches the slowest part of answering: each query ranks at most
+ * CANDIDATES of the index's matches, and leaves the finer order to the other legs. The candidates come from
  * kb_text_candidates (migration 0026), which can use the index under Row Level Security.
  */
 async function fullTextLeg(
