@@ -129,3 +129,10 @@ export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
   const result = (await tx.execute(query)) as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * A `text[]` parameter, sent as one array literal (the two drivers pass a JS array differently),
+ * each element quoted so that commas, braces, quotes and backslashes stay in it.
+ */
+export const textArray = (texts: readonly string[]): SQL =>
+  sql`${`{${texts.map((text) => `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`}::text[]`;

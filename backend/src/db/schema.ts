@@ -898,6 +898,10 @@ export const kbEntries = pgTable(
       sql`(${t.kind} = 'qa' and ${t.answer} is not null and cardinality(${t.questions}) > 0) or (${t.kind} = 'document' and (${t.body} is not null or ${t.fileName} is not null))`,
     ),
     index('kb_entries_tenant_idx').on(t.tenantId, t.createdAt),
+    // What every question asks first (retrieve.ts, outlineOf): whether the company has entries
+    // switched on, pairs among them, and vectors of a model; each an index probe, not a read of
+    // all its entries.
+    index('kb_entries_search_idx').on(t.tenantId, t.kind, t.embeddingModel).where(sql`${t.enabled}`),
     ...tenantOwned('kb_entries', t.tenantId),
   ],
 ).enableRLS();
@@ -926,6 +930,31 @@ export const kbChunks = pgTable(
     // The full-text and trigram indexes lead with the tenant and are searched through the
     // kb_*_candidates functions (migration 0026), which is why they are not declared here.
     ...tenantOwned('kb_chunks', t.tenantId),
+  ],
+).enableRLS();
+
+/**
+ * The words of each entry's passages as the `russian` configuration stems them (no numbers, none
+ * under three letters): the company's vocabulary, which a question's unknown word is corrected
+ * against (vocabulary.ts). Written with the entry's chunks.
+ */
+export const kbLexemes = pgTable(
+  'kb_lexemes',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => kbEntries.id, { onDelete: 'cascade' }),
+    lexeme: text('lexeme').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entryId, t.lexeme] }),
+    // The trigram index leads with the tenant, like the chunks' (migration 0027), and is searched
+    // through kb_lexeme_corrections.
+    index('kb_lexemes_lexeme_idx').on(t.tenantId, t.lexeme),
+    ...tenantOwned('kb_lexemes', t.tenantId),
   ],
 ).enableRLS();
 

@@ -66,7 +66,9 @@ describe('row level security', () => {
     // Knowledge: indexed chunks (and vectors where pgvector is), a match, and a job still queued.
     await ctx.app.indexer.stop();
     for (const owner of [a, b]) {
-      const body = { title: 'Цены', body: 'Ремонт ванной комнаты под ключ — от 150 000 ₽.' };
+      // A word of A's alone, for the vocabulary's search below.
+      const extra = owner === a ? ', гидроизоляция' : '';
+      const body = { title: 'Цены', body: `Ремонт ванной комнаты под ключ${extra} — от 150 000 ₽.` };
       expect((await owner.post('/api/knowledge/documents', body)).statusCode).toBe(201);
     }
     await ctx.app.indexer.runOnce();
@@ -113,6 +115,7 @@ describe('row level security', () => {
         'kb_chunks',
         'kb_entries',
         'kb_jobs',
+        'kb_lexemes',
         'kb_matches',
         'lead_events',
         'leads',
@@ -218,34 +221,40 @@ describe('row level security', () => {
     );
     expect(definers.map((row) => row.name)).toEqual([
       'kb_analyze',
+      'kb_lexeme_corrections',
       'kb_prepare_model',
       'kb_text_candidates',
-      'kb_trigram_candidates',
       'next_invoice_seq',
       'seller_requisites',
       'support_contact',
     ]);
 
-    // The search functions run as aimax_platform, past the chunks' policy (migration 0026).
+    // The search functions run as aimax_platform, past the knowledge tables' policies (migrations
+    // 0026 and 0027).
+    const tenantA = a.session.tenant?.id as string;
     const tenantB = b.session.tenant?.id as string;
-    const search = (tx: Parameters<Parameters<typeof ctx.db.withTenant>[1]>[0]) =>
+    type Tx = Parameters<Parameters<typeof ctx.db.withTenant>[1]>[0];
+    const chunksFound = (tx: Tx) =>
       queryRows<{ tenant: string | null }>(
         tx,
         sql`select (select tenant_id from kb_chunks where id = found.id) as tenant
-            from (select kb_text_candidates(to_tsquery('russian', 'ремонт | гарантия'), 'passage', 100, '{}') as id
-                  union all
-                  select id from kb_trigram_candidates('ремонт ванной', 100)) as found`,
+            from (select kb_text_candidates(to_tsquery('russian', 'ремонт | гарантия'), 'passage', 100, '{}') as id) as found`,
       );
-    const found = await ctx.db.withTenant(tenantB, async (tx) => {
-      await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
-      return search(tx);
-    });
+    const corrections = (tx: Tx) =>
+      queryRows<{ word: string; lexeme: string }>(
+        tx,
+        sql`select word, lexeme from kb_lexeme_corrections('{гидроизаляция,ремонд}', 5)`,
+      );
+    const found = await ctx.db.withTenant(tenantB, chunksFound);
     expect(found.length).toBeGreaterThan(0);
     // Read back under B's policy: a chunk of A's would come back without its tenant.
     expect(found.every((row) => row.tenant === tenantB)).toBe(true);
+    // «гидроизоляция» is A's word alone: B's typo of it finds nothing, A's finds it.
+    expect(await ctx.db.withTenant(tenantB, corrections)).toEqual([{ word: 'ремонд', lexeme: 'ремонт' }]);
+    expect((await ctx.db.withTenant(tenantA, corrections)).map((row) => row.word)).toEqual(['гидроизаляция', 'ремонд']);
     const withoutTenant = await ctx.db.withIdentity(async (tx) => {
       await tx.execute(sql`select set_config('role', 'aimax_tenant', true)`);
-      return search(tx);
+      return [...(await chunksFound(tx)), ...(await corrections(tx))];
     });
     expect(withoutTenant).toEqual([]);
   });

@@ -19,6 +19,7 @@ import type { Knowledge } from './engine.ts';
 import { type KbEntryRow, MAX_CHUNKS } from './entries.ts';
 import { ParseError, parseDocument } from './parse.ts';
 import { normalizeForSearch } from './text.ts';
+import { refreshVocabulary } from './vocabulary.ts';
 
 export interface IndexerOptions {
   db: Database;
@@ -186,6 +187,7 @@ export function createIndexer(options: IndexerOptions): Indexer {
           })),
         );
       }
+      await refreshVocabulary(tx, entry.id);
       if (store) {
         const stored = chunks.flatMap((chunk, i) => {
           const vector = vectors[i];
@@ -228,6 +230,7 @@ export function createIndexer(options: IndexerOptions): Indexer {
     await db.withTenant(entry.tenantId, async (tx) => {
       if ((await lockedRevision(tx, entry)) !== entry.revision) return;
       await tx.delete(kbChunks).where(and(eq(kbChunks.tenantId, entry.tenantId), eq(kbChunks.entryId, entry.id)));
+      await refreshVocabulary(tx, entry.id);
       await knowledge.store?.removeEntry(tx, { tenantId: entry.tenantId, entryId: entry.id });
       await tx
         .update(kbEntries)

@@ -4,16 +4,19 @@
 // rank fusion orders what passed (docs/research.md, «Fusion and thresholds»):
 //
 //   vector     cosine of the question's embedding to the chunk's, per embedding model still serving
-//   full text  the `russian` configuration on normalised text (text.ts): all the question's lexemes
-//              (websearch_to_tsquery), or any of them, counted
-//   trigram    word_similarity of the normalised question to the chunk, which forgives typos
+//   full text  the `russian` configuration on normalised text (text.ts): all the question's lexemes,
+//              or some of them, counted
+//   trigram    word_similarity of the normalised question to the chunk, which forgives typos: for
+//              passages found by full text once the question's unknown words are corrected against
+//              the company's vocabulary (vocabulary.ts)
 //
 // Thresholds come from the company's settings; the result keeps every leg's score, for the owner's
 // «Проверить ответ» and for the near misses.
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
-import { queryRows } from '../../db/database.ts';
+import { queryRows, textArray } from '../../db/database.ts';
 import {
+  KB_ENTRY_KINDS,
   type KbChunkKind,
   type KbEntryKind,
   type KbMatchSource,
@@ -26,6 +29,7 @@ import { record } from '../billing/limitsService.ts';
 import type { Knowledge } from './engine.ts';
 import { fuse, type ScoredHit } from './fusion.ts';
 import { normalizeForSearch } from './text.ts';
+import { correctionsOf } from './vocabulary.ts';
 
 export interface RetrievalSettings {
   topK: number;
@@ -41,8 +45,8 @@ export const DEFAULT_RETRIEVAL: RetrievalSettings = { topK: 4, minSimilarity: 0.
 const TRIGRAM_THRESHOLD = 0.5;
 /** Candidates each leg brings before the gates. */
 const LEG_LIMIT = 20;
-/** Index matches the full-text leg ranks at most. */
-const CANDIDATES = 200;
+/** Index matches the full-text leg ranks at most: enough to pick its LEG_LIMIT from. */
+const CANDIDATES = 50;
 /** Below this cosine a curated pair is not even a near miss. */
 const NEAR_MISS_SIMILARITY = 0.45;
 
@@ -122,7 +126,7 @@ interface ChunkRow {
 }
 
 interface FullTextRow extends ChunkRow {
-  /** word_similarity of the question to the chunk: the trigram score, for the few rows ranked. */
+  /** word_similarity of the question to the chunk: the trigram score, for the few rows kept. */
   similarity: number;
   matched: number;
   total: number;
@@ -132,66 +136,85 @@ interface FullTextRow extends ChunkRow {
 
 const chunkColumns = sql`c.id, c.entry_id, e.kind as entry_kind, e.title, c.content, c.heading_path, e.answer`;
 
+/**
+ * A chunk's entry, looked up by its key. As a plain join the planner hashes the company's every
+ * entry, each passing the policy's check, for the handful of chunks found: with a thousand entries,
+ * milliseconds on the embedded database; `limit 1` keeps the lookup per chunk.
+ */
+const entryOfChunk = sql`cross join lateral (
+  select e.kind, e.title, e.answer, e.enabled from kb_entries e where e.id = c.entry_id limit 1) e`;
+
 interface Outline {
   /** Whether the company has entries switched on, and curated pairs among them. */
   any: boolean;
   pairs: boolean;
   /** The embedding models whose vectors serve its entries. */
   models: string[];
+  /** The question's lexemes, as the `russian` configuration stems them. */
+  lexemes: string[];
   query: FullTextQuery;
 }
 
 /**
- * What the searches need to know, in one statement: whether there is anything to search, and the
- * question as full text sees it, its lexemes as the `russian` configuration stems them and the
- * tsqueries made of them. Those are passed on as constants: in the legs' queries a
+ * What the searches need to know, in one statement: whether there is anything to search (each an
+ * index probe, kb_entries_search_idx), which of this instance's embedding models serve the
+ * company's entries, and the question's lexemes as the `russian` configuration stems them. The
+ * tsqueries are made of those and passed on as constants: in the legs' queries a
  * `plainto_tsquery(…)` call is not folded (the function is only stable) and would run again for
  * every row the scan looks at.
  */
-async function outlineOf(tx: Tx, tenantId: string, normalized: string): Promise<Outline> {
-  const [row] = await queryRows<{ any: boolean; pairs: boolean; models: string[]; lexemes: string[]; every: string }>(
+async function outlineOf(
+  tx: Tx,
+  options: { tenantId: string; normalized: string; models: string[] },
+): Promise<Outline> {
+  const { tenantId, normalized } = options;
+  const enabled = sql`tenant_id = ${tenantId} and enabled and kind in (${sql.join(
+    KB_ENTRY_KINDS.map((kind) => sql`${kind}`),
+    sql`, `,
+  )})`;
+  const [row] = await queryRows<{ any: boolean; pairs: boolean; models: string[]; lexemes: string[] }>(
     tx,
-    sql`select exists (select 1 from kb_entries where tenant_id = ${tenantId} and enabled) as any,
+    sql`select exists (select 1 from kb_entries where ${enabled}) as any,
                exists (select 1 from kb_entries where tenant_id = ${tenantId} and enabled and kind = 'qa') as pairs,
-               array(select distinct embedding_model from kb_entries
-                     where tenant_id = ${tenantId} and enabled and embedding_model is not null) as models,
-               tsvector_to_array(to_tsvector('russian', ${normalized})) as lexemes,
-               plainto_tsquery('russian', ${normalized})::text as every`,
+               array(select model from unnest(${textArray(options.models)}) as model
+                     where exists (select 1 from kb_entries where ${enabled} and embedding_model = model)) as models,
+               tsvector_to_array(to_tsvector('russian', ${normalized})) as lexemes`,
   );
-  const every = row?.every ?? '';
   const lexemes = row?.lexemes ?? [];
-  const any = every.replaceAll(' & ', ' | ');
   return {
     any: row?.any ?? false,
     pairs: row?.pairs ?? false,
     models: row?.models ?? [],
-    query: { lexemes, every, any, atLeastTwo: atLeastTwoOf(lexemes) ?? any },
+    lexemes,
+    query: fullTextQuery(lexemes.map(quoteLexeme)),
   };
 }
 
-/** Above this many lexemes a question's pairs make too long a query: `atLeastTwo` is then `any`. */
-const MAX_PAIRED_LEXEMES = 12;
-
-/**
- * The tsquery of chunks holding at least two of the lexemes, which is what the full-text leg's
- * gate asks of a passage: a word every chunk has («цена») then brings none on its own. Null when
- * there are too few lexemes for it to differ from all of them, or too many to pair.
- */
-function atLeastTwoOf(lexemes: string[]): string | null {
-  if (lexemes.length < 3 || lexemes.length > MAX_PAIRED_LEXEMES) return null;
-  const pairs: string[] = [];
-  for (const [i, first] of lexemes.entries()) {
-    for (const second of lexemes.slice(i + 1)) pairs.push(`(${quoteLexeme(first)} & ${quoteLexeme(second)})`);
-  }
-  return pairs.join(' | ');
-}
+/** Above this many terms a question's pairs make too long a query: `atLeastTwo` is then `any`. */
+const MAX_PAIRED_TERMS = 12;
 
 interface FullTextQuery {
-  lexemes: string[];
+  /** Each a tsquery operand: a quoted lexeme, or the corrections of one in parentheses. */
+  terms: string[];
   every: string;
   any: string;
-  /** At least two of the lexemes where that can be asked, else `any`. */
+  /**
+   * At least two of the terms, which is what the full-text leg's gate asks of a passage: a word
+   * every chunk has («цена») then brings none on its own. `any` when there are too few terms for
+   * it to differ from all of them, or too many to pair.
+   */
   atLeastTwo: string;
+}
+
+function fullTextQuery(terms: string[]): FullTextQuery {
+  const any = terms.join(' | ');
+  const pairs: string[] = [];
+  if (terms.length >= 3 && terms.length <= MAX_PAIRED_TERMS) {
+    for (const [i, first] of terms.entries()) {
+      for (const second of terms.slice(i + 1)) pairs.push(`(${first} & ${second})`);
+    }
+  }
+  return { terms, every: terms.join(' & '), any, atLeastTwo: pairs.length > 0 ? pairs.join(' | ') : any };
 }
 
 /**
@@ -206,10 +229,10 @@ async function fullTextLeg(
   options: { normalized: string; query: FullTextQuery; kind: KbChunkKind },
 ): Promise<FullTextRow[]> {
   const { normalized, kind } = options;
-  const { lexemes } = options.query;
-  if (lexemes.length === 0) return [];
+  const { terms } = options.query;
+  if (terms.length === 0) return [];
   const matched = sql.join(
-    lexemes.map((lexeme) => sql`(c.tsv @@ ${quoteLexeme(lexeme)}::tsquery)::int`),
+    terms.map((term) => sql`(c.tsv @@ ${term}::tsquery)::int`),
     sql` + `,
   );
   const leg = (query: string, exclude: string[]) =>
@@ -220,7 +243,7 @@ async function fullTextLeg(
       // suggest), the ids are looked up again for every entry, or the function called per row.
       sql`with found as materialized (
             select c.id, c.entry_id, c.content, c.heading_path, c.search_text, ${matched} as matched,
-                   ${lexemes.length}::int as total, length(c.tsv) as own, ts_rank_cd(c.tsv, ${query}::tsquery, 32) as rank
+                   ${terms.length}::int as total, length(c.tsv) as own, ts_rank_cd(c.tsv, ${query}::tsquery, 32) as rank
             from kb_chunks c
             where c.id = any (array(
               select kb_text_candidates(${query}::tsquery, ${kind}, ${CANDIDATES}, ${uuidArray(exclude)})
@@ -229,7 +252,7 @@ async function fullTextLeg(
           -- The trigram score only for the rows kept: on a few hundred long rows it is not free.
           select ranked.*, word_similarity(${normalized}, ranked.search_text) as similarity
           from (select c.*, e.kind as entry_kind, e.title, e.answer
-                from found c join kb_entries e on e.id = c.entry_id
+                from found c ${entryOfChunk}
                 order by c.matched desc, c.rank desc, c.id
                 limit ${LEG_LIMIT}) as ranked
           order by ranked.matched desc, ranked.rank desc, ranked.id`,
@@ -237,7 +260,7 @@ async function fullTextLeg(
   const every = await leg(options.query.every, []);
   // Passages must hold two of the lexemes to pass; curated questions that hold one are still
   // near misses to show the owner, and are few.
-  if (every.length >= LEG_LIMIT || lexemes.length === 1 || (kind === 'passage' && lexemes.length === 2)) return every;
+  if (every.length >= LEG_LIMIT || terms.length === 1 || (kind === 'passage' && terms.length === 2)) return every;
   const some = await leg(
     kind === 'passage' ? options.query.atLeastTwo : options.query.any,
     every.map((row) => row.id),
@@ -250,16 +273,21 @@ const quoteLexeme = (lexeme: string) => `'${lexeme.replaceAll("'", "''").replace
 
 const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
-async function trigramLeg(tx: Tx, normalized: string): Promise<(ChunkRow & { similarity: number })[]> {
-  await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TRIGRAM_THRESHOLD)}, true)`);
-  return queryRows(
-    tx,
-    // Materialised, for the reason fullTextLeg's candidates are an array.
-    sql`with candidates as materialized (select * from kb_trigram_candidates(${normalized}, ${LEG_LIMIT}))
-        select ${chunkColumns}, t.similarity
-        from candidates t join kb_chunks c on c.id = t.id join kb_entries e on e.id = c.entry_id
-        order by t.similarity desc, c.id`,
-  );
+/**
+ * Passages for a question no passage holds all of: its words that are in none of the passages,
+ * typos most often, are corrected against the company's vocabulary, and the passages holding the
+ * corrected question are found by full text (their trigram score is word_similarity to the
+ * question as asked). Nothing when no word needs or finds a correction.
+ */
+async function typoLeg(tx: Tx, options: { normalized: string; lexemes: string[] }): Promise<FullTextRow[]> {
+  const { lexemes } = options;
+  const corrections = await correctionsOf(tx, lexemes);
+  if (corrections.size === 0) return [];
+  const terms = lexemes.map((lexeme) => {
+    const readings = corrections.get(lexeme);
+    return readings ? `(${readings.map(quoteLexeme).join(' | ')})` : quoteLexeme(lexeme);
+  });
+  return fullTextLeg(tx, { normalized: options.normalized, query: fullTextQuery(terms), kind: 'passage' });
 }
 
 interface QuestionVector {
@@ -320,7 +348,7 @@ async function chunksByIds(tx: Tx, ids: string[]): Promise<Map<string, ChunkRow>
     tx,
     // The chunks first, by the primary key, as in fullTextLeg (the policy keeps them the company's).
     sql`with found as materialized (select * from kb_chunks where id = any (${uuidArray(ids)}))
-        select ${chunkColumns} from found c join kb_entries e on e.id = c.entry_id
+        select ${chunkColumns} from found c ${entryOfChunk}
         where e.enabled`,
   );
   return new Map(rows.map((row) => [row.id, row]));
@@ -367,14 +395,13 @@ export async function retrieve(
     vectors: knowledge.store !== null,
   };
   if (!normalized) return empty;
-  const has = await outlineOf(tx, tenantId, normalized);
+  const has = await outlineOf(tx, { tenantId, normalized, models: [...knowledge.embedders.keys()] });
   // Most questions of a company with no knowledge yet: one cheap look instead of five searches;
   // and a company with documents only has no curated questions to search.
   if (!has.any) return empty;
 
   // Curated pairs, question to question.
   const { query } = has;
-  const { lexemes } = query;
   const vectors = await questionVectors(tx, knowledge, { tenantId, question, models: has.models });
   const qaText = has.pairs ? await fullTextLeg(tx, { normalized, query, kind: 'question' }) : [];
   const qaVectors = has.pairs
@@ -402,12 +429,12 @@ export async function retrieve(
   const answer = pairs.find((pair) => pair.passed) ?? null;
 
   // Passages.
+  // The trigram leg scores the full-text rows; when none holds every word of the question, some
+  // word may be a typo, and the passages of the question corrected are scored too.
   const textRows = await fullTextLeg(tx, { normalized, query, kind: 'passage' });
-  // The trigram index is for typos: when every word of the question was found as it is, searching
-  // it adds nothing but time (on a large price list, a lot of it), and the full-text rows carry
-  // their trigram score anyway.
-  const allFound = textRows.some((row) => Number(row.matched) === lexemes.length);
-  const trigramRows = allFound ? textRows : await trigramLeg(tx, normalized);
+  const allFound = textRows.some((row) => Number(row.matched) === query.terms.length);
+  const corrected = allFound ? [] : await typoLeg(tx, { normalized, lexemes: has.lexemes });
+  const trigramRows = [...new Map([...corrected, ...textRows].map((row) => [row.id, row])).values()];
   const vectorScores = await vectorLeg(tx, knowledge, { tenantId, vectors, kind: 'passage' });
   const rows = new Map<string, ChunkRow>();
   for (const row of [...textRows, ...trigramRows]) rows.set(row.id, row);

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/support/app.ts';
 import { type ApiClient, addManager, signUpOwner } from '../../../test/support/clients.ts';
 import { visitor, type WidgetSession, widgetKeyOf } from '../../../test/support/widget.ts';
-import { kbChunks, kbEntries, messages, tenants } from '../../db/schema.ts';
+import { kbChunks, kbEntries, kbLexemes, messages, tenants } from '../../db/schema.ts';
 import { PLANS_CATALOGUE } from '../billing/plans.ts';
 import { MAX_CHUNKS } from './entries.ts';
 import type { CheckView, EntryDetailView, EntryView, KnowledgeView } from './schemas.ts';
@@ -132,6 +132,38 @@ describe('documents', () => {
     expect(passage?.trigram).toBeGreaterThanOrEqual(0.5);
   });
 
+  it('corrects a typo by the words of the company’s entries switched on, as they are now', async () => {
+    const { owner, tenantId } = await company();
+    const list = await addText(
+      owner,
+      'Прайс',
+      '# Санузел\n\nГидроизоляция санузла — от 9 000 ₽.\n\n# Пол\n\nУкладка плитки — от 1 200 ₽ за м².',
+    );
+    await addText(owner, 'О компании', 'Работаем по договору с 2012 года.');
+    await indexAll();
+    const typo = async () => (await check(owner, 'гидроизаляция санузла')).passages.filter((found) => found.passed);
+    const [passage, ...others] = await typo();
+    expect(passage).toMatchObject({
+      title: 'Прайс',
+      content: expect.stringContaining('Гидроизоляция санузла — от 9 000 ₽.'),
+      fullText: null,
+    });
+    expect(passage?.trigram).toBeGreaterThanOrEqual(0.5);
+    expect(others.map((other) => other.content)).not.toContain('Работаем по договору с 2012 года.');
+
+    await owner.request('PATCH', `/api/knowledge/${list.id}`, { enabled: false });
+    expect(await typo()).toEqual([]);
+    await owner.request('PATCH', `/api/knowledge/${list.id}`, { enabled: true });
+    await owner.request('PATCH', `/api/knowledge/${list.id}`, { body: 'Укладка плитки — от 1 200 ₽ за м².' });
+    await indexAll();
+    expect(await typo()).toEqual([]);
+    const vocabulary = await ctx.db.withTenant(tenantId, (tx) =>
+      tx.select({ lexeme: kbLexemes.lexeme }).from(kbLexemes).where(eq(kbLexemes.entryId, list.id)),
+    );
+    // Stemmed, without numbers, the price word folded (text.ts).
+    expect(vocabulary.map((row) => row.lexeme).sort()).toEqual(['плитк', 'укладк']);
+  });
+
   it('ends a file that cannot be read as an error with the reason, and reads the ones that can', async () => {
     const { owner } = await company();
     const broken = await owner.upload(
@@ -224,6 +256,7 @@ describe('documents', () => {
     expect((await owner.get(`/api/knowledge/${entry.id}`)).statusCode).toBe(404);
     const left = await ctx.db.withTenant(tenantId, (tx) => tx.select().from(kbChunks));
     expect(left).toEqual([]);
+    expect(await ctx.db.withTenant(tenantId, (tx) => tx.select().from(kbLexemes))).toEqual([]);
   });
 
   it('lets managers read, check and add pairs, but not change documents', async () => {
