@@ -34,6 +34,7 @@ const html = renderEstimateHtml(
     email: 'hello@remont.ru',
     address: 'Москва, ул. Строителей, 1',
     website: 'remont.ru',
+    poweredBy: true,
   }),
 );
 

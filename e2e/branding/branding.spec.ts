@@ -112,7 +112,9 @@ describe('the branding page', () => {
     expect(await companyCard.getByLabel('Название в виджете').getAttribute('placeholder')).toBe('Ремонт Плюс');
     expect(await backgroundOf(launcher)).toBe('rgb(79, 70, 229)');
     expect(await saveCompany.isDisabled()).toBe(true);
-    await preview.getByText('Работает на AI Max').waitFor();
+    await preview.getByText('Работает на AI Max', { exact: true }).waitFor();
+    // Which plan removes it, and from the estimate too.
+    await preview.getByText('«Смета сформирована в AI Max» в смете нет на тарифе Enterprise').waitFor();
     await pageShot(page, 'branding-default');
 
     // The preview follows the forms before anything is saved.

@@ -25,7 +25,7 @@ export interface PlanFeatures {
   /** Telegram and amoCRM deliveries. */
   integrations: boolean;
   customDomain: boolean;
-  /** No «Работает на AI Max» in the widget. */
+  /** No «Работает на AI Max» in the widget, nor «Смета сформирована в AI Max» on the estimate. */
   whiteLabel: boolean;
   /** The AI models a company may choose instead of the platform's default (LLM_MODEL). */
   models: readonly string[];
@@ -87,6 +87,12 @@ export const PLANS_CATALOGUE: Record<Plan, PlanDefinition> = {
 export function effectivePlan(tenant: { plan: Plan; planExpiresAt: Date | null }, now = new Date()): PlanDefinition {
   const expired = tenant.plan !== 'free' && tenant.planExpiresAt !== null && tenant.planExpiresAt <= now;
   return PLANS_CATALOGUE[expired ? 'free' : tenant.plan];
+}
+
+/** The cheapest plan that has `feature`, to name where a company is told what unlocks it. */
+export function firstPlanWith(feature: 'integrations' | 'customDomain' | 'whiteLabel'): PlanDefinition {
+  const plans = Object.values(PLANS_CATALOGUE).sort((a, b) => a.priceRub - b.priceRub);
+  return plans.find((plan) => plan.features[feature]) ?? PLANS_CATALOGUE.enterprise;
 }
 
 /** The model a reply uses: the company's choice when its plan allows it, else the platform's default. */

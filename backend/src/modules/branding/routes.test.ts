@@ -76,6 +76,9 @@ describe.each(drivers)('branding on the $name driver', ({ s3 }) => {
         welcomeText: expect.any(String),
         contacts: { phone: '', email: '', address: '', website: '' },
         logo: null,
+        // On Free the widget and the estimate say «AI Max»; white-label comes with Enterprise.
+        poweredBy: true,
+        whiteLabelPlan: 'Enterprise',
       });
     });
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.ts';
 import { memberOf } from '../../plugins/auth.ts';
 import { iso, responses, SignedLinkView } from '../../schemas.ts';
+import { firstPlanWith } from '../billing/plans.ts';
 import { funnelOf } from '../funnel/service.ts';
 import { createEstimatePdf, estimateCompanyOf, sampleEstimate } from '../pdf/estimatePdf.ts';
 import { MAX_IMAGE_BYTES } from '../storage/images.ts';
@@ -36,6 +37,8 @@ export const brandingRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = asy
       website: settings.contacts.website ?? '',
     },
     logo: imageOf(settings.logoKey),
+    poweredBy: !settings.plan.features.whiteLabel,
+    whiteLabelPlan: firstPlanWith('whiteLabel').name,
   });
 
   const botView = (settings: WidgetSettings): BotSettingsView => ({

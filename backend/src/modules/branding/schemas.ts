@@ -52,6 +52,10 @@ export const BrandingView = Type.Object({
   /** What the widget shows when `companyName` is empty. */
   defaultCompanyName: Type.String(),
   logo: ImageView,
+  /** Whether the widget and the estimate say «AI Max»: yes unless the plan in force has white-label. */
+  poweredBy: Type.Boolean(),
+  /** The plan that removes it. */
+  whiteLabelPlan: Type.String(),
 });
 export type BrandingView = Static<typeof BrandingView>;
 

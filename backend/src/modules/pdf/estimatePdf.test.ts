@@ -77,6 +77,7 @@ describe('estimate PDFs', () => {
       email: null,
       address: null,
       website: null,
+      poweredBy: true,
     });
     expect(sample.answers).toContainEqual({ question: 'Дизайн-проект', answer: 'Да, нужен' });
     expect(sample.lines.map((line) => line.title)).toContain('Дизайн-проект');

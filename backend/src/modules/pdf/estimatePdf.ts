@@ -36,6 +36,7 @@ export async function estimateCompanyOf(deps: Pick<Deps, 'db' | 'store'>, tenant
     primaryColor: settings.primaryColor,
     accentColor: settings.accentColor,
     ...settings.contacts,
+    poweredBy: !settings.plan.features.whiteLabel,
   };
 }
 

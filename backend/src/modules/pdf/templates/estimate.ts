@@ -14,6 +14,8 @@ export interface EstimateCompany {
   email: string | null;
   address: string | null;
   website: string | null;
+  /** «Смета сформирована в AI Max» at the foot; off on a plan with white-label. */
+  poweredBy: boolean;
 }
 
 export interface EstimateDocument {
@@ -38,6 +40,8 @@ const day = new Intl.DateTimeFormat('ru-RU', {
 });
 
 export const formatRubles = (amount: number) => rubles.format(amount);
+
+export const POWERED_BY = 'Смета сформирована в AI Max';
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 const color = (value: string, fallback: string) => (HEX.test(value) ? value : fallback);
@@ -102,6 +106,7 @@ export function renderEstimateHtml(doc: EstimateDocument): string {
   table.customer { width: auto; }
   .customer td { border: none; padding: 2px 16px 2px 0; }
   .customer td:first-child { color: #6b7280; }
+  .powered { margin-top: 14px; text-align: center; font-size: 7.5pt; color: #9ca3af; }
 </style></head>
 <body>
   <header>
@@ -123,5 +128,6 @@ export function renderEstimateHtml(doc: EstimateDocument): string {
   <div class="note">${e(
     doc.note ?? 'Расчёт предварительный: точная стоимость определяется после замера. Смета действительна 14 дней.',
   )}</div>
+  ${doc.company.poweredBy ? `<div class="powered">${POWERED_BY}</div>` : ''}
 </body></html>`;
 }

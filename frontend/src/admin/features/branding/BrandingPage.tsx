@@ -4,7 +4,6 @@ import type { BotSettingsView, BrandingView } from '@aimax/backend/contracts';
 import { useState } from 'react';
 import { api } from '@/lib/api';
 import { t } from '@/lib/i18n';
-import { useAuthStore } from '@/lib/stores/useAuthStore';
 import { Alert } from '@/lib/ui/Alert';
 import { Card } from '@/lib/ui/Card';
 import { PageHeader } from '@/lib/ui/PageHeader';
@@ -45,8 +44,6 @@ export function BrandingPage() {
 
 /** The forms and the preview, from settings loaded once; afterwards every save answers with the new state. */
 function BrandingEditor({ initial }: { initial: Settings }) {
-  // The widget drops «Работает на AI Max» on the Enterprise plan (see GET /api/widget/config).
-  const poweredBy = useAuthStore((state) => state.session?.tenant?.plan !== 'enterprise');
   const [branding, setBranding] = useState(initial.branding);
   const [bot, setBot] = useState(initial.bot);
   const brandingForm = useForm(brandingValuesOf(initial.branding));
@@ -57,7 +54,7 @@ function BrandingEditor({ initial }: { initial: Settings }) {
     savedBranding: branding,
     bot: botForm.values,
     avatar: bot.avatar,
-    poweredBy,
+    poweredBy: branding.poweredBy,
   });
 
   return (
@@ -69,7 +66,7 @@ function BrandingEditor({ initial }: { initial: Settings }) {
         <BotSettingsCard form={botForm} saved={bot} onSaved={setBot} />
       </div>
       <aside className="max-lg:order-1 lg:[@media(min-height:800px)]:sticky lg:[@media(min-height:800px)]:top-24">
-        <PreviewPanel config={preview} />
+        <PreviewPanel config={preview} whiteLabelPlan={branding.whiteLabelPlan} />
       </aside>
     </div>
   );

@@ -3,12 +3,15 @@
 import type { WidgetConfigView } from '@aimax/backend/contracts';
 import { ChevronDown, Eye } from 'lucide-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { t } from '@/lib/i18n';
 import { Card } from '@/lib/ui/Card';
 import { cx } from '@/lib/ui/cx';
+import { sections } from '../../navigation';
 import { WidgetPreview } from './WidgetPreview';
 
-export function PreviewPanel({ config }: { config: WidgetConfigView }) {
+/** `whiteLabelPlan`: the plan without «AI Max» in the widget and the estimate, named under the preview. */
+export function PreviewPanel({ config, whiteLabelPlan }: { config: WidgetConfigView; whiteLabelPlan: string }) {
   const [open, setOpen] = useState(false);
   const { preview: text } = t.branding;
 
@@ -47,6 +50,18 @@ export function PreviewPanel({ config }: { config: WidgetConfigView }) {
         )}
       >
         <WidgetPreview config={config} className="mx-auto max-w-[360px]" />
+        <p className="mx-auto mt-4 max-w-[360px] text-center text-xs text-zinc-500">
+          {config.poweredBy ? (
+            <>
+              {text.poweredByOn(whiteLabelPlan)}{' '}
+              <Link to={sections.billing.path} className="text-brand-700 hover:text-brand-800 font-medium">
+                {text.plans}
+              </Link>
+            </>
+          ) : (
+            text.poweredByOff
+          )}
+        </p>
       </div>
     </Card>
   );

@@ -18,6 +18,8 @@ const saved: BrandingView = {
   welcomeText: 'Ответьте на несколько вопросов',
   contacts: { phone: '+7 495 123-45-67', email: '', address: '', website: 'remont.ru' },
   logo: { url: 'http://localhost:3000/files/public/logo.webp' },
+  poweredBy: true,
+  whiteLabelPlan: 'Enterprise',
 };
 
 const bot: BotSettingsView = { name: 'Консультант', greeting: 'Здравствуйте!', avatar: null };
