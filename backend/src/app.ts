@@ -23,6 +23,7 @@ import { type MailDependencies, outbox } from './modules/deliveries/outboxPlugin
 import { deliveryRoutes } from './modules/deliveries/routes.ts';
 import { handoffSweep } from './modules/dialogs/handoffSweepPlugin.ts';
 import { dialogRoutes } from './modules/dialogs/routes.ts';
+import { domainRoutes } from './modules/domains/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { invoiceAttachments } from './modules/invoices/pdf.ts';
 import { platformInvoiceRoutes } from './modules/invoices/platformRoutes.ts';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(supportRoutes, { config });
   await app.register(deliveryRoutes, { config });
   await app.register(brandingRoutes, { config });
+  await app.register(domainRoutes, { config });
   // Instances on one PostgreSQL share their chat events; the embedded database serves one process.
   const events =
     deps.events ??

@@ -1,5 +1,6 @@
 // Typed configuration from the environment. Every variable has an embedded default, so a bare
 // `npm start` runs with no configuration at all; production swaps drivers by setting variables.
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { envSchema } from 'env-schema';
@@ -43,6 +44,10 @@ const EnvSchema = Type.Object({
   TELEGRAM_POLL_TIMEOUT_SECONDS: Type.Integer({ default: 25, minimum: 0, maximum: 50 }),
   BILLING_JOB_HOUR: Type.Integer({ default: 9, minimum: 0, maximum: 23 }),
   POWERED_BY_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  DNS_RESOLVERS: Type.Optional(Type.String()),
+  PLATFORM_CNAME_TARGET: Type.Optional(Type.String({ minLength: 1 })),
+  PLATFORM_IPV4: Type.Optional(Type.String()),
+  PLATFORM_IPV6: Type.Optional(Type.String()),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
@@ -97,6 +102,12 @@ export interface Config {
   billingJobHour: number;
   /** Where the widget's «Работает на AI Max» leads: the platform's page for companies. */
   poweredByUrl: string;
+  /**
+   * Companies' own domains: the resolvers their DNS is asked through (empty: the system's), and
+   * what the records must point at: a CNAME to `cnameTarget` (by default PUBLIC_URL's host), or,
+   * for an apex, A/AAAA records with the platform's addresses.
+   */
+  domains: { resolvers: string[]; cnameTarget: string; ipv4: string[]; ipv6: string[] };
 }
 
 export interface S3Config {
@@ -169,5 +180,30 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { d
     logLevel: env.LOG_LEVEL,
     billingJobHour: env.BILLING_JOB_HOUR,
     poweredByUrl: env.POWERED_BY_URL ?? `${publicUrl}/admin/signup`,
+    domains: {
+      resolvers: addressList(env.DNS_RESOLVERS, 'DNS_RESOLVERS', (item) => isIP(resolverHost(item)) !== 0),
+      cnameTarget: (env.PLATFORM_CNAME_TARGET ?? new URL(publicUrl).hostname).toLowerCase().replace(/\.$/, ''),
+      ipv4: addressList(env.PLATFORM_IPV4, 'PLATFORM_IPV4', (item) => isIPv4(item)),
+      ipv6: addressList(env.PLATFORM_IPV6, 'PLATFORM_IPV6', (item) => isIPv6(item)),
+    },
   };
+}
+
+/** A resolver's address without its port: `1.2.3.4:53`, `[::1]:53`, or a bare address. */
+function resolverHost(item: string): string {
+  const bracketed = /^\[(.+)\](?::\d+)?$/.exec(item);
+  if (bracketed) return bracketed[1] as string;
+  if (isIP(item) !== 0) return item;
+  return /^(.+):\d+$/.exec(item)?.[1] ?? item;
+}
+
+/** A comma-separated list of addresses, each checked at start rather than at the first use. */
+function addressList(value: string | undefined, name: string, valid: (item: string) => boolean): string[] {
+  const items = (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const wrong = items.find((item) => !valid(item));
+  if (wrong) throw new Error(`${name}: «${wrong}» is not an IP address`);
+  return items;
 }

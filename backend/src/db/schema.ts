@@ -24,6 +24,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -1001,5 +1002,40 @@ export const kbMatches = pgTable(
     index('kb_matches_entry_idx').on(t.tenantId, t.entryId, t.createdAt),
     index('kb_matches_missed_idx').on(t.tenantId, t.createdAt).where(sql`not ${t.passed}`),
     ...tenantOwned('kb_matches', t.tenantId),
+  ],
+).enableRLS();
+
+export const DOMAIN_STATUSES = ['pending', 'verified', 'misconfigured'] as const;
+export type DomainStatus = (typeof DOMAIN_STATUSES)[number];
+
+/**
+ * A company's own domain for the widget (`chat.company.ru`): one per company, claimed with a
+ * token its DNS must show. The same hostname may be claimed by several companies while none has
+ * proven it; verified, it is one company's alone. Claimed again after removal, it gets a new token.
+ */
+export const tenantDomains = pgTable(
+  'tenant_domains',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** Lower case, no trailing dot, IDN as punycode (hostname.ts). */
+    hostname: text('hostname').notNull(),
+    token: text('token').notNull(),
+    status: text('status').$type<DomainStatus>().notNull().default('pending'),
+    /** What the last check found wrong, in Russian; null once verified. */
+    problem: text('problem'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('tenant_domains_status_check', oneOf(t.status, DOMAIN_STATUSES)),
+    unique('tenant_domains_tenant_key').on(t.tenantId),
+    // The TLS hook and, later, requests by Host find a verified domain by its name.
+    uniqueIndex('tenant_domains_verified_key').on(t.hostname).where(sql`${t.status} = 'verified'`),
+    ...tenantOwned('tenant_domains', t.tenantId),
+    identityReads('tenant_domains'),
   ],
 ).enableRLS();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.ts';
 import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../fakes/telegramBotApi.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
-import { configureSeller, issueInvoiceAs } from '../support/billing.ts';
+import { configureSeller, issueInvoiceAs, putOnPlan } from '../support/billing.ts';
 import { type ApiClient, signUpOwner } from '../support/clients.ts';
 import { pngImage } from '../support/images.ts';
 import { completeFunnel, visitor, widgetKeyOf } from '../support/widget.ts';
@@ -60,6 +60,9 @@ describe('row level security', () => {
       expect((await owner.post(`/api/leads/${lead.id}/notes`, { text: 'Перезвонить' })).statusCode).toBe(201);
       // A code not yet used, beside the chat linked above.
       expect((await owner.post('/api/account/telegram/link')).statusCode).toBe(201);
+      await putOnPlan(ctx.db, owner.session.tenant?.id as string, 'business');
+      const domain = `chat.${owner === a ? 'a' : 'b'}-kompaniya.ru`;
+      expect((await owner.request('PUT', '/api/domain', { hostname: domain })).statusCode).toBe(200);
     }
     // The lead alerts go out, and the bot remembers which dialog each is about.
     await ctx.app.outbox.runOnce();
@@ -127,6 +130,7 @@ describe('row level security', () => {
         'telegram_bots',
         'telegram_chats',
         'telegram_link_codes',
+        'tenant_domains',
         'tenants',
         'users',
       ]),

@@ -8,9 +8,11 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROLES } from '../../src/db/database.ts';
+import type { Plan } from '../../src/db/schema.ts';
+import { type FakeDnsServer, startFakeDnsServer } from '../fakes/dnsServer.ts';
 import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../fakes/telegramBotApi.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
-import { COMPANY_BUYER, configureSeller, ENTREPRENEUR_BUYER, issueInvoiceAs } from '../support/billing.ts';
+import { COMPANY_BUYER, configureSeller, ENTREPRENEUR_BUYER, issueInvoiceAs, putOnPlan } from '../support/billing.ts';
 import { type ApiClient, addManager, STRONG_PASSWORD, signUpOwner, uniqueEmail } from '../support/clients.ts';
 import { tenantFingerprint } from '../support/fingerprint.ts';
 import { pngImage } from '../support/images.ts';
@@ -38,6 +40,8 @@ interface IsolationCase {
   route: string;
   /** `notFound`: B names A's resource and must get 404. `ownOnly`: B acts on its own data. */
   expect: 'notFound' | 'ownOnly';
+  /** The plan B is on first, for routes only some plans have. */
+  plan?: Plan;
   call(b: ApiClient, a: TenantA): Promise<LightMyRequestResponse>;
 }
 
@@ -196,6 +200,32 @@ const cases: IsolationCase[] = [
     call: (b, a) => b.post(`/api/leads/${a.leadId}/estimate-pdf`),
   },
   { route: 'GET /api/deliveries', expect: 'ownOnly', call: (b) => b.get('/api/deliveries') },
+  // Until a company proves a domain, others may claim it too: B's claim of A's name is B's own.
+  { route: 'GET /api/domain', expect: 'ownOnly', plan: 'business', call: (b) => b.get('/api/domain') },
+  {
+    route: 'PUT /api/domain',
+    expect: 'ownOnly',
+    plan: 'business',
+    call: (b) => b.request('PUT', '/api/domain', { hostname: A_DOMAIN }),
+  },
+  {
+    route: 'POST /api/domain/check',
+    expect: 'ownOnly',
+    plan: 'business',
+    call: async (b) => {
+      await b.request('PUT', '/api/domain', { hostname: A_DOMAIN });
+      return b.post('/api/domain/check');
+    },
+  },
+  {
+    route: 'DELETE /api/domain',
+    expect: 'ownOnly',
+    plan: 'business',
+    call: async (b) => {
+      await b.request('PUT', '/api/domain', { hostname: A_DOMAIN });
+      return b.delete('/api/domain');
+    },
+  },
   { route: 'GET /api/knowledge', expect: 'ownOnly', call: (b) => b.get('/api/knowledge') },
   { route: 'GET /api/knowledge/:id', expect: 'notFound', call: (b, a) => b.get(`/api/knowledge/${a.kbEntryId}`) },
   {
@@ -278,14 +308,19 @@ const BRANDING = {
 
 /** What A's knowledge base and A's manager say, which B must never hear. */
 const KB_SECRET = 'Секретная скидка компании А на ремонт ванной: КАНАРЕЙКА-iso-4d1e';
+const A_DOMAIN = 'chat.kompaniya-a.ru';
 
 /** Company A's bot and the manager's chat with it live here; B's calls may make bots of their own. */
 let telegram: FakeTelegramBotApi;
+/** Domain checks ask this, never the internet: it knows no name, so a check finds nothing yet. */
+let dns: FakeDnsServer;
 beforeAll(async () => {
   telegram = await startFakeTelegramBotApi();
+  dns = await startFakeDnsServer();
 });
 afterAll(async () => {
   await telegram.close();
+  await dns.close();
 });
 
 /** Connects A's bot and links the manager's chat, so A has a bot, a chat and an alert to leak. */
@@ -312,7 +347,7 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
   let a: TenantA;
 
   beforeAll(async () => {
-    ctx = await createTestApp({ roles, env: { TELEGRAM_API_URL: telegram.url } });
+    ctx = await createTestApp({ roles, env: { TELEGRAM_API_URL: telegram.url, DNS_RESOLVERS: dns.address } });
     const owner = await signUpOwner(ctx.app, { companyName: `Компания А ${Date.now()}` });
     const manager = await addManager(ctx.app, owner);
     await connectTelegram(owner, manager);
@@ -345,6 +380,9 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
       await owner.post(`/api/dialogs/${session.sessionId}/messages`, { text: KB_SECRET })
     ).json();
     await owner.post(`/api/dialogs/${session.sessionId}/return`);
+    // A's own domain, claimed on a plan that has them.
+    await putOnPlan(ctx.db, owner.session.tenant?.id as string, 'business');
+    const domain = (await owner.request('PUT', '/api/domain', { hostname: A_DOMAIN })).json().domain;
     // A's invoice email is sent, and A's knowledge indexed, now: not while a case watches A's rows.
     await ctx.app.outbox.stop();
     await ctx.app.outbox.runOnce();
@@ -383,6 +421,7 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
         'Клиент А Секретов',
         'a_secret_alerts_bot',
         'a_secret_manager',
+        domain.records[0].value,
       ],
     };
   });
@@ -398,6 +437,7 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
 
   it.each(cases)("$route: tenant B gets nothing of A's and changes nothing", async (isolationCase) => {
     const b = await signUpOwner(ctx.app);
+    if (isolationCase.plan) await putOnPlan(ctx.db, b.session.tenant?.id as string, isolationCase.plan);
     const tenantA = a.owner.session.tenant?.id as string;
     const before = await tenantFingerprint(ctx, tenantA);
 

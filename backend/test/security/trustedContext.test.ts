@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapPlatform } from '../../src/modules/platform/bootstrap.ts';
 import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../fakes/telegramBotApi.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
-import { configureSeller, ENTREPRENEUR_BUYER, issueInvoiceAs, SELLER } from '../support/billing.ts';
+import { configureSeller, ENTREPRENEUR_BUYER, issueInvoiceAs, putOnPlan, SELLER } from '../support/billing.ts';
 import { type ApiClient, logInAs, randomIp, STRONG_PASSWORD, signUpOwner, uniqueEmail } from '../support/clients.ts';
 import { tenantFingerprint } from '../support/fingerprint.ts';
 import { pngImage } from '../support/images.ts';
@@ -129,6 +129,19 @@ const bodyCases: BodyCase[] = [
         password: STRONG_PASSWORD,
         ...extra,
       });
+    },
+  },
+  {
+    route: 'PUT /api/domain',
+    // Own domains come with some plans only: B is on one for the call, then back.
+    send: async (w, extra) => {
+      const tenantId = w.b.session.tenant?.id as string;
+      await putOnPlan(w.ctx.db, tenantId, 'business');
+      try {
+        return await w.b.request('PUT', '/api/domain', { hostname: 'chat.kompaniya-b.ru', ...extra });
+      } finally {
+        await putOnPlan(w.ctx.db, tenantId, 'free');
+      }
     },
   },
   {

@@ -1,8 +1,10 @@
 // Requisites that pass every check (ИНН, КПП, ОГРН check digits, the БИК keys of both accounts),
 // for tests that issue invoices: the platform as the seller, and a company or an entrepreneur buying.
 
+import { eq } from 'drizzle-orm';
 import { PLATFORM_ITSELF } from '../../src/context.ts';
 import type { Database } from '../../src/db/database.ts';
+import { type Plan, tenants } from '../../src/db/schema.ts';
 import type { BillingProfileInput, SellerSettingsInput } from '../../src/modules/invoices/schemas.ts';
 import { saveSeller } from '../../src/modules/invoices/seller.ts';
 import type { ApiClient } from './clients.ts';
@@ -60,4 +62,14 @@ export async function issueInvoiceAs(
     plan: options.plan ?? 'business',
     termMonths: options.termMonths ?? 3,
   });
+}
+
+/** Puts a company on a plan for a month, as the superadmin would, for tests of what a plan unlocks. */
+export async function putOnPlan(db: Database, tenantId: string, plan: Plan): Promise<void> {
+  await db.withPlatform({ actorUserId: null, action: 'test.plan' }, (tx) =>
+    tx
+      .update(tenants)
+      .set({ plan, planExpiresAt: plan === 'free' ? null : new Date(Date.now() + 30 * 24 * 60 * 60 * 1000) })
+      .where(eq(tenants.id, tenantId)),
+  );
 }
