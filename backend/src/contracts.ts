@@ -39,6 +39,7 @@ export type {
   OperatorMessageBody,
   TakeDialogBody,
 } from './modules/dialogs/schemas.ts';
+export type { DnsRecordView, DomainInput, DomainView } from './modules/domains/schemas.ts';
 export type { Estimate, PublicStep } from './modules/funnel/schemas.ts';
 export type {
   BillingProfileInput,

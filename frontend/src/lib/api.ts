@@ -33,6 +33,8 @@ import type {
   DialogStatusView,
   DialogSummaryView,
   DialogView,
+  DomainInput,
+  DomainView,
   EntryDetailView,
   EntryView,
   ErrorCode,
@@ -440,6 +442,12 @@ export const api = {
   widget: {
     getSettings: (signal?: AbortSignal) => request<WidgetSettingsView>('GET', '/api/widget/settings', { signal }),
     saveSettings: (body: WidgetSettingsInput) => request<WidgetSettingsView>('PUT', '/api/widget/settings', { body }),
+  },
+  domain: {
+    get: (signal?: AbortSignal) => request<{ domain: DomainView | null }>('GET', '/api/domain', { signal }),
+    claim: (body: DomainInput) => request<{ domain: DomainView | null }>('PUT', '/api/domain', { body }),
+    check: () => request<{ domain: DomainView | null }>('POST', '/api/domain/check'),
+    remove: () => request<void>('DELETE', '/api/domain'),
   },
   platform: {
     listTenants: (query: Partial<TenantListQuery>, signal?: AbortSignal) =>

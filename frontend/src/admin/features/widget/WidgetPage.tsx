@@ -7,6 +7,7 @@ import { Card } from '@/lib/ui/Card';
 import { PageHeader } from '@/lib/ui/PageHeader';
 import { Skeleton } from '@/lib/ui/Skeleton';
 import { useResource } from '@/lib/useResource';
+import { DomainCard } from './DomainCard';
 import { InstallCard } from './InstallCard';
 import { WidgetSettingsForm } from './WidgetSettingsForm';
 
@@ -28,6 +29,7 @@ export function WidgetPage() {
         <div className="space-y-6">
           <InstallCard snippet={settings.data.snippet} widgetKey={settings.data.widgetKey} seen={settings.data.seen} />
           <WidgetSettingsForm initial={settings.data} />
+          <DomainCard />
         </div>
       )}
     </>
