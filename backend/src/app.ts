@@ -23,6 +23,7 @@ import { type MailDependencies, outbox } from './modules/deliveries/outboxPlugin
 import { deliveryRoutes } from './modules/deliveries/routes.ts';
 import { handoffSweep } from './modules/dialogs/handoffSweepPlugin.ts';
 import { dialogRoutes } from './modules/dialogs/routes.ts';
+import { customDomainHosts } from './modules/domains/hosts.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { invoiceAttachments } from './modules/invoices/pdf.ts';
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDependencies) {
     ...deps.mail,
   });
   await app.register(errorHandler);
+  await app.register(customDomainHosts, { config });
   await app.register(textInput);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -48,6 +48,7 @@ const EnvSchema = Type.Object({
   PLATFORM_CNAME_TARGET: Type.Optional(Type.String({ minLength: 1 })),
   PLATFORM_IPV4: Type.Optional(Type.String()),
   PLATFORM_IPV6: Type.Optional(Type.String()),
+  DOMAIN_GRACE_DAYS: Type.Integer({ default: 7, minimum: 1, maximum: 90 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
@@ -105,9 +106,10 @@ export interface Config {
   /**
    * Companies' own domains: the resolvers their DNS is asked through (empty: the system's), and
    * what the records must point at: a CNAME to `cnameTarget` (by default PUBLIC_URL's host), or,
-   * for an apex, A/AAAA records with the platform's addresses.
+   * for an apex, A/AAAA records with the platform's addresses. A verified domain whose records
+   * stop pointing at the platform is disabled after `graceDays` of failed daily checks.
    */
-  domains: { resolvers: string[]; cnameTarget: string; ipv4: string[]; ipv6: string[] };
+  domains: { resolvers: string[]; cnameTarget: string; ipv4: string[]; ipv6: string[]; graceDays: number };
 }
 
 export interface S3Config {
@@ -185,6 +187,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { d
       cnameTarget: (env.PLATFORM_CNAME_TARGET ?? new URL(publicUrl).hostname).toLowerCase().replace(/\.$/, ''),
       ipv4: addressList(env.PLATFORM_IPV4, 'PLATFORM_IPV4', (item) => isIPv4(item)),
       ipv6: addressList(env.PLATFORM_IPV6, 'PLATFORM_IPV6', (item) => isIPv6(item)),
+      graceDays: env.DOMAIN_GRACE_DAYS,
     },
   };
 }

@@ -5,6 +5,8 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { loadAppSecret } from './lib/appSecret.ts';
+import { createDomainChecker } from './modules/domains/dns.ts';
+import { recheckDomains } from './modules/domains/recheckDay.ts';
 import { runBillingDay } from './modules/invoices/billingDay.ts';
 import { scheduleDaily } from './modules/jobs/scheduler.ts';
 import { createPdfEngine } from './modules/pdf/pdfEngine.ts';
@@ -61,8 +63,12 @@ closeWithGrace({ delay: 25_000, logger }, async ({ signal, err }) => {
 await app.listen({ port: config.port, host: config.host });
 // Warm the PDF browser without holding up the start; without Chromium the rest still works.
 void pdf.warmUp();
+const domainChecker = createDomainChecker({ resolvers: config.domains.resolvers, targets: config.domains });
 jobs = scheduleDaily(
-  [{ name: 'billing-day', run: () => runBillingDay({ db, publicUrl: config.publicUrl, outbox: app.outbox }) }],
+  [
+    { name: 'billing-day', run: () => runBillingDay({ db, publicUrl: config.publicUrl, outbox: app.outbox }) },
+    { name: 'domain-recheck', run: () => recheckDomains({ db, config, checker: domainChecker, outbox: app.outbox }) },
+  ],
   { hour: config.billingJobHour, timezone: 'Europe/Moscow', log: logger },
 );
 

@@ -5,6 +5,7 @@ import { tenants } from '../../backend/src/db/schema.ts';
 import { type FakeDnsServer, startFakeDnsServer } from '../../backend/test/fakes/dnsServer.ts';
 import { assertFrontendBuilt, openContext, screenshot, signUpCompany } from '../support/admin.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { watchConsole } from '../support/landing.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
 
 describe('the company’s own domain', () => {
@@ -16,7 +17,7 @@ describe('the company’s own domain', () => {
     assertFrontendBuilt();
     dns = await startFakeDnsServer();
     server = await startServer({ env: { DNS_RESOLVERS: dns.address, PLATFORM_CNAME_TARGET: 'widget.aimax.test' } });
-    browser = await launchBrowser();
+    browser = await launchBrowser({ hosts: ['chat.stroy-dom.ru'] });
   });
 
   afterAll(async () => {
@@ -26,6 +27,7 @@ describe('the company’s own domain', () => {
   });
 
   it('goes from «Ожидает» to «Подтверждён» once the records are in DNS, on a plan that has it', async () => {
+    const complaints: string[] = [];
     const context = await openContext(browser, server.url);
     await signUpCompany(context);
     const { tenant } = (await (await context.request.get('/api/auth/session')).json()) as { tenant: { id: string } };
@@ -76,10 +78,29 @@ describe('the company’s own domain', () => {
     dns.set('chat.stroy-dom.ru', [{ type: 'CNAME', target: 'widget.aimax.test' }]);
     await card.getByRole('button', { name: 'Проверить' }).click();
     await card.getByText('Подтверждён', { exact: true }).waitFor();
-    await card.getByText('Домен подтверждён: записи указывают на AI Max.').waitFor();
+    await card.getByText('Домен подтверждён: виджет открывается на chat.stroy-dom.ru').waitFor();
+    // The snippet to paste loads the widget from the company's domain now.
+    await page.getByText('src="https://chat.stroy-dom.ru/widget.js"').waitFor();
     await screenshot(page, 'domain-verified');
     const tls = await context.request.get('/api/domains/tls-check?domain=chat.stroy-dom.ru');
     expect(tls.status()).toBe(200);
+
+    // On the domain: the company's page with its widget, and a funnel that answers.
+    const own = `http://chat.stroy-dom.ru:${new URL(server.url).port}`;
+    const visitorContext = await browser.newContext();
+    const landing = watchConsole(await visitorContext.newPage(), complaints);
+    await landing.goto(`${own}/`);
+    await landing.getByRole('heading', { name: 'Рассчитайте стоимость ремонта за пару минут' }).waitFor();
+    await landing.getByRole('button', { name: 'Открыть чат' }).click();
+    const chat = landing.frameLocator('iframe[title="Чат: расчёт стоимости ремонта"]');
+    await chat.getByText('Какой объект ремонтируем?').waitFor();
+    await screenshot(landing, 'domain-served');
+    expect((await (await visitorContext.newPage()).goto(`${own}/admin/`))?.status()).toBe(404);
+    await visitorContext.close();
+    // Served over HTTPS in production; here the domain is plain HTTP, where Chromium ignores
+    // these two headers and says so.
+    const overHttp = /Cross-Origin-Opener-Policy header has been ignored|origin-keyed agent cluster/;
+    expect(complaints.filter((complaint) => !overHttp.test(complaint))).toEqual([]);
 
     await card.getByRole('button', { name: 'Отключить домен' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Отключить' }).click();

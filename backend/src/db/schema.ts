@@ -1028,13 +1028,17 @@ export const tenantDomains = pgTable(
     problem: text('problem'),
     checkedAt: timestamp('checked_at', { withTimezone: true }),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    /** A verified domain's first failed check since it last passed: it is disabled after the grace period. */
+    failingSince: timestamp('failing_since', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     check('tenant_domains_status_check', oneOf(t.status, DOMAIN_STATUSES)),
     unique('tenant_domains_tenant_key').on(t.tenantId),
-    // The TLS hook and, later, requests by Host find a verified domain by its name.
+    // One company at most has proven a name its own.
     uniqueIndex('tenant_domains_verified_key').on(t.hostname).where(sql`${t.status} = 'verified'`),
+    // Requests by Host and the TLS hook find a name's claims, verified or not.
+    index('tenant_domains_hostname_idx').on(t.hostname),
     ...tenantOwned('tenant_domains', t.tenantId),
     identityReads('tenant_domains'),
   ],

@@ -23,6 +23,8 @@ export interface DomainCheck {
   state: DomainState;
   /** What is missing or wrong, for the owner; null once verified. */
   problem: string | null;
+  /** DNS did not answer: nothing is known of the records, and a verified domain stays so. */
+  inconclusive?: true;
 }
 
 export interface DomainChecker {
@@ -56,6 +58,7 @@ export function createDomainChecker(options: {
   const target = bare(options.targets.cnameTarget);
   const unanswered = (name: string): DomainCheck => ({
     state: 'pending',
+    inconclusive: true,
     problem: `DNS-сервер не ответил на запрос о ${name}. Попробуйте проверить ещё раз через несколько минут`,
   });
 

@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeDnsServer, startFakeDnsServer } from '../../../test/fakes/dnsServer.ts';
 import { createTestApp, type TestContext } from '../../../test/support/app.ts';
 import { type ApiClient, logInAs, STRONG_PASSWORD, signUpOwner } from '../../../test/support/clients.ts';
+import { queuedEmails } from '../../../test/support/outbox.ts';
+import { widgetKeyOf } from '../../../test/support/widget.ts';
 import { bootstrapPlatform } from '../platform/bootstrap.ts';
 import { createDomainChecker, type DnsTargets } from './dns.ts';
 import { normalizeHostname } from './hostname.ts';
+import { recheckDomains } from './recheckDay.ts';
 import type { DomainView } from './schemas.ts';
 
 const TARGETS: DnsTargets = { cnameTarget: 'widget.aimax.test', ipv4: ['203.0.113.10'], ipv6: ['2001:db8::10'] };
@@ -133,6 +136,7 @@ describe('DNS checks', () => {
     expect(await check('e.company.ru')).toEqual({
       state: 'pending',
       problem: expect.stringContaining('DNS-сервер не ответил на запрос о _aimax-challenge.e.company.ru'),
+      inconclusive: true,
     });
   });
 });
@@ -269,5 +273,171 @@ describe('the «Домен» API', () => {
       { type: 'A', name: 'xn--80atjc.xn--p1ai', value: '203.0.113.10' },
       { type: 'AAAA', name: 'xn--80atjc.xn--p1ai', value: '2001:db8::10' },
     ]);
+  });
+
+  /** Claims `hostname` for a new company on Business and publishes the records a check wants. */
+  const verifiedCompany = async (hostname: string) => {
+    const owner = await signUpOwner(ctx.app);
+    await onPlan(owner, 'business');
+    const claimed = domainOf(await owner.request('PUT', '/api/domain', { hostname }));
+    const publish = () => {
+      dns.set(`_aimax-challenge.${hostname}`, [{ type: 'TXT', text: claimed.records[0]?.value as string }]);
+      dns.set(hostname, [{ type: 'CNAME', target: 'widget.aimax.test' }]);
+    };
+    return { owner, key: await widgetKeyOf(ctx, owner), publish };
+  };
+  const onHost = (host: string, url: string, headers: Record<string, string> = {}) =>
+    ctx.app.inject({ method: 'GET', url, headers: { host, ...headers } });
+
+  it('serves a verified domain as its company only, and nothing of the platform there', async () => {
+    const hostname = 'chat.remont-host.ru';
+    const { owner, key, publish } = await verifiedCompany(hostname);
+    const other = await signUpOwner(ctx.app);
+    const otherKey = await widgetKeyOf(ctx, other);
+
+    // Claimed, not yet proven: nothing is served on it, not even to its own key.
+    for (const url of ['/', '/widget.js', `/api/widget/config?key=${key}`, '/admin/']) {
+      expect((await onHost(hostname, url)).statusCode, url).toBe(404);
+    }
+    expect((await owner.get('/api/widget/settings')).json()).toMatchObject({
+      snippet: expect.stringContaining('src="http://localhost:3000/widget.js"'),
+      customDomain: { available: true, unlockedBy: 'Бизнес', host: null },
+    });
+
+    publish();
+    expect(domainOf(await owner.post('/api/domain/check')).status).toBe('verified');
+    const page = await onHost(hostname, '/');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`data-key="${key}"`);
+    expect(page.body).not.toContain('/admin/');
+    expect((await onHost(hostname, '/widget.js')).statusCode).toBe(200);
+    const frame = await onHost(hostname, `/widget/frame?key=${key}`);
+    expect(frame.statusCode).toBe(200);
+    expect((await onHost(hostname, `/api/widget/config?key=${key}`)).statusCode).toBe(200);
+
+    // Another company's key, and the platform's own pages, are not there.
+    expect((await onHost(hostname, `/api/widget/config?key=${otherKey}`)).json().error.code).toBe('WIDGET_NOT_FOUND');
+    expect((await onHost(hostname, `/widget/frame?key=${otherKey}`)).statusCode).toBe(404);
+    const start = (widgetKey: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/widget/sessions',
+        headers: { host: hostname },
+        payload: { key: widgetKey, visitorId: 'visitor-on-own-domain-1' },
+      });
+    expect((await start(key)).statusCode).toBe(201);
+    expect((await start(otherKey)).json().error.code).toBe('WIDGET_NOT_FOUND');
+    for (const url of ['/admin/', '/admin/login', '/api/auth/session', '/api/docs', '/api/domain']) {
+      expect((await onHost(hostname, url)).statusCode, url).toBe(404);
+    }
+    // The platform's hosts and names nobody claimed are the platform as before.
+    expect((await onHost('localhost:3000', `/api/widget/config?key=${otherKey}`)).statusCode).toBe(200);
+    expect((await onHost('unclaimed.example.ru', '/')).body).toContain('/admin/');
+
+    // The snippet loads the widget from the company's domain now, and the page on it may show the frame.
+    expect((await owner.get('/api/widget/settings')).json()).toMatchObject({
+      snippet: `<script src="https://${hostname}/widget.js" data-key="${key}" async></script>`,
+      customDomain: { host: hostname },
+    });
+    expect(
+      (
+        await owner.request('PUT', '/api/widget/settings', {
+          allowedOrigins: ['https://remont-host.ru'],
+          metrika: { counterId: '', goals: { opened: 'a', step: 'b', contacts: 'c', estimate: 'd' } },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const framed = await onHost(hostname, `/widget/frame?key=${key}`);
+    expect(framed.headers['content-security-policy']).toContain(
+      `frame-ancestors 'self' http://localhost:3000 https://${hostname} https://remont-host.ru`,
+    );
+    const config = await onHost(hostname, `/api/widget/config?key=${key}`, { origin: `https://${hostname}` });
+    expect(config.headers['access-control-allow-origin']).toBe(`https://${hostname}`);
+
+    // Removed, the name is nobody's again.
+    expect((await owner.delete('/api/domain')).statusCode).toBe(204);
+    expect((await onHost(hostname, `/api/widget/config?key=${key}`)).statusCode).toBe(200);
+  });
+
+  it('re-checks verified domains daily: a broken one is flagged, kept through the grace period, then disabled', async () => {
+    const hostname = 'chat.remont-daily.ru';
+    const { owner, key, publish } = await verifiedCompany(hostname);
+    publish();
+    expect(domainOf(await owner.post('/api/domain/check')).status).toBe('verified');
+    const tenantId = owner.session.tenant?.id as string;
+    const deps = {
+      db: ctx.db,
+      config: ctx.config,
+      checker: createDomainChecker({ resolvers: [dns.address], targets: TARGETS, timeoutMs: 1000 }),
+      outbox: { kick: () => {} },
+    };
+    const day = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+    const emails = async () =>
+      (await queuedEmails(ctx.db, tenantId)).map(({ kind, to, subject }) => ({ kind, to, subject }));
+
+    // DNS that does not answer tells nothing against the domain.
+    dns.fail(hostname);
+    await recheckDomains(deps, day(0));
+    expect(domainOf(await owner.get('/api/domain'))).toMatchObject({ status: 'verified', disableAt: null });
+
+    dns.set(hostname, [{ type: 'CNAME', target: 'other.host' }]);
+    const first = await recheckDomains(deps, day(0));
+    expect(first).toMatchObject({ failing: expect.any(Number) });
+    const failing = domainOf(await owner.get('/api/domain'));
+    expect(failing).toMatchObject({ status: 'verified', problem: expect.stringContaining('other.host') });
+    expect(new Date(failing.disableAt as string).getTime()).toBeGreaterThan(day(6.9).getTime());
+    expect(await tls(hostname)).toBe(200);
+    expect((await onHost(hostname, `/api/widget/config?key=${key}`)).statusCode).toBe(200);
+    const warned = [
+      {
+        kind: 'domain_failing',
+        to: [owner.session.user.email],
+        subject: `Домен ${hostname} перестал указывать на AI Max`,
+      },
+    ];
+    expect(await emails()).toEqual(warned);
+
+    // Still broken a few days on: no second warning.
+    await recheckDomains(deps, day(3));
+    expect(await emails()).toEqual(warned);
+    expect(domainOf(await owner.get('/api/domain')).status).toBe('verified');
+
+    // Past the grace period it is disabled, and the owner is told.
+    await recheckDomains(deps, day(7.5));
+    expect(domainOf(await owner.get('/api/domain'))).toMatchObject({ status: 'misconfigured', disableAt: null });
+    expect(await tls(hostname)).toBe(404);
+    expect(await emails()).toEqual([
+      ...warned,
+      { kind: 'domain_disabled', to: [owner.session.user.email], subject: `Домен ${hostname} отключён` },
+    ]);
+    // A disabled domain is not the daily job's any more; fixed, the owner's check brings it back.
+    publish();
+    await recheckDomains(deps, day(8));
+    expect(domainOf(await owner.get('/api/domain')).status).toBe('misconfigured');
+    expect(domainOf(await owner.post('/api/domain/check'))).toMatchObject({ status: 'verified', disableAt: null });
+    expect(await tls(hostname)).toBe(200);
+  });
+
+  it('forgets a failure once the records are fixed within the grace period', async () => {
+    const hostname = 'chat.remont-fixed.ru';
+    const { owner, publish } = await verifiedCompany(hostname);
+    publish();
+    expect(domainOf(await owner.post('/api/domain/check')).status).toBe('verified');
+    const deps = {
+      db: ctx.db,
+      config: ctx.config,
+      checker: createDomainChecker({ resolvers: [dns.address], targets: TARGETS, timeoutMs: 1000 }),
+      outbox: { kick: () => {} },
+    };
+    dns.set(hostname, [{ type: 'A', address: '198.51.100.9' }]);
+    await recheckDomains(deps);
+    expect(domainOf(await owner.get('/api/domain')).disableAt).not.toBeNull();
+    publish();
+    await recheckDomains(deps);
+    expect(domainOf(await owner.get('/api/domain'))).toMatchObject({
+      status: 'verified',
+      problem: null,
+      disableAt: null,
+    });
   });
 });

@@ -12,6 +12,8 @@ import { tenantPlan } from '../billing/limitsService.ts';
 import { firstPlanWith } from '../billing/plans.ts';
 import { CHALLENGE_LABEL, createDomainChecker } from './dns.ts';
 import { normalizeHostname } from './hostname.ts';
+import { platformHostsOf } from './hosts.ts';
+import { checkPolicy, graceMsOf } from './recheckDay.ts';
 import {
   type DnsRecordView,
   DomainInput,
@@ -22,8 +24,8 @@ import {
 } from './schemas.ts';
 import {
   claimDomain,
+  domainByHost,
   domainOf,
-  isServed,
   recordCheck,
   removeDomain,
   type TenantDomain,
@@ -33,7 +35,7 @@ import {
 export const domainRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   const { domains } = config;
   const checker = createDomainChecker({ resolvers: domains.resolvers, targets: domains });
-  const platformHosts = [...new Set([new URL(config.publicUrl).hostname, domains.cnameTarget])];
+  const platformHosts = platformHostsOf(config);
 
   /** A two-label name is taken for an apex; `chat.company.ru` and deeper get a CNAME. */
   const isApex = (hostname: string) => hostname.split('.').length === 2;
@@ -61,6 +63,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async
     problem: domain.problem,
     checkedAt: isoOrNull(domain.checkedAt),
     verifiedAt: isoOrNull(domain.verifiedAt),
+    disableAt: isoOrNull(domain.failingSince && new Date(domain.failingSince.getTime() + graceMsOf(config))),
   });
 
   /** The company's plan must have custom domains; the refusal names the plan that does. */
@@ -108,9 +111,12 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async
       const checked = normalizeHostname(request.body.hostname, platformHosts);
       if (!checked.ok) throw new AppError('DOMAIN_INVALID', { fields: { hostname: checked.message } });
       if (await verifiedElsewhere(app.db, checked.hostname, ctx.tenantId)) throw new AppError('DOMAIN_TAKEN');
-      const domain = await app.db.withTenant(ctx.tenantId, (tx) =>
-        claimDomain(tx, { tenantId: ctx.tenantId, hostname: checked.hostname }),
-      );
+      const { before, domain } = await app.db.withTenant(ctx.tenantId, async (tx) => ({
+        before: await domainOf(tx, ctx.tenantId),
+        domain: await claimDomain(tx, { tenantId: ctx.tenantId, hostname: checked.hostname }),
+      }));
+      if (before) app.forgetHost(before.hostname);
+      app.forgetHost(domain.hostname);
       return { domain: view(domain) };
     },
   );
@@ -133,8 +139,11 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async
       // Outside any transaction: DNS may take seconds.
       const result = await checker.check(domain.hostname, domain.token);
       try {
-        const updated = await app.db.withTenant(tenantId, (tx) => recordCheck(tx, domain, result));
-        return { domain: view(updated) };
+        const policy = checkPolicy(config, new Date());
+        const recorded = await app.db.withTenant(tenantId, (tx) => recordCheck(tx, domain, result, policy));
+        app.forgetHost(domain.hostname);
+        if (recorded.mailed) app.outbox.kick();
+        return { domain: view(recorded.domain) };
       } catch (error) {
         if (isUniqueViolation(error, 'tenant_domains_verified_key')) throw new AppError('DOMAIN_TAKEN');
         throw error;
@@ -156,6 +165,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async
       const { tenantId } = memberOf(request);
       const removed = await app.db.withTenant(tenantId, (tx) => removeDomain(tx, tenantId));
       if (!removed) throw new AppError('DOMAIN_NOT_FOUND');
+      app.forgetHost(removed);
       return reply.code(204).send(null);
     },
   );
@@ -174,7 +184,8 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async
     async (request) => {
       const name = request.query.domain.trim().toLowerCase().replace(/\.$/, '');
       const checked = normalizeHostname(name, []);
-      if (!checked.ok || checked.hostname !== name || !(await isServed(app.db, name))) throw new AppError('NOT_FOUND');
+      if (!checked.ok || checked.hostname !== name || !(await domainByHost(app.db, name))?.served)
+        throw new AppError('NOT_FOUND');
       return { domain: name };
     },
   );

@@ -36,6 +36,8 @@ export const DomainView = Type.Object({
   problem: Type.Union([Type.String(), Type.Null()]),
   checkedAt: NullableDateTime,
   verifiedAt: NullableDateTime,
+  /** A verified domain whose last checks failed: when it is disabled unless its records are fixed. */
+  disableAt: NullableDateTime,
 });
 export type DomainView = Static<typeof DomainView>;
 

@@ -242,6 +242,44 @@ export function planExpired(input: {
   });
 }
 
+export function domainFailing(input: {
+  companyName: string;
+  /** As people read it: «окна.рф». */
+  domain: string;
+  problem: string;
+  disableOn: Date;
+  settingsUrl: string;
+}): EmailContent {
+  return letter({
+    subject: oneLine(`Домен ${input.domain} перестал указывать на AI Max`),
+    companyName: input.companyName,
+    paragraphs: [
+      paragraph`Ежедневная проверка DNS домена ${strong(input.domain)} не прошла. ${input.problem}.`,
+      paragraph`Пока виджет на нём работает. Если записи не исправить до ${strong(formatDate(input.disableOn))}, домен будет отключён и виджет перестанет на нём открываться.`,
+      paragraph`Записи, которые нужны, и кнопка «Проверить» — в разделе «Виджет».`,
+    ],
+    action: { label: 'Открыть настройки домена', url: input.settingsUrl },
+  });
+}
+
+export function domainDisabled(input: {
+  companyName: string;
+  domain: string;
+  problem: string;
+  settingsUrl: string;
+}): EmailContent {
+  return letter({
+    subject: oneLine(`Домен ${input.domain} отключён`),
+    companyName: input.companyName,
+    paragraphs: [
+      paragraph`Записи DNS домена ${strong(input.domain)} так и не указывают на AI Max. ${input.problem}.`,
+      paragraph`Домен отключён: виджет на нём больше не открывается.`,
+      paragraph`На сайтах с кодом виджета по адресу AI Max чат работает как прежде. Чтобы вернуть домен, исправьте записи и нажмите «Проверить» в разделе «Виджет».`,
+    ],
+    action: { label: 'Открыть настройки домена', url: input.settingsUrl },
+  });
+}
+
 export function newLead(input: {
   companyName: string;
   name: string;

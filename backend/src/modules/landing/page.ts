@@ -1,8 +1,32 @@
 // The demo landing page served at `/`: a renovation company's page of the kind our customers
-// run, showing the demo tenant. The widget snippet is what a customer pastes into their own page.
+// run, showing the demo tenant, or on a company's own domain that company. The widget snippet is
+// what a customer pastes into their own page.
 import { escapeHtml } from '../../lib/html.ts';
 
-export function renderLandingPage(options: { companyName: string; widgetKey: string | null }): string {
+// The demo's made-up offer; a company's own domain shows no prices it did not set.
+const demoSections = `<section class="hero">
+  <h1>Ремонт квартир под ключ с фиксированной сметой</h1>
+  <p>Новостройки, вторичное жильё и частные дома. Дизайн-проект, черновые и чистовые работы, гарантия 3 года.</p>
+  <a class="cta" href="#services" data-aimax-open>Рассчитать стоимость</a>
+</section>
+<section class="grid" id="services">
+  <div class="card"><h3>Косметический ремонт</h3><p>Обновим стены, полы и потолки без переноса коммуникаций.</p><div class="price">от 4 500 ₽/м²</div></div>
+  <div class="card"><h3>Капитальный ремонт</h3><p>Замена электрики и сантехники, выравнивание, новая отделка.</p><div class="price">от 9 800 ₽/м²</div></div>
+  <div class="card"><h3>Дизайнерский ремонт</h3><p>Реализуем проект дизайнера с авторским надзором.</p><div class="price">от 16 000 ₽/м²</div></div>
+</section>`;
+
+const companySection = `<section class="hero">
+  <h1>Рассчитайте стоимость ремонта за пару минут</h1>
+  <p>Ответьте на несколько вопросов в чате — смета придёт сразу, а менеджер ответит на вопросы.</p>
+  <a class="cta" href="#" data-aimax-open>Рассчитать стоимость</a>
+</section>`;
+
+export function renderLandingPage(options: {
+  companyName: string;
+  widgetKey: string | null;
+  /** The platform's demo (with the way into the admin), or a company's page on its own domain. */
+  platform: boolean;
+}): string {
   const company = escapeHtml(options.companyName);
   // The one line a customer pastes into their page.
   const widget = options.widgetKey
@@ -14,6 +38,7 @@ export function renderLandingPage(options: { companyName: string; widgetKey: str
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${company} — ремонт квартир под ключ</title>
+${options.platform ? '<link rel="icon" href="/favicon.svg">' : '<link rel="icon" href="data:,">'}
 <style>
   :root { --brand: #0f766e; --ink: #0f172a; --muted: #475569; }
   * { box-sizing: border-box; }
@@ -37,21 +62,16 @@ export function renderLandingPage(options: { companyName: string; widgetKey: str
 <body>
 <header>
   <div class="logo">${company}</div>
-  <a href="/admin/">Вход для компаний</a>
+  ${options.platform ? '<a href="/admin/">Вход для компаний</a>' : ''}
 </header>
-<section class="hero">
-  <h1>Ремонт квартир под ключ с фиксированной сметой</h1>
-  <p>Новостройки, вторичное жильё и частные дома. Дизайн-проект, черновые и чистовые работы, гарантия 3 года.</p>
-  <a class="cta" href="#services" data-aimax-open>Рассчитать стоимость</a>
-</section>
-<section class="grid" id="services">
-  <div class="card"><h3>Косметический ремонт</h3><p>Обновим стены, полы и потолки без переноса коммуникаций.</p><div class="price">от 4 500 ₽/м²</div></div>
-  <div class="card"><h3>Капитальный ремонт</h3><p>Замена электрики и сантехники, выравнивание, новая отделка.</p><div class="price">от 9 800 ₽/м²</div></div>
-  <div class="card"><h3>Дизайнерский ремонт</h3><p>Реализуем проект дизайнера с авторским надзором.</p><div class="price">от 16 000 ₽/м²</div></div>
-</section>
+${options.platform ? demoSections : companySection}
 <footer>
-  Демонстрационная страница платформы AI Max: так выглядит сайт компании-клиента.
-  Компании подключают чат-виджет одной строкой кода в <a href="/admin/">панели управления</a>.
+  ${
+    options.platform
+      ? `Демонстрационная страница платформы AI Max: так выглядит сайт компании-клиента.
+  Компании подключают чат-виджет одной строкой кода в <a href="/admin/">панели управления</a>.`
+      : `${company}: пример страницы с чатом компании. Чат открывается кнопкой в углу.`
+  }
 </footer>
 ${widget}
 </body>

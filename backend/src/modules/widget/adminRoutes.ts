@@ -2,9 +2,12 @@
 // Yandex Metrika goals it reaches.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.ts';
+import type { Tx } from '../../db/database.ts';
 import { memberOf } from '../../plugins/auth.ts';
 import { iso, responses } from '../../schemas.ts';
+import { firstPlanWith } from '../billing/plans.ts';
 import { brandingCustomized, getWidgetSettings, saveWidgetSettings, type WidgetSettings } from '../branding/service.ts';
+import { servedHostOf } from '../domains/service.ts';
 import { enabledSteps } from '../funnel/funnel.ts';
 import { STEP_LABELS } from '../funnel/schemas.ts';
 import { funnelOf } from '../funnel/service.ts';
@@ -15,9 +18,16 @@ export const widgetSnippet = (publicUrl: string, widgetKey: string) =>
   `<script src="${publicUrl}/widget.js" data-key="${widgetKey}" async></script>`;
 
 export const widgetAdminRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
-  const view = (settings: WidgetSettings): WidgetSettingsView => ({
+  const unlockedBy = firstPlanWith('customDomain').name;
+  const settingsWithHost = async (tx: Tx, tenantId: string) => {
+    const settings = await getWidgetSettings(tx, tenantId);
+    return { settings, host: await servedHostOf(tx, tenantId, settings.plan) };
+  };
+
+  const view = ({ settings, host }: { settings: WidgetSettings; host: string | null }): WidgetSettingsView => ({
     widgetKey: settings.widgetKey,
-    snippet: widgetSnippet(config.publicUrl, settings.widgetKey),
+    // Once the company's domain serves the widget, the snippet loads it from there.
+    snippet: widgetSnippet(host ? `https://${host}` : config.publicUrl, settings.widgetKey),
     allowedOrigins: settings.allowedOrigins,
     metrika: {
       counterId: settings.metrika.counterId ?? '',
@@ -26,6 +36,7 @@ export const widgetAdminRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
     steps: enabledSteps(funnelOf(settings)).map((id) => ({ id, label: STEP_LABELS[id] })),
     seen: settings.widgetSeen && { origin: settings.widgetSeen.origin, at: iso(settings.widgetSeen.at) },
     brandingCustomized: brandingCustomized(settings),
+    customDomain: { available: settings.plan.features.customDomain, unlockedBy, host },
   });
 
   app.get(
@@ -40,7 +51,7 @@ export const widgetAdminRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
     },
     async (request) => {
       const { tenantId } = memberOf(request);
-      return view(await app.db.withTenant(tenantId, (tx) => getWidgetSettings(tx, tenantId)));
+      return view(await app.db.withTenant(tenantId, (tx) => settingsWithHost(tx, tenantId)));
     },
   );
 
@@ -59,7 +70,7 @@ export const widgetAdminRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
       const ctx = memberOf(request);
       const settings = await app.db.withTenant(ctx.tenantId, async (tx) => {
         await saveWidgetSettings(tx, ctx, request.body);
-        return getWidgetSettings(tx, ctx.tenantId);
+        return settingsWithHost(tx, ctx.tenantId);
       });
       return view(settings);
     },

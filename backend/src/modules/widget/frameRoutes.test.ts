@@ -71,9 +71,14 @@ describe('GET /widget/frame', () => {
 });
 
 describe('frameAncestors', () => {
-  it('names our own origin beside the listed sites', () => {
-    expect(frameAncestors([], 'https://app.aimax.ru')).toBe('*');
-    expect(frameAncestors(['https://a.ru'], 'https://app.aimax.ru/')).toBe("'self' https://app.aimax.ru https://a.ru");
+  it('names our own origin and the company’s domain beside the listed sites', () => {
+    expect(frameAncestors([], 'https://app.aimax.ru', null)).toBe('*');
+    expect(frameAncestors(['https://a.ru'], 'https://app.aimax.ru/', null)).toBe(
+      "'self' https://app.aimax.ru https://a.ru",
+    );
+    expect(frameAncestors(['https://a.ru'], 'https://app.aimax.ru/', 'chat.a.ru')).toBe(
+      "'self' https://app.aimax.ru https://chat.a.ru https://a.ru",
+    );
   });
 });
 

@@ -1,19 +1,25 @@
 // What a customer's page loads: the loader script (/widget.js) and, when the visitor opens the
-// chat, the frame (/widget/frame), whose CSP names the sites allowed to embed it.
+// chat, the frame (/widget/frame), whose CSP names the sites allowed to embed it. On a company's
+// own domain (domains/hosts.ts) the frame opens for that company's key only.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import { escapeHtml } from '../../lib/html.ts';
 import { FRONTEND_DIST } from '../../plugins/frontend.ts';
 import { getWidgetSettings } from '../branding/service.ts';
+import { servedHostOf } from '../domains/service.ts';
 import { tenantFromWidgetKey } from '../tenants/tenantResolver.ts';
 
 const NOT_BUILT = 'The widget is not built yet: run `npm run build` and restart.';
 
-/** frame-ancestors for a tenant: its allowed origins, or any site while it has not listed any. */
-export function frameAncestors(allowedOrigins: string[], publicUrl: string): string {
+/**
+ * frame-ancestors for a tenant: its allowed origins with the platform and the company's own
+ * domain (where the demo page is), or any site while it has not listed any.
+ */
+export function frameAncestors(allowedOrigins: string[], publicUrl: string, servedHost: string | null): string {
   if (allowedOrigins.length === 0) return '*';
-  return ["'self'", new URL(publicUrl).origin, ...allowedOrigins].join(' ');
+  const own = servedHost ? [`https://${servedHost}`] : [];
+  return ["'self'", new URL(publicUrl).origin, ...own, ...allowedOrigins].join(' ');
 }
 
 export const frameRoutes: FastifyPluginAsync<{ distDir?: string; publicUrl: string }> = async (app, options) => {
@@ -39,7 +45,7 @@ export const frameRoutes: FastifyPluginAsync<{ distDir?: string; publicUrl: stri
     async (request, reply) => {
       const key = String(request.query.key ?? '');
       const tenant = key ? await tenantFromWidgetKey(app.db, key) : null;
-      if (!tenant) {
+      if (!tenant || (request.servedDomain && request.servedDomain.tenantId !== tenant.id)) {
         return reply
           .code(404)
           .type('text/html; charset=utf-8')
@@ -47,7 +53,10 @@ export const frameRoutes: FastifyPluginAsync<{ distDir?: string; publicUrl: stri
       }
       const html = await read('widget/frame.html');
       if (!html) return reply.code(503).type('text/plain; charset=utf-8').send(NOT_BUILT);
-      const settings = await app.db.withTenant(tenant.id, (tx) => getWidgetSettings(tx, tenant.id));
+      const { settings, servedHost } = await app.db.withTenant(tenant.id, async (tx) => {
+        const settings = await getWidgetSettings(tx, tenant.id);
+        return { settings, servedHost: await servedHostOf(tx, tenant.id, settings.plan) };
+      });
       const origin = new URL(options.publicUrl).origin;
       reply.removeHeader('x-frame-options');
       return reply
@@ -63,7 +72,7 @@ export const frameRoutes: FastifyPluginAsync<{ distDir?: string; publicUrl: stri
             "connect-src 'self'",
             "base-uri 'self'",
             "form-action 'self'",
-            `frame-ancestors ${frameAncestors(settings.allowedOrigins, options.publicUrl)}`,
+            `frame-ancestors ${frameAncestors(settings.allowedOrigins, options.publicUrl, servedHost)}`,
           ].join('; '),
         )
         .send(html);

@@ -21,6 +21,7 @@ import { appendMessages, createSession, findSession, listMessages, type NewMessa
 import { asksForPerson } from '../dialogs/handoff.ts';
 import { requestOperator } from '../dialogs/handoffTimeouts.ts';
 import { changeDialogState, dialogStatus } from '../dialogs/state.ts';
+import { isServedOrigin } from '../domains/hosts.ts';
 import { nextStep } from '../funnel/funnel.ts';
 import type { Answers } from '../funnel/schemas.ts';
 import { funnelOf, progressOf, questionMessage, submitAnswer } from '../funnel/service.ts';
@@ -96,9 +97,12 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
 
   // Every widget call names its key; ten seconds of memory spare the database most lookups.
   const widgetKeys = cachedWidgetKeys(app.db, { ttlMs: 10_000 });
-  async function tenantOf(key: string): Promise<ResolvedTenant> {
+  /** The key's company; on a company's own domain, that company's key only. */
+  async function tenantOf(request: FastifyRequest, key: string): Promise<ResolvedTenant> {
     const tenant = key ? await widgetKeys(key) : null;
-    if (!tenant) throw new AppError('WIDGET_NOT_FOUND');
+    if (!tenant || (request.servedDomain && request.servedDomain.tenantId !== tenant.id)) {
+      throw new AppError('WIDGET_NOT_FOUND');
+    }
     return tenant;
   }
 
@@ -148,7 +152,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       },
     },
     async (request, reply) => {
-      const tenant = await tenantOf(request.query.key);
+      const tenant = await tenantOf(request, request.query.key);
       const settings = await settingsOf(tenant.id);
       const imageUrl = (key: string | null) => (key ? app.store.publicUrl(key) : null);
       // The loader reads this from the customer's page. A company that listed its sites lets only
@@ -156,7 +160,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       const origin = request.headers.origin;
       const allowed =
         settings.allowedOrigins.length === 0 ||
-        Boolean(origin && settings.allowedOrigins.includes(origin.toLowerCase()));
+        Boolean(origin && settings.allowedOrigins.includes(origin.toLowerCase())) ||
+        isServedOrigin(request, origin);
       if (settings.allowedOrigins.length === 0) reply.header('access-control-allow-origin', '*');
       else if (allowed && origin) reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
       if (allowed && origin) await noteSite(tenant.id, origin);
@@ -190,7 +195,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     },
     async (request, reply) => {
       const body = request.body;
-      const tenant = await tenantOf(body.key);
+      const tenant = await tenantOf(request, body.key);
       const settings = await settingsOf(tenant.id);
       const funnel = funnelOf(settings);
       const state = await app.db.withTenant(tenant.id, async (tx) => {
@@ -267,7 +272,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       },
     },
     async (request) => {
-      const tenant = await tenantOf(keyFrom(request));
+      const tenant = await tenantOf(request, keyFrom(request));
       const funnel = funnelOf(await settingsOf(tenant.id));
       const result = await submitAnswer(
         { db: app.db, events, outbox: app.outbox, publicUrl: config.publicUrl },
@@ -298,7 +303,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       },
     },
     async (request, reply) => {
-      const tenant = await tenantOf(keyFrom(request));
+      const tenant = await tenantOf(request, keyFrom(request));
       const text = request.body.text.trim();
       const settings = await replySettingsOf(tenant.id);
       // One transaction stores the message, counts it against the plan, and reads what the reply needs.
@@ -391,7 +396,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       },
     },
     async (request) => {
-      const tenant = await tenantOf(keyFrom(request));
+      const tenant = await tenantOf(request, keyFrom(request));
       const change = await app.db.withTenant(tenant.id, async (tx) => {
         const session = await findSession(tx, {
           tenantId: tenant.id,
@@ -426,7 +431,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       },
     },
     async (request, reply) => {
-      const tenant = await tenantOf(request.query.key);
+      const tenant = await tenantOf(request, request.query.key);
       const session = await app.db.withTenant(tenant.id, (tx) =>
         findSession(tx, { tenantId: tenant.id, sessionId: request.params.id, token: request.query.token }),
       );
@@ -462,7 +467,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       },
     },
     async (request, reply) => {
-      const tenant = await tenantOf(keyFrom(request));
+      const tenant = await tenantOf(request, keyFrom(request));
       const session = await app.db.withTenant(tenant.id, (tx) =>
         findSession(tx, { tenantId: tenant.id, sessionId: request.params.id, token: tokenFrom(request) }),
       );
@@ -488,7 +493,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       },
     },
     async (request) => {
-      const tenant = await tenantOf(keyFrom(request));
+      const tenant = await tenantOf(request, keyFrom(request));
       const lead = await app.db.withTenant(tenant.id, async (tx) => {
         const session = await findSession(tx, {
           tenantId: tenant.id,

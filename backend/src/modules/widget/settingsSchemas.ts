@@ -48,5 +48,12 @@ export const WidgetSettingsView = Type.Object({
   seen: Type.Union([Type.Object({ origin: Type.String(), at: DateTime }), Type.Null()]),
   /** Whether the branding or the bot differ from the defaults, for the dashboard's first steps. */
   brandingCustomized: Type.Boolean(),
+  /** The company's own domain: whether its plan has one, which plan does, and the host serving the widget now. */
+  customDomain: Type.Object({
+    available: Type.Boolean(),
+    unlockedBy: Type.String(),
+    /** The verified domain the snippet points at; null while there is none. */
+    host: Type.Union([Type.String(), Type.Null()]),
+  }),
 });
 export type WidgetSettingsView = Static<typeof WidgetSettingsView>;

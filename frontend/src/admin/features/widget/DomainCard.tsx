@@ -1,12 +1,12 @@
 // «Свой домен»: the company's own domain for the widget. The owner names it, creates the records
 // listed (ownership first, then the one pointing it at the platform) and asks for a check, whose
-// verdict says what was found instead when something is wrong. A plan without custom domains
-// gets the server's word on which plan has them.
+// verdict says what was found instead when something is wrong. A plan without custom domains is
+// told which plan has them.
 import type { DnsRecordView, DomainView } from '@aimax/backend/contracts';
 import { Check, Copy, Globe, RefreshCw } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '@/lib/api';
-import { formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { toast } from '@/lib/stores/useToastStore';
 import { Alert } from '@/lib/ui/Alert';
@@ -28,36 +28,53 @@ const tones: Record<DomainView['status'], BadgeTone> = {
 
 const loadDomain = async (signal: AbortSignal) => (await api.domain.get(signal)).domain;
 
-export function DomainCard() {
-  const loaded = useResource(loadDomain);
-  const [domain, setDomain] = useState<DomainView | null | undefined>(undefined);
-  const current = domain === undefined ? loaded.data : domain;
-  const unavailable = loaded.error instanceof ApiError && loaded.error.code === 'PLAN_FEATURE_REQUIRED';
-
+export function DomainCard({ available, unlockedBy, onChange }: DomainCardProps) {
   return (
     <Card aria-labelledby="widget-domain-title">
       <CardHeader titleId="widget-domain-title" title={text.title} description={text.description} />
       <div className="px-5 py-5">
-        {unavailable ? (
+        {available ? (
+          <DomainSection onChange={onChange} />
+        ) : (
           <Alert tone="info" title={text.unavailableTitle}>
-            <p>{loaded.error?.message}</p>
+            <p>{text.unavailableText(unlockedBy)}</p>
             <ButtonLink to={sections.billing.path} variant="secondary" size="sm" className="mt-3">
               {text.plans}
             </ButtonLink>
           </Alert>
-        ) : loaded.error ? (
-          <Alert title={t.errors.loadFailed} onRetry={loaded.reload}>
-            {loaded.error.message}
-          </Alert>
-        ) : current === undefined ? (
-          <Skeleton className="h-10 w-full max-w-md rounded-lg" />
-        ) : current === null ? (
-          <ClaimForm onClaimed={setDomain} />
-        ) : (
-          <DomainStatus domain={current} onChange={setDomain} />
         )}
       </div>
     </Card>
+  );
+}
+
+interface DomainCardProps {
+  available: boolean;
+  /** The plan that has custom domains. */
+  unlockedBy: string;
+  /** A claim, check or removal happened: the snippet may now load from elsewhere. */
+  onChange(): void;
+}
+
+function DomainSection({ onChange }: { onChange(): void }) {
+  const loaded = useResource(loadDomain);
+  const [domain, setDomain] = useState<DomainView | null | undefined>(undefined);
+  const current = domain === undefined ? loaded.data : domain;
+  const update = (next: DomainView | null) => {
+    setDomain(next);
+    onChange();
+  };
+
+  return loaded.error ? (
+    <Alert title={t.errors.loadFailed} onRetry={loaded.reload}>
+      {loaded.error.message}
+    </Alert>
+  ) : current === undefined ? (
+    <Skeleton className="h-10 w-full max-w-md rounded-lg" />
+  ) : current === null ? (
+    <ClaimForm onClaimed={update} />
+  ) : (
+    <DomainStatus domain={current} onChange={update} />
   );
 }
 
@@ -140,8 +157,15 @@ function DomainStatus({ domain, onChange }: { domain: DomainView; onChange(domai
           {domain.checkedAt ? text.checked(formatDateTime(domain.checkedAt)) : text.notChecked}
         </span>
       </div>
-      {domain.status === 'verified' ? (
-        <p className="rounded-lg bg-emerald-50 px-3 py-2.5 text-[13px] text-emerald-800">{text.verifiedText}</p>
+      {domain.status === 'verified' && domain.disableAt ? (
+        <div role="status" className="rounded-lg bg-amber-50 px-3 py-2.5 text-[13px] text-amber-900">
+          <p>{domain.problem}</p>
+          <p className="mt-1 font-medium">{text.failing(formatDate(domain.disableAt))}</p>
+        </div>
+      ) : domain.status === 'verified' ? (
+        <p className="rounded-lg bg-emerald-50 px-3 py-2.5 text-[13px] text-emerald-800">
+          {text.verifiedText(domain.display)}
+        </p>
       ) : (
         domain.problem && (
           <p

@@ -29,7 +29,11 @@ export function WidgetPage() {
         <div className="space-y-6">
           <InstallCard snippet={settings.data.snippet} widgetKey={settings.data.widgetKey} seen={settings.data.seen} />
           <WidgetSettingsForm initial={settings.data} />
-          <DomainCard />
+          <DomainCard
+            available={settings.data.customDomain.available}
+            unlockedBy={settings.data.customDomain.unlockedBy}
+            onChange={settings.reload}
+          />
         </div>
       )}
     </>

@@ -10,6 +10,7 @@ const saved: WidgetSettingsView = {
   steps: [{ id: 'objectType', label: 'Тип объекта' }],
   seen: null,
   brandingCustomized: false,
+  customDomain: { available: false, unlockedBy: 'Бизнес', host: null },
 };
 
 describe('widgetInputOf', () => {
