@@ -25,6 +25,7 @@ import { handoffSweep } from './modules/dialogs/handoffSweepPlugin.ts';
 import { dialogRoutes } from './modules/dialogs/routes.ts';
 import { customDomainHosts } from './modules/domains/hosts.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
+import { funnelRoutes } from './modules/funnel/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { invoiceAttachments } from './modules/invoices/pdf.ts';
 import { platformInvoiceRoutes } from './modules/invoices/platformRoutes.ts';
@@ -178,6 +179,7 @@ export async function buildApp(deps: AppDependencies) {
   app.addHook('onClose', () => poller.stop());
   await app.register(telegramRoutes, { deps: telegram, updates, poller });
   await app.register(widgetAdminRoutes, { config });
+  await app.register(funnelRoutes);
   await app.register(leadRoutes, { config });
   await app.register(knowledgeRoutes, { config, responder });
   await app.register(analyticsRoutes);

@@ -40,7 +40,15 @@ export type {
   TakeDialogBody,
 } from './modules/dialogs/schemas.ts';
 export type { DnsRecordView, DomainInput, DomainView } from './modules/domains/schemas.ts';
-export type { Estimate, PublicStep } from './modules/funnel/schemas.ts';
+export type { FunnelInput, FunnelVersionView, FunnelView } from './modules/funnel/apiSchemas.ts';
+export type { FunnelProblem } from './modules/funnel/rules.ts';
+export type {
+  Answers as FunnelAnswers,
+  Estimate,
+  FunnelConfig,
+  Option as FunnelOption,
+  PublicStep,
+} from './modules/funnel/schemas.ts';
 export type {
   BillingProfileInput,
   BillingProfileResponse,

@@ -68,6 +68,13 @@ export const errorCatalogue = {
   STEP_OUT_OF_ORDER: { status: 409, message: 'Сначала ответьте на предыдущие вопросы' },
   FUNNEL_COMPLETED: { status: 409, message: 'Расчёт уже завершён' },
   FUNNEL_INCOMPLETE: { status: 409, message: 'Опрос ещё не завершён' },
+  FUNNEL_INVALID: { status: 400, message: 'В воронке есть ошибки: исправьте отмеченные поля' },
+  FUNNEL_CONFLICT: {
+    status: 409,
+    message:
+      'Воронку уже сохранили в другой вкладке или другой сотрудник. Обновите страницу, чтобы увидеть новую версию',
+  },
+  FUNNEL_VERSION_NOT_FOUND: { status: 404, message: 'Такой версии воронки нет' },
   STORAGE_LIMIT_REACHED: {
     status: 409,
     message: 'Место для файлов на вашем тарифе закончилось. Удалите ненужное или перейдите на тариф выше',

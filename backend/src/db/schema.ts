@@ -14,6 +14,7 @@ import {
   customType,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -226,6 +227,40 @@ export interface WorkingHours {
 }
 
 /**
+ * Each save of a company's funnel in «Воронка»: numbered from 1 per company, never changed or
+ * removed. A session records the version it started on and finishes on it; its lead records it.
+ */
+export const funnelVersions = pgTable(
+  'funnel_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    /** FunnelConfig, checked by funnel/rules.ts before it is written. */
+    config: jsonb('config').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The older version this one brought back («Вернуть эту версию»). */
+    restoredFrom: integer('restored_from'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('funnel_versions_number_check', sql`${t.number} >= 1`),
+    unique('funnel_versions_tenant_number_key').on(t.tenantId, t.number),
+    ...tenantOwned('funnel_versions', t.tenantId),
+  ],
+).enableRLS();
+
+/** A (tenant, funnel version) reference: the version must be the same company's. */
+const funnelVersionOf = (name: string, tenantId: AnyPgColumn, version: AnyPgColumn) =>
+  foreignKey({
+    name,
+    columns: [tenantId, version],
+    foreignColumns: [funnelVersions.tenantId, funnelVersions.number],
+  });
+
+/**
  * A tenant's widget as its visitors see it: branding (TenantBranding) and the bot (BotSettings).
  * One row per tenant, created on the first save; until then the defaults in code apply.
  */
@@ -251,6 +286,8 @@ export const tenantBotSettings = pgTable(
     botAvatarFileId: uuid('bot_avatar_file_id').references(() => files.id, { onDelete: 'set null' }),
     /** The tenant's funnel (FunnelConfig, validated on write); null means the default funnel. */
     funnel: jsonb('funnel'),
+    /** The funnel_versions number `funnel` is a copy of; null while it is the default. */
+    funnelVersion: integer('funnel_version'),
     /** `vendor/model` for the LLM gateway; null means the platform's default. */
     llmModel: text('llm_model'),
     /** Yandex Metrika counter on the company's site, and the goal names the widget reaches. */
@@ -276,6 +313,7 @@ export const tenantBotSettings = pgTable(
       'tenant_bot_settings_colors_check',
       sql`${t.primaryColor} ~ '^#[0-9a-f]{6}$' and ${t.accentColor} ~ '^#[0-9a-f]{6}$'`,
     ),
+    funnelVersionOf('tenant_bot_settings_funnel_version_fk', t.tenantId, t.funnelVersion),
     ...tenantOwned('tenant_bot_settings', t.tenantId),
   ],
 ).enableRLS();
@@ -304,6 +342,8 @@ export const chatSessions = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     status: text('status').$type<ChatSessionStatus>().notNull().default('active'),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+    /** The funnel version the session started on and is asked from to the end; null: the default funnel. */
+    funnelVersion: integer('funnel_version'),
     pageUrl: text('page_url'),
     referrer: text('referrer'),
     utm: jsonb('utm').$type<Record<string, string>>().notNull().default({}),
@@ -325,6 +365,7 @@ export const chatSessions = pgTable(
     index('chat_sessions_tenant_visitor_idx').on(t.tenantId, t.visitorId, t.createdAt),
     // The handoff sweep's look: the few dialogs waiting for a manager, longest first.
     index('chat_sessions_waiting_idx').on(t.dialogStateAt).where(sql`${t.dialogState} = 'waiting_operator'`),
+    funnelVersionOf('chat_sessions_funnel_version_fk', t.tenantId, t.funnelVersion),
     ...tenantOwned('chat_sessions', t.tenantId),
   ],
 ).enableRLS();
@@ -521,6 +562,8 @@ export const leads = pgTable(
     answers: jsonb('answers').$type<{ question: string; answer: string }[]>().notNull(),
     rawAnswers: jsonb('raw_answers').$type<Record<string, unknown>>().notNull(),
     estimate: jsonb('estimate').$type<Record<string, unknown>>().notNull(),
+    /** The funnel version that asked and priced it; null: the default funnel. */
+    funnelVersion: integer('funnel_version'),
     utm: jsonb('utm').$type<Record<string, string>>().notNull().default({}),
     pageUrl: text('page_url'),
     estimatePdfFileId: uuid('estimate_pdf_file_id').references(() => files.id, { onDelete: 'set null' }),
@@ -537,6 +580,7 @@ export const leads = pgTable(
     index('leads_tenant_status_idx').on(t.tenantId, t.status),
     check('leads_status_check', oneOf(t.status, LEAD_STATUSES)),
     check('leads_status_reason_check', sql`(${t.statusReason} is not null) = (${t.status} = 'rejected')`),
+    funnelVersionOf('leads_funnel_version_fk', t.tenantId, t.funnelVersion),
     ...tenantOwned('leads', t.tenantId),
   ],
 ).enableRLS();

@@ -2,9 +2,11 @@
 // every tenant-owned table (a `tenant_id` column, plus `tenants` itself) must have RLS enabled and
 // FORCED with a tenant policy, and must show a tenant's role nothing of any other tenant, and
 // nothing at all without a tenant. Platform-only tables must be closed to the tenant role.
+
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.ts';
+import { DEFAULT_FUNNEL } from '../../src/modules/funnel/funnel.ts';
 import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../fakes/telegramBotApi.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
 import { configureSeller, issueInvoiceAs, putOnPlan } from '../support/billing.ts';
@@ -54,6 +56,9 @@ describe('row level security', () => {
       expect((await issueInvoiceAs(owner)).statusCode).toBe(201);
       expect((await owner.post('/api/team/invites', { role: 'manager' })).statusCode).toBe(201);
       expect((await owner.upload('/api/branding/logo', logo, 'logo.png', 'image/png')).statusCode).toBe(200);
+      expect(
+        (await owner.request('PUT', '/api/funnel', { config: DEFAULT_FUNNEL, baseVersion: null })).statusCode,
+      ).toBe(200);
       const session = await completeFunnel(visitor(ctx.app, await widgetKeyOf(ctx, owner)));
       expect((await owner.post(`/api/dialogs/${session.sessionId}/take`, {})).statusCode).toBe(200);
       const [lead] = (await owner.get('/api/leads')).json().leads;
@@ -274,9 +279,10 @@ describe('row level security', () => {
         () => null,
         (failure: Error) => failure,
       );
+      // Refused by the policy, or before it for a table the company may only add to (funnel_versions).
       expect({ table, error: String(error?.cause ?? error) }).toEqual({
         table,
-        error: expect.stringContaining('row-level security'),
+        error: expect.stringMatching(/row-level security|permission denied/),
       });
     }
   });

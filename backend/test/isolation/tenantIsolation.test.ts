@@ -9,6 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROLES } from '../../src/db/database.ts';
 import type { Plan } from '../../src/db/schema.ts';
+import { DEFAULT_FUNNEL } from '../../src/modules/funnel/funnel.ts';
 import { type FakeDnsServer, startFakeDnsServer } from '../fakes/dnsServer.ts';
 import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../fakes/telegramBotApi.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
@@ -226,6 +227,22 @@ const cases: IsolationCase[] = [
       return b.delete('/api/domain');
     },
   },
+  { route: 'GET /api/funnel', expect: 'ownOnly', call: (b) => b.get('/api/funnel') },
+  { route: 'GET /api/funnel/versions', expect: 'ownOnly', call: (b) => b.get('/api/funnel/versions') },
+  {
+    route: 'PUT /api/funnel',
+    expect: 'ownOnly',
+    call: async (b) => {
+      const baseVersion = (await b.get('/api/funnel')).json().version?.number ?? null;
+      return b.request('PUT', '/api/funnel', { config: DEFAULT_FUNNEL, baseVersion });
+    },
+  },
+  // Version numbers are each company's own: A's «1» is not B's to bring back.
+  {
+    route: 'POST /api/funnel/versions/:number/restore',
+    expect: 'notFound',
+    call: (b) => b.post('/api/funnel/versions/1/restore'),
+  },
   { route: 'GET /api/knowledge', expect: 'ownOnly', call: (b) => b.get('/api/knowledge') },
   { route: 'GET /api/knowledge/:id', expect: 'notFound', call: (b, a) => b.get(`/api/knowledge/${a.kbEntryId}`) },
   {
@@ -308,6 +325,7 @@ const BRANDING = {
 
 /** What A's knowledge base and A's manager say, which B must never hear. */
 const KB_SECRET = 'Секретная скидка компании А на ремонт ванной: КАНАРЕЙКА-iso-4d1e';
+const FUNNEL_SECRET = 'Когда начнём ремонт по секретной цене А? КАНАРЕЙКА-iso-f7a2';
 const A_DOMAIN = 'chat.kompaniya-a.ru';
 
 /** Company A's bot and the manager's chat with it live here; B's calls may make bots of their own. */
@@ -357,6 +375,10 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
     const { logo } = (await owner.upload('/api/branding/logo', image, 'a.png', 'image/png')).json();
     const { avatar } = (await owner.upload('/api/bot-settings/avatar', image, 'a.png', 'image/png')).json();
     await owner.post('/api/branding/estimate-preview');
+    // A's own funnel, with a question only A asks, saved before A's visitor starts on it.
+    const funnel = structuredClone(DEFAULT_FUNNEL);
+    funnel.steps.timing.title = FUNNEL_SECRET;
+    expect((await owner.request('PUT', '/api/funnel', { config: funnel, baseVersion: null })).statusCode).toBe(200);
     const widgetKey = await widgetKeyOf(ctx, owner);
     const client = visitor(ctx.app, widgetKey);
     const session = (await client.start()).json<WidgetSession>();
@@ -401,6 +423,7 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
       operatorMessageId: operatorMessage.id,
       secrets: [
         KB_SECRET,
+        FUNNEL_SECRET,
         kbEntry.id,
         operatorMessage.id,
         invoice.invoice.id,

@@ -7,6 +7,7 @@
 // Adding a route that takes a body? Add it to `bodyCases`; the completeness check fails until you do.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FUNNEL } from '../../src/modules/funnel/funnel.ts';
 import { bootstrapPlatform } from '../../src/modules/platform/bootstrap.ts';
 import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../fakes/telegramBotApi.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
@@ -142,6 +143,13 @@ const bodyCases: BodyCase[] = [
       } finally {
         await putOnPlan(w.ctx.db, tenantId, 'free');
       }
+    },
+  },
+  {
+    route: 'PUT /api/funnel',
+    send: async (w, extra) => {
+      const baseVersion = (await w.b.get('/api/funnel')).json().version?.number ?? null;
+      return w.b.request('PUT', '/api/funnel', { config: DEFAULT_FUNNEL, baseVersion, ...extra });
     },
   },
   {

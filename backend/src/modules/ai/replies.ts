@@ -13,8 +13,7 @@ import type { MessageView } from '../chat/schemas.ts';
 import { appendMessages, recentConversation } from '../chat/service.ts';
 import { dialogStatus } from '../dialogs/state.ts';
 import { answeredQuestions, nextStep } from '../funnel/funnel.ts';
-import type { Answers } from '../funnel/schemas.ts';
-import { funnelOf } from '../funnel/service.ts';
+import type { Answers, FunnelConfig } from '../funnel/schemas.ts';
 import type { ReplyContext, ReplyKnowledge } from './prompt.ts';
 import type { ReplyResult, Responder } from './responders.ts';
 
@@ -39,6 +38,8 @@ export async function replyContext(
   options: {
     tenantId: string;
     sessionId: string;
+    /** The funnel the session is asked from (its version). */
+    funnel: FunnelConfig;
     settings: WidgetSettings;
     answers: Answers;
     visitorText: string;
@@ -48,7 +49,7 @@ export async function replyContext(
   },
 ): Promise<{ context: ReplyContext; model: string; timezone: string }> {
   const { tenantId, sessionId, settings } = options;
-  const config = funnelOf(settings);
+  const config = options.funnel;
   const next = nextStep(config, options.answers);
   const history = await recentConversation(tx, { tenantId, sessionId, beforeSeq: options.beforeSeq, limit: HISTORY });
   return {

@@ -192,6 +192,7 @@ describe('GET /api/dashboard', () => {
           referrer: null,
           utm: {},
           limited: false,
+          funnelVersion: null,
         });
         const morning = await createSession(tx, {
           tenantId: id,
@@ -200,6 +201,7 @@ describe('GET /api/dashboard', () => {
           referrer: null,
           utm: {},
           limited: false,
+          funnelVersion: null,
         });
         for (const { stages, at } of timeline) {
           await recordFunnelStages(tx, { tenantId: id, sessionId: night.session.id, stages, at: new Date(at) });
@@ -300,6 +302,7 @@ describe('GET /api/dashboard', () => {
             referrer: null,
             utm: {},
             limited: false,
+            funnelVersion: null,
           });
           for (const [kind, at] of calls) {
             await tx.insert(dialogEvents).values({

@@ -8,9 +8,8 @@ import { queryRows, type Tx } from '../../db/database.ts';
 import type { FunnelStage } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { getWidgetSettings } from '../branding/service.ts';
-import { enabledSteps } from '../funnel/funnel.ts';
+import { enabledSteps, funnelOf } from '../funnel/funnel.ts';
 import { STEP_LABELS, type StepId } from '../funnel/schemas.ts';
-import { funnelOf } from '../funnel/service.ts';
 import { stepStage } from './funnelEvents.ts';
 import { DASHBOARD_MAX_DAYS, type DashboardQuery, type DashboardView, type FunnelStageView } from './schemas.ts';
 

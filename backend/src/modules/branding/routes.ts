@@ -3,7 +3,7 @@ import type { Config } from '../../config.ts';
 import { memberOf } from '../../plugins/auth.ts';
 import { iso, responses, SignedLinkView } from '../../schemas.ts';
 import { firstPlanWith } from '../billing/plans.ts';
-import { funnelOf } from '../funnel/service.ts';
+import { funnelOf } from '../funnel/funnel.ts';
 import { createEstimatePdf, estimateCompanyOf, sampleEstimate } from '../pdf/estimatePdf.ts';
 import { MAX_IMAGE_BYTES } from '../storage/images.ts';
 import { uploadedFile } from '../storage/upload.ts';

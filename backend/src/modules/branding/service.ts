@@ -41,6 +41,8 @@ export interface WidgetSettings {
   avatarKey: string | null;
   /** The stored funnel, unchecked; funnelOf() validates it or gives the default. */
   funnel: unknown;
+  /** The funnel version `funnel` is; null for the default funnel. */
+  funnelVersion: number | null;
   llmModel: string | null;
   metrika: { counterId: string | null; goals: Record<string, string> | null };
   allowedOrigins: string[];
@@ -99,6 +101,7 @@ export async function getWidgetSettings(tx: Tx, tenantId: string): Promise<Widge
     botGreeting: settings?.botGreeting ?? DEFAULT_SETTINGS.botGreeting,
     avatarKey: row.avatarKey,
     funnel: settings?.funnel ?? null,
+    funnelVersion: settings?.funnelVersion ?? null,
     llmModel: settings?.llmModel ?? null,
     metrika: { counterId: settings?.metrikaCounterId ?? null, goals: settings?.metrikaGoals ?? null },
     allowedOrigins: row.allowedOrigins,
@@ -125,7 +128,7 @@ export function brandingCustomized(settings: WidgetSettings): boolean {
 }
 
 /** Creates the tenant's settings row with the defaults if it has none, and locks it for this transaction. */
-async function lockSettingsRow(tx: Tx, tenantId: string) {
+export async function lockSettingsRow(tx: Tx, tenantId: string) {
   await tx
     .insert(tenantBotSettings)
     .values({ tenantId, ...DEFAULT_SETTINGS })

@@ -27,6 +27,8 @@ export interface ChatSession {
   lastSeq: number;
   limited: boolean;
   dialogState: DialogState;
+  /** The funnel version the session is asked from; null: the default funnel. */
+  funnelVersion: number | null;
 }
 
 const sessionColumns = {
@@ -40,6 +42,7 @@ const sessionColumns = {
   lastSeq: chatSessions.lastSeq,
   limited: chatSessions.limited,
   dialogState: chatSessions.dialogState,
+  funnelVersion: chatSessions.funnelVersion,
 };
 
 const messageColumns = {
@@ -72,6 +75,7 @@ export async function createSession(
     utm: Record<string, string>;
     /** Past the plan's session limit: no AI replies. */
     limited: boolean;
+    funnelVersion: number | null;
   },
 ): Promise<{ session: ChatSession; token: string }> {
   const token = randomToken();

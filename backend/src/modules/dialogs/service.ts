@@ -10,9 +10,10 @@ import { getWidgetSettings } from '../branding/service.ts';
 import type { ChatEvent } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
 import { appendMessages, listMessages } from '../chat/service.ts';
-import { answeredQuestions, computeEstimate, enabledSteps, nextStep } from '../funnel/funnel.ts';
+import { answeredQuestions, enabledSteps, funnelOf, nextStep } from '../funnel/funnel.ts';
+import { computeEstimate } from '../funnel/pricing.ts';
 import type { Answers, ContactsAnswer, FunnelConfig } from '../funnel/schemas.ts';
-import { funnelOf } from '../funnel/service.ts';
+import { funnelOfSession } from '../funnel/versions.ts';
 import type { DialogListQuery, DialogStateCounts, DialogSummaryView, DialogView } from './schemas.ts';
 import { changeDialogState, type DialogActor } from './state.ts';
 
@@ -147,11 +148,19 @@ export async function getDialog(tx: Tx, ctx: TenantContext, dialogId: string): P
   const [row] = await summaries(tx).where(and(eq(chatSessions.tenantId, ctx.tenantId), eq(chatSessions.id, dialogId)));
   if (!row) throw new AppError('DIALOG_NOT_FOUND');
   const settings = await getWidgetSettings(tx, ctx.tenantId);
-  const config = funnelOf(settings);
   const [session] = await tx
-    .select({ pageUrl: chatSessions.pageUrl, referrer: chatSessions.referrer, utm: chatSessions.utm })
+    .select({
+      pageUrl: chatSessions.pageUrl,
+      referrer: chatSessions.referrer,
+      utm: chatSessions.utm,
+      funnelVersion: chatSessions.funnelVersion,
+    })
     .from(chatSessions)
     .where(and(eq(chatSessions.tenantId, ctx.tenantId), eq(chatSessions.id, dialogId)));
+  // The dialog's answers are read with the funnel version that asked them.
+  const config = session
+    ? await funnelOfSession(tx, settings, { tenantId: ctx.tenantId, funnelVersion: session.funnelVersion })
+    : funnelOf(settings);
   const [lead] = await tx
     .select({ id: leads.id, status: leads.status, estimate: leads.estimate })
     .from(leads)

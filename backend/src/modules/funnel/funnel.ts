@@ -2,15 +2,14 @@
 // copy lives in tenant_bot_settings.funnel), and the engine that validates answers, says which
 // step comes next, and computes the estimate. The server is the authority: the widget only shows.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { Value } from 'typebox/value';
 import { AppError } from '../../errors.ts';
 import { formatPhone } from '../../lib/phone.ts';
+import { choiceLabel } from './pricing.ts';
+import { funnelProblems } from './rules.ts';
 import {
   type Answers,
   type ContactsAnswer,
-  type Estimate,
-  type EstimateLine,
-  FunnelConfig,
+  type FunnelConfig,
   type PublicStep,
   STEP_LABELS,
   STEP_ORDER,
@@ -91,26 +90,6 @@ export const DEFAULT_FUNNEL: FunnelConfig = {
     rangePercent: { low: -10, high: 15 },
   },
 };
-
-/** Throws unless `value` is a funnel the engine can run; answers its problems in Russian. */
-export function assertFunnelConfig(value: unknown): asserts value is FunnelConfig {
-  if (!Value.Check(FunnelConfig, value)) {
-    const first = Value.Errors(FunnelConfig, value)[0];
-    throw new AppError('VALIDATION_FAILED', {
-      message: `Некорректная настройка воронки${first ? `: ${first.instancePath || '/'} ${first.message}` : ''}`,
-    });
-  }
-  const { steps, pricing } = value;
-  for (const object of steps.objectType.options) {
-    for (const repair of steps.repairType.options) {
-      if (pricing.perM2[object.id]?.[repair.id] === undefined) {
-        throw new AppError('VALIDATION_FAILED', {
-          message: `Нет цены за м² для «${object.label}» и «${repair.label}»`,
-        });
-      }
-    }
-  }
-}
 
 const isEnabled = (config: FunnelConfig, id: StepId) => config.steps[id].enabled;
 
@@ -211,9 +190,8 @@ export function answerLabel(config: FunnelConfig, id: StepId, answers: Answers):
     if (!answers.contacts) return null;
     return `${answers.contacts.name}, ${formatPhone(answers.contacts.phone)}`;
   }
-  if (id === 'area') return `${String(value).replace('.', ',')} м²`;
   if (id === 'rooms') return String(value);
-  return config.steps[id].options.find((option) => option.id === value)?.label ?? String(value);
+  return choiceLabel(config, id, answers);
 }
 
 /**
@@ -229,58 +207,8 @@ export function answeredQuestions(config: FunnelConfig, answers: Answers): { que
     });
 }
 
-const roundTo = (amount: number, step: number) => Math.round(amount / step) * step;
-
-/** The estimate for complete answers (contacts aside); throws if a priced step is unanswered. */
-export function computeEstimate(config: FunnelConfig, answers: Answers): Estimate {
-  const { pricing } = config;
-  const objectType = String(answers.objectType);
-  const repairType = String(answers.repairType);
-  const area = Number(answers.area);
-  const rooms = Number(answers.rooms);
-  const perM2 = pricing.perM2[objectType]?.[repairType];
-  if (perM2 === undefined || !Number.isFinite(area) || !Number.isFinite(rooms)) {
-    throw new AppError('FUNNEL_INCOMPLETE');
-  }
-
-  const extraRooms = Math.max(0, rooms - pricing.includedRooms);
-  const roomsFactor = 1 + (extraRooms * pricing.perExtraRoomPercent) / 100;
-  const timing = isEnabled(config, 'timing') && answers.timing !== undefined ? String(answers.timing) : null;
-  const timingFactor = 1 + (timing ? (pricing.timingPercent[timing] ?? 0) : 0) / 100;
-  const label = (id: StepId) => answerLabel(config, id, answers) ?? '';
-
-  const work = roundTo(area * perM2 * roomsFactor * timingFactor, 100);
-  const lines: EstimateLine[] = [
-    {
-      title: `Ремонт: ${label('repairType').toLowerCase()}`,
-      details: [
-        label('objectType'),
-        `${label('area')}`,
-        `комнат: ${rooms}`,
-        timing ? label('timing').toLowerCase() : null,
-      ]
-        .filter(Boolean)
-        .join(', '),
-      amount: work,
-    },
-  ];
-  if (isEnabled(config, 'replanning') && answers.replanning !== undefined) {
-    const amount = pricing.replanning[String(answers.replanning)] ?? 0;
-    if (amount > 0)
-      lines.push({ title: 'Перепланировка', details: 'проект и согласование', amount: roundTo(amount, 100) });
-  }
-  if (isEnabled(config, 'designProject') && answers.designProject !== undefined) {
-    const amount = (pricing.designProjectPerM2[String(answers.designProject)] ?? 0) * area;
-    if (amount > 0) lines.push({ title: 'Дизайн-проект', details: label('area'), amount: roundTo(amount, 100) });
-  }
-
-  const total = lines.reduce((sum, line) => sum + line.amount, 0);
-  return {
-    lines,
-    total,
-    range: {
-      min: roundTo(total * (1 + pricing.rangePercent.low / 100), 1000),
-      max: roundTo(total * (1 + pricing.rangePercent.high / 100), 1000),
-    },
-  };
+/** The tenant's funnel, or the default one while it has none (or a stored one no longer valid). */
+export function funnelOf(settings: { funnel: unknown }): FunnelConfig {
+  if (settings.funnel === null || settings.funnel === undefined) return DEFAULT_FUNNEL;
+  return funnelProblems(settings.funnel).length === 0 ? (settings.funnel as FunnelConfig) : DEFAULT_FUNNEL;
 }

@@ -8,62 +8,86 @@ const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const Price = Type.Number({ minimum: 0, maximum: 10_000_000 });
 const Percent = Type.Number({ minimum: -90, maximum: 500 });
 
-export const Option = Type.Object({ id: Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), label: Text(80) });
+// Closed, like every request schema: the editor sends the whole funnel back.
+const closed = { additionalProperties: false } as const;
+
+export const Option = Type.Object({ id: Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), label: Text(80) }, closed);
 export type Option = Static<typeof Option>;
 
 /** A question with options; `optional` ones may be switched off by the company. */
 const ChoiceStep = <Id extends string>(id: Id, optional: boolean) =>
-  Type.Object({
-    id: Type.Literal(id),
-    title: Text(200),
-    enabled: optional ? Type.Boolean() : Type.Literal(true),
-    options: Type.Array(Option, { minItems: 2, maxItems: 10 }),
-  });
+  Type.Object(
+    {
+      id: Type.Literal(id),
+      title: Text(200),
+      enabled: optional ? Type.Boolean() : Type.Literal(true),
+      options: Type.Array(Option, { minItems: 2, maxItems: 10 }),
+    },
+    closed,
+  );
 
-export const FunnelConfig = Type.Object({
-  version: Type.Literal(1),
-  steps: Type.Object({
-    objectType: ChoiceStep('objectType', false),
-    repairType: ChoiceStep('repairType', false),
-    area: Type.Object({
-      id: Type.Literal('area'),
-      title: Text(200),
-      enabled: Type.Literal(true),
-      min: Type.Number({ minimum: 1 }),
-      max: Type.Number({ maximum: 100_000 }),
-    }),
-    rooms: Type.Object({
-      id: Type.Literal('rooms'),
-      title: Text(200),
-      enabled: Type.Literal(true),
-      max: Type.Integer({ minimum: 1, maximum: 50 }),
-    }),
-    replanning: ChoiceStep('replanning', true),
-    designProject: ChoiceStep('designProject', true),
-    timing: ChoiceStep('timing', true),
-    contacts: Type.Object({
-      id: Type.Literal('contacts'),
-      title: Text(200),
-      enabled: Type.Literal(true),
-      consentText: Text(600),
-    }),
-  }),
-  pricing: Type.Object({
-    /** Rubles per m² of work, by object type and repair type (option ids). */
-    perM2: Type.Record(Type.String(), Type.Record(Type.String(), Price)),
-    /** Rooms above this many make the work dearer by `perExtraRoomPercent` each. */
-    includedRooms: Type.Integer({ minimum: 0, maximum: 50 }),
-    perExtraRoomPercent: Percent,
-    /** A fixed price per replanning option. */
-    replanning: Type.Record(Type.String(), Price),
-    /** Rubles per m² per design-project option. */
-    designProjectPerM2: Type.Record(Type.String(), Price),
-    /** A percentage on the work per timing option (a rush costs more). */
-    timingPercent: Type.Record(Type.String(), Percent),
-    /** The range shown around the total, in percent of it. */
-    rangePercent: Type.Object({ low: Percent, high: Percent }),
-  }),
-});
+export const FunnelConfig = Type.Object(
+  {
+    version: Type.Literal(1),
+    steps: Type.Object(
+      {
+        objectType: ChoiceStep('objectType', false),
+        repairType: ChoiceStep('repairType', false),
+        area: Type.Object(
+          {
+            id: Type.Literal('area'),
+            title: Text(200),
+            enabled: Type.Literal(true),
+            min: Type.Number({ minimum: 1 }),
+            max: Type.Number({ maximum: 100_000 }),
+          },
+          closed,
+        ),
+        rooms: Type.Object(
+          {
+            id: Type.Literal('rooms'),
+            title: Text(200),
+            enabled: Type.Literal(true),
+            max: Type.Integer({ minimum: 1, maximum: 50 }),
+          },
+          closed,
+        ),
+        replanning: ChoiceStep('replanning', true),
+        designProject: ChoiceStep('designProject', true),
+        timing: ChoiceStep('timing', true),
+        contacts: Type.Object(
+          {
+            id: Type.Literal('contacts'),
+            title: Text(200),
+            enabled: Type.Literal(true),
+            consentText: Text(600),
+          },
+          closed,
+        ),
+      },
+      closed,
+    ),
+    pricing: Type.Object(
+      {
+        /** Rubles per m² of work, by object type and repair type (option ids). */
+        perM2: Type.Record(Type.String(), Type.Record(Type.String(), Price)),
+        /** Rooms above this many make the work dearer by `perExtraRoomPercent` each. */
+        includedRooms: Type.Integer({ minimum: 0, maximum: 50 }),
+        perExtraRoomPercent: Percent,
+        /** A fixed price per replanning option. */
+        replanning: Type.Record(Type.String(), Price),
+        /** Rubles per m² per design-project option. */
+        designProjectPerM2: Type.Record(Type.String(), Price),
+        /** A percentage on the work per timing option (a rush costs more). */
+        timingPercent: Type.Record(Type.String(), Percent),
+        /** The range shown around the total, in percent of it. */
+        rangePercent: Type.Object({ low: Percent, high: Percent }, closed),
+      },
+      closed,
+    ),
+  },
+  closed,
+);
 export type FunnelConfig = Static<typeof FunnelConfig>;
 
 export type StepId = keyof FunnelConfig['steps'];

@@ -10,29 +10,10 @@ import { appendMessages, type ChatSession, findSession, type NewMessage, updateS
 import { queueNewLeadEmails } from '../leads/newLeadEmails.ts';
 import { createLead } from '../leads/service.ts';
 import { queueLeadAlerts } from '../telegram/alerts.ts';
-import {
-  answeredQuestions,
-  answerLabel,
-  applyAnswer,
-  assertFunnelConfig,
-  computeEstimate,
-  DEFAULT_FUNNEL,
-  enabledSteps,
-  nextStep,
-  publicStep,
-} from './funnel.ts';
+import { answeredQuestions, answerLabel, applyAnswer, enabledSteps, nextStep, publicStep } from './funnel.ts';
+import { computeEstimate } from './pricing.ts';
 import type { Answers, Estimate, FunnelConfig, PublicStep, StepId } from './schemas.ts';
-
-/** The tenant's funnel, or the default one while it has none (or a stored one no longer valid). */
-export function funnelOf(settings: Pick<WidgetSettings, 'funnel'>): FunnelConfig {
-  if (settings.funnel === null || settings.funnel === undefined) return DEFAULT_FUNNEL;
-  try {
-    assertFunnelConfig(settings.funnel);
-    return settings.funnel;
-  } catch {
-    return DEFAULT_FUNNEL;
-  }
-}
+import { funnelOfSession } from './versions.ts';
 
 export interface FunnelProgress {
   step: PublicStep | null;
@@ -79,15 +60,24 @@ interface Deps {
  */
 export async function submitAnswer(
   deps: Deps,
-  options: { tenantId: string; sessionId: string; token: string; config: FunnelConfig; stepId: string; value: unknown },
+  options: {
+    tenantId: string;
+    sessionId: string;
+    token: string;
+    settings: Pick<WidgetSettings, 'funnel' | 'funnelVersion'>;
+    stepId: string;
+    value: unknown;
+  },
 ): Promise<FunnelProgress & { messages: MessageView[] }> {
-  const { tenantId, config } = options;
+  const { tenantId } = options;
   const result = await deps.db.withTenant(tenantId, async (tx) => {
     const session = await findSession(tx, { tenantId, sessionId: options.sessionId, token: options.token, lock: true });
     if (!session) throw new AppError('SESSION_NOT_FOUND');
     const before = session.answers as Answers;
+    // The version the session started on, whatever was saved since.
+    const config = await funnelOfSession(tx, options.settings, session);
     if (session.status === 'completed') {
-      if (options.stepId === 'contacts') return { answers: before, messages: [], queued: 0 };
+      if (options.stepId === 'contacts') return { answers: before, config, messages: [], queued: 0 };
       throw new AppError('FUNNEL_COMPLETED');
     }
 
@@ -150,11 +140,11 @@ export async function submitAnswer(
       sessionId: session.id,
       stages: [...stagesOfAnswer(config, stepId), ...(leadCreated ? (['contacts'] as const) : [])],
     });
-    return { answers, messages, queued };
+    return { answers, config, messages, queued };
   });
 
   if (result.queued > 0) deps.outbox.kick();
   for (const message of result.messages)
     deps.events.publish({ tenantId, sessionId: options.sessionId }, { type: 'message', message });
-  return { ...progressOf(config, result.answers), messages: result.messages };
+  return { ...progressOf(result.config, result.answers), messages: result.messages };
 }

@@ -18,7 +18,7 @@ import type { Responder } from '../ai/responders.ts';
 import { ensureStorageRoom, record, tenantPlan } from '../billing/limitsService.ts';
 import { allowedModel } from '../billing/plans.ts';
 import { getWidgetSettings } from '../branding/service.ts';
-import { funnelOf } from '../funnel/service.ts';
+import { funnelOf } from '../funnel/funnel.ts';
 import { deleteFileRow, deleteObjects, storeObject } from '../storage/files.ts';
 import { uploadedFile } from '../storage/upload.ts';
 import {

@@ -46,6 +46,7 @@ async function leadView(tx: Tx, ctx: TenantContext, leadId: string): Promise<Lea
     answers: lead.answers,
     utm: lead.utm,
     pageUrl: lead.pageUrl,
+    funnelVersion: lead.funnelVersion,
     transcript,
     history: history.map(eventOf),
   };

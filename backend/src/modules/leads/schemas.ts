@@ -107,6 +107,8 @@ export const LeadView = Type.Object({
   answers: Type.Array(Type.Object({ question: Type.String(), answer: Type.String() })),
   utm: Type.Record(Type.String(), Type.String()),
   pageUrl: Type.Union([Type.String(), Type.Null()]),
+  /** The «Воронка» version that asked and priced it; null: the default funnel. */
+  funnelVersion: Type.Union([Type.Integer(), Type.Null()]),
   /** The conversation the lead came from. */
   transcript: Type.Array(MessageView),
   /** Status moves, changes of responsible member and notes, newest first. */

@@ -26,6 +26,7 @@ export interface Lead {
   estimate: Estimate;
   utm: Record<string, string>;
   pageUrl: string | null;
+  funnelVersion: number | null;
   estimatePdfFileId: string | null;
   createdAt: Date;
   status: LeadStatus;
@@ -43,6 +44,7 @@ const leadColumns = {
   estimate: sql<Estimate>`${leads.estimate}`,
   utm: leads.utm,
   pageUrl: leads.pageUrl,
+  funnelVersion: leads.funnelVersion,
   estimatePdfFileId: leads.estimatePdfFileId,
   createdAt: leads.createdAt,
   status: leads.status,
@@ -77,6 +79,7 @@ export async function createLead(
       estimate: options.estimate as unknown as Record<string, unknown>,
       utm: options.session.utm,
       pageUrl: options.session.pageUrl,
+      funnelVersion: options.session.funnelVersion,
     })
     .onConflictDoNothing({ target: leads.sessionId })
     .returning({ id: leads.id });

@@ -8,9 +8,8 @@ import { iso, responses } from '../../schemas.ts';
 import { firstPlanWith } from '../billing/plans.ts';
 import { brandingCustomized, getWidgetSettings, saveWidgetSettings, type WidgetSettings } from '../branding/service.ts';
 import { servedHostOf } from '../domains/service.ts';
-import { enabledSteps } from '../funnel/funnel.ts';
+import { enabledSteps, funnelOf } from '../funnel/funnel.ts';
 import { STEP_LABELS } from '../funnel/schemas.ts';
-import { funnelOf } from '../funnel/service.ts';
 import { DEFAULT_GOALS } from './metrika.ts';
 import { WidgetSettingsInput, WidgetSettingsView } from './settingsSchemas.ts';
 

@@ -22,9 +22,10 @@ import { asksForPerson } from '../dialogs/handoff.ts';
 import { requestOperator } from '../dialogs/handoffTimeouts.ts';
 import { changeDialogState, dialogStatus } from '../dialogs/state.ts';
 import { isServedOrigin } from '../domains/hosts.ts';
-import { nextStep } from '../funnel/funnel.ts';
+import { funnelOf, nextStep } from '../funnel/funnel.ts';
 import type { Answers } from '../funnel/schemas.ts';
-import { funnelOf, progressOf, questionMessage, submitAnswer } from '../funnel/service.ts';
+import { progressOf, questionMessage, submitAnswer } from '../funnel/service.ts';
+import { funnelOfSession } from '../funnel/versions.ts';
 import { recordMatch, replyKnowledge, retrievalSettings, retrieve } from '../knowledge/retrieve.ts';
 import { findLead, leadEstimatePdf } from '../leads/service.ts';
 import { queueHandoffAlerts, queueNewDialogAlerts } from '../telegram/alerts.ts';
@@ -197,13 +198,13 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       const body = request.body;
       const tenant = await tenantOf(request, body.key);
       const settings = await settingsOf(tenant.id);
-      const funnel = funnelOf(settings);
       const state = await app.db.withTenant(tenant.id, async (tx) => {
         const resumed = body.token ? await findSession(tx, { tenantId: tenant.id, token: body.token }) : null;
         if (resumed && body.token) {
           const { state, operator } = await dialogStatus(tx, { tenantId: tenant.id, sessionId: resumed.id });
           return {
             session: resumed,
+            funnel: await funnelOfSession(tx, settings, resumed),
             token: body.token,
             created: false,
             messages: await listMessages(tx, { tenantId: tenant.id, sessionId: resumed.id }),
@@ -222,7 +223,10 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           referrer: webUrlOrNull(body.referrer),
           utm: body.utm ?? {},
           limited: !allowed.ok,
+          // New sessions start on the funnel saved last; a visitor mid-funnel keeps theirs.
+          funnelVersion: settings.funnelVersion,
         });
+        const funnel = funnelOf(settings);
         await queueNewDialogAlerts(tx, {
           tenantId: tenant.id,
           sessionId: session.id,
@@ -240,7 +244,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         });
         // The frame starts a session when the widget is first opened; a reload resumes it (above).
         await recordFunnelStages(tx, { tenantId: tenant.id, sessionId: session.id, stages: ['opened'] });
-        return { session, token, created: true, messages, dialog: { state: 'ai' as const, operatorName: null } };
+        const dialog = { state: 'ai' as const, operatorName: null };
+        return { session, funnel, token, created: true, messages, dialog };
       });
       if (state.created) {
         events.publish({ tenantId: tenant.id, sessionId: state.session.id }, { type: 'started' });
@@ -251,7 +256,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         sessionId: state.session.id,
         token: state.token,
         status: state.session.status,
-        ...progressOf(funnel, answers),
+        ...progressOf(state.funnel, answers),
         messages: state.messages,
         dialog: state.dialog,
       });
@@ -273,14 +278,13 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     },
     async (request) => {
       const tenant = await tenantOf(request, keyFrom(request));
-      const funnel = funnelOf(await settingsOf(tenant.id));
       const result = await submitAnswer(
         { db: app.db, events, outbox: app.outbox, publicUrl: config.publicUrl },
         {
           tenantId: tenant.id,
           sessionId: request.params.id,
           token: tokenFrom(request),
-          config: funnel,
+          settings: await settingsOf(tenant.id),
           stepId: request.body.stepId,
           value: request.body.value,
         },
@@ -336,7 +340,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           return { stored: saved, changes: [...before, ...(asked?.events ?? [])], prepared: null };
         }
         if (!(await aiAllowed(tx, { tenantId: tenant.id, session, plan: settings }))) {
-          const reply = limitedReply(currentQuestion(funnelOf(settings), answers));
+          const reply = limitedReply(currentQuestion(await funnelOfSession(tx, settings, session), answers));
           return {
             stored: await appendMessages(tx, {
               tenantId: tenant.id,
@@ -359,6 +363,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         const context = await replyContext(tx, {
           tenantId: tenant.id,
           sessionId: session.id,
+          funnel: await funnelOfSession(tx, settings, session),
           settings,
           answers,
           visitorText: text,
