@@ -40,7 +40,7 @@ export type {
   TakeDialogBody,
 } from './modules/dialogs/schemas.ts';
 export type { DnsRecordView, DomainInput, DomainView } from './modules/domains/schemas.ts';
-export type { FunnelInput, FunnelVersionView, FunnelView } from './modules/funnel/apiSchemas.ts';
+export type { FunnelInput, FunnelVersionsView, FunnelVersionView, FunnelView } from './modules/funnel/apiSchemas.ts';
 export type { FunnelProblem } from './modules/funnel/rules.ts';
 export type {
   Answers as FunnelAnswers,

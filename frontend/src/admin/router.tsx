@@ -10,7 +10,6 @@ import { BrandingPage } from './features/branding/BrandingPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { DialogPage } from './features/dialogs/DialogPage';
 import { DialogsPage } from './features/dialogs/DialogsPage';
-import { FunnelPage } from './features/funnel/FunnelPage';
 import { IntegrationsPage } from './features/integrations/IntegrationsPage';
 import { InvitePage } from './features/invite/InvitePage';
 import { LeadPage } from './features/leads/LeadPage';
@@ -27,14 +26,16 @@ import { GuestOnly, RequireAuth, RequireRole } from './shell/guards';
 import { SessionGate } from './shell/SessionGate';
 import { CrashPage, NotFoundPage, PageLoading } from './shell/StatusPages';
 
-// The knowledge base comes in a chunk of its own when first opened, to keep it out of the
-// panel's first load.
+// The knowledge base and the funnel editor (with the funnel's rules and pricing, shared with the
+// server) come in chunks of their own when first opened, to keep them out of the panel's first load.
 const KnowledgePage = lazy(() =>
   import('./features/knowledge/KnowledgePage').then((page) => ({ default: page.KnowledgePage })),
 );
 const KnowledgeEntryPage = lazy(() =>
   import('./features/knowledge/KnowledgeEntryPage').then((page) => ({ default: page.KnowledgeEntryPage })),
 );
+
+const FunnelPage = lazy(() => import('./features/funnel/FunnelPage').then((page) => ({ default: page.FunnelPage })));
 
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
@@ -82,7 +83,7 @@ export const router = createBrowserRouter(
                 guarded(sections.dialogs, <DialogPage />, '/:id'),
                 guarded(sections.knowledge, later(<KnowledgePage />)),
                 guarded(sections.knowledge, later(<KnowledgeEntryPage />), '/:id'),
-                guarded(sections.funnel, <FunnelPage />),
+                guarded(sections.funnel, later(<FunnelPage />)),
                 guarded(sections.branding, <BrandingPage />),
                 guarded(sections.widget, <WidgetPage />),
                 guarded(sections.integrations, <IntegrationsPage />),

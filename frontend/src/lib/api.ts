@@ -38,6 +38,9 @@ import type {
   EntryDetailView,
   EntryView,
   ErrorCode,
+  FunnelInput,
+  FunnelVersionsView,
+  FunnelView,
   InvoiceListView,
   InvoiceView,
   IssuedInvoiceView,
@@ -362,6 +365,16 @@ export const api = {
     uploadAvatar: (file: Blob, options?: UploadOptions) =>
       upload<BotSettingsView>('/api/bot-settings/avatar', file, options),
     deleteAvatar: () => request<BotSettingsView>('DELETE', '/api/bot-settings/avatar'),
+  },
+  funnel: {
+    /** The funnel the widget runs, its version (null while it is the default one) and the default. */
+    get: (signal?: AbortSignal) => request<FunnelView>('GET', '/api/funnel', { signal }),
+    /** Saves a new version; refused (FUNNEL_CONFLICT) when `baseVersion` is no longer the latest. */
+    save: (body: FunnelInput) => request<FunnelView>('PUT', '/api/funnel', { body }),
+    /** Every saved version, newest first. */
+    versions: (signal?: AbortSignal) => request<FunnelVersionsView>('GET', '/api/funnel/versions', { signal }),
+    /** Saves a new version equal to version `number`. */
+    restore: (number: number) => request<FunnelView>('POST', `/api/funnel/versions/${number}/restore`),
   },
   leads: {
     list: (query: LeadFilter & { limit: number; offset: number }, signal?: AbortSignal) =>

@@ -34,6 +34,7 @@ export const FunnelInput = Type.Object(
 export type FunnelInput = Static<typeof FunnelInput>;
 
 export const FunnelVersionsView = Type.Object({ versions: Type.Array(FunnelVersionView) });
+export type FunnelVersionsView = Static<typeof FunnelVersionsView>;
 
 export const VersionParams = Type.Object(
   { number: Type.Integer({ minimum: 1, maximum: 1_000_000 }) },

@@ -36,6 +36,11 @@ interface ResourceTexts {
 const members = (count: number) => `${count} ${plural(count, ['сотрудник', 'сотрудника', 'сотрудников'])}`;
 const leads = (count: number) => `${count} ${plural(count, ['заявка', 'заявки', 'заявок'])}`;
 const months = (count: number) => `${count} ${plural(count, ['месяц', 'месяца', 'месяцев'])}`;
+/** «+15 %», «−10 %», «0 %»: a markup, its sign always shown. */
+const signedPercent = (value: number) =>
+  Number.isFinite(value)
+    ? `${value > 0 ? '+' : value < 0 ? '−' : ''}${String(Math.abs(value)).replace('.', ',')} %`
+    : '—';
 
 export const ru = {
   product: {
@@ -117,7 +122,6 @@ export const ru = {
     noValue: '—',
     openMenu: 'Открыть меню',
     closeMenu: 'Закрыть меню',
-    soon: 'Скоро',
     showPassword: 'Показать пароль',
     hidePassword: 'Скрыть пароль',
   },
@@ -272,7 +276,7 @@ export const ru = {
         },
         funnel: {
           title: 'Настройте воронку',
-          text: 'Выберите шаги квиза: тип объекта, вид ремонта, площадь и дополнительные опции.',
+          text: 'Вопросы квиза и цены, по которым бот считает смету: тип объекта, вид ремонта, площадь и дополнительные опции.',
         },
         branding: {
           title: 'Оформите виджет',
@@ -370,11 +374,6 @@ export const ru = {
       loadFailed: 'Не удалось загрузить конверсию',
       more: 'Подробнее',
     },
-  },
-
-  sections: {
-    funnel: 'Здесь можно будет включать и выключать шаги квиза, по которым посетитель получает расчёт сметы.',
-    comingSoon: 'Раздел в разработке',
   },
 
   team: {
@@ -532,6 +531,154 @@ export const ru = {
     },
   },
 
+  funnel: {
+    title: 'Воронка',
+    subtitle: 'Вопросы, которые бот задаёт посетителю, и цены, по которым он считает смету',
+    previewLabel: 'Предпросмотр воронки',
+    saved: 'Воронка сохранена: новые посетители пойдут по ней',
+    status: {
+      version: (number: number, date: string, author: string) => `Работает версия ${number} от ${date} · ${author}`,
+      default: 'Работает стандартная воронка AI Max: вы её ещё не меняли',
+    },
+    conflict: {
+      title: 'Воронку уже изменили',
+      text: 'Пока вы редактировали, новую версию сохранили в другой вкладке или это сделал другой сотрудник. Загрузите её и внесите правки заново: ваши несохранённые изменения пропадут.',
+      reload: 'Загрузить новую версию',
+      loaded: 'Загружена последняя версия воронки',
+    },
+    problems: {
+      summary: (count: number) => `Исправьте ${count} ${plural(count, ['ошибку', 'ошибки', 'ошибок'])}`,
+      number: 'Введите число',
+      wholeNumber: 'Введите целое число',
+    },
+    cards: {
+      steps: 'Шаги воронки',
+      pricing: 'Расчёт сметы',
+      names: {
+        objectType: 'Тип объекта',
+        repairType: 'Вид ремонта',
+        area: 'Площадь',
+        rooms: 'Комнаты',
+        replanning: 'Перепланировка',
+        designProject: 'Дизайн-проект',
+        timing: 'Сроки',
+        contacts: 'Контакты',
+        prices: 'Цены за м²',
+      },
+      notAsked: 'Не спрашиваем',
+      problems: (count: number) => `${count} ${plural(count, ['ошибка', 'ошибки', 'ошибок'])}`,
+      noQuestion: 'Вопрос не написан',
+      pricesSummary: (objects: number, repairs: number, low: number, high: number) =>
+        `${objects} × ${repairs} ${plural(objects * repairs, ['цена', 'цены', 'цен'])} за м², вилка от ${signedPercent(low)} до ${signedPercent(high)}`,
+      offNote:
+        'Бот сейчас не задаёт этот вопрос и не учитывает его в смете. Включите переключатель на карточке, чтобы спрашивать снова.',
+    },
+    editor: {
+      question: 'Вопрос в чате',
+      questionHint: 'Бот задаёт его посетителю сообщением',
+      perM2Elsewhere: 'Цена за м² для каждого сочетания типа объекта и вида ремонта задаётся в карточке «Цены за м²».',
+      openPrices: 'К ценам',
+      areaMin: 'Не меньше, м²',
+      areaMax: 'Не больше, м²',
+      roomsMax: 'Не больше комнат',
+      roomsPricing: 'Цена за комнаты',
+      roomsPricingHint: 'Каждая комната сверх включённых удорожает работы на заданный процент',
+      includedRooms: 'Комнат включено в цену',
+      perExtraRoomPercent: '+% за каждую следующую',
+      consent: 'Согласие на обработку персональных данных',
+      consentHint: 'Посетитель отмечает его галочкой перед отправкой контактов, как требует 152-ФЗ',
+      perM2: 'Цена работ за м²',
+      perM2Hint: 'Для каждого типа объекта и вида ремонта, в рублях: площадь × цена — основа сметы',
+      perM2Cell: (object: string, repair: string) => `${object} — ${repair}, ₽ за м²`,
+      perM2Unit: '₽/м²',
+      range: 'Вилка цены',
+      rangeHint: 'Смета показывает не одну сумму, а диапазон вокруг расчёта, например от −10 % до +15 %',
+      rangeLow: 'Нижняя граница, %',
+      rangeHigh: 'Верхняя граница, %',
+      reset: 'Как в стандартной воронке',
+    },
+    options: {
+      title: 'Варианты ответа',
+      label: (number: number) => `Вариант ${number}`,
+      moveUp: (name: string) => `Поднять «${name}» выше`,
+      moveDown: (name: string) => `Опустить «${name}» ниже`,
+      remove: (name: string) => `Удалить «${name}»`,
+      limits: (min: number, max: number) => `От ${min} до ${max} вариантов, посетитель выбирает один.`,
+      priceHint: {
+        replanning: 'Рядом — сумма, которая добавится к смете; 0 — без доплаты.',
+        designProject: 'Рядом — цена за каждый м² площади; 0 — без доплаты.',
+        timing: 'Рядом — наценка на работы в процентах; со знаком минус — скидка.',
+      },
+      priceLabel: {
+        replanning: (name: string) => `Цена «${name}», ₽`,
+        designProject: (name: string) => `Цена «${name}», ₽ за м²`,
+        timing: (name: string) => `Наценка «${name}», %`,
+      },
+      units: { replanning: '₽', designProject: '₽/м²', timing: '%' },
+      newLabel: 'Новый вариант',
+      newPlaceholder: 'Как его увидит посетитель',
+      add: 'Добавить вариант',
+      emptyNew: 'Напишите вариант, чтобы добавить его',
+      duplicate: 'Такой вариант уже есть',
+      full: (max: number) => `Вариантов уже ${max}, больше нельзя`,
+    },
+    preview: {
+      title: 'Как видит посетитель',
+      description: 'Открытый шаг в чате виджета. Меняется по мере ввода, ещё до сохранения',
+      step: (current: number, total: number) => `Шаг ${current} из ${total}`,
+      done: 'Расчёт готов',
+      notAsked: 'Этот вопрос выключен: бот его пропустит',
+      noQuestion: 'Напишите вопрос — он появится здесь',
+      options: 'Варианты ответа',
+      next: 'Далее',
+      areaUnit: 'м²',
+      numberRange: (min: string, max: string, unit: string) => `От ${min} до ${max}${unit ? ` ${unit}` : ''}`,
+      name: 'Имя',
+      namePlaceholder: 'Как к вам обращаться',
+      phone: 'Телефон',
+      phonePlaceholder: '+7 900 123-45-67',
+      noConsent: 'Напишите текст согласия',
+      submitContacts: 'Получить смету',
+      estimateTitle: 'Предварительная смета',
+      estimateRange: 'Стоимость ремонта',
+      total: 'Итого по расчёту',
+      noEstimate: 'Здесь будет смета, когда в воронке не останется ошибок',
+      incompleteSample: 'Укажите площадь и число комнат в примере расчёта, чтобы увидеть смету',
+    },
+    sample: {
+      title: 'Пример расчёта',
+      description: 'Ответьте за посетителя: смета считается по ценам, которые вы вводите',
+      answers: 'Ответы посетителя',
+      areaAnswer: (area: string) => `${area} м²`,
+      roomsAnswer: (rooms: string) => `комнат: ${rooms}`,
+      area: 'Площадь, м²',
+      rooms: 'Комнат',
+      result: 'Посетитель увидит',
+      range: (min: string, max: string) => `от ${min} до ${max}`,
+      total: 'Итого по расчёту',
+      invalid: 'Смета появится, когда в воронке не останется ошибок.',
+      incomplete: 'Укажите площадь и число комнат.',
+    },
+    history: {
+      title: 'История версий',
+      description: 'Каждое сохранение — новая версия. Любую прежнюю можно вернуть',
+      empty: 'Версий пока нет: работает стандартная воронка. Первая появится после сохранения',
+      version: (number: number) => `Версия ${number}`,
+      current: 'Работает сейчас',
+      authorGone: 'сотрудник удалён',
+      restoredFrom: (number: number) => `восстановлена из версии ${number}`,
+      restore: 'Вернуть эту версию',
+      showAll: (count: number) => `Показать все ${count}`,
+      showFewer: 'Свернуть',
+      confirmTitle: (number: number) => `Вернуть версию ${number}?`,
+      confirmText: (number: number) =>
+        `Воронка станет такой, как в версии ${number}, и сохранится как новая версия. Новые посетители пойдут по ней сразу, а кто уже начал расчёт, закончит его по прежней.`,
+      confirmDirty: 'Несохранённые изменения пропадут.',
+      confirm: 'Вернуть',
+      restored: (number: number) => `Версия ${number} возвращена`,
+    },
+  },
+
   leads: {
     title: 'Заявки',
     subtitle: 'Посетители сайта, которые прошли расчёт в виджете и оставили контакты',
@@ -636,6 +783,8 @@ export const ru = {
       title: 'Ответы',
       description: 'Что посетитель выбрал в расчёте',
       empty: 'Посетитель не отвечал на вопросы расчёта.',
+      version: (number: number | null) =>
+        number === null ? 'Рассчитано по воронке по умолчанию' : `Рассчитано по версии воронки № ${number}`,
     },
     estimate: {
       title: 'Смета',

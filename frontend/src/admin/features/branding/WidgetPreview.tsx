@@ -1,11 +1,14 @@
 // The chat widget as a visitor meets it: the open panel above the round launcher. Purely
 // presentational, drawn from the widget's own config (GET /api/widget/config), so the widget
-// itself can take its look from here.
+// itself can take its look from here. Its header and avatar also frame the funnel editor's preview.
 import type { WidgetConfigView } from '@aimax/backend/contracts';
 import { ChevronDown, MessageCircle, SendHorizontal } from 'lucide-react';
 import { t } from '@/lib/i18n';
 import { cx } from '@/lib/ui/cx';
 import { readableTextOn } from './colors';
+
+/** A surface in the company's colour, with text that stays readable on it. */
+export const primaryStyle = (color: string) => ({ backgroundColor: color, color: readableTextOn(color) });
 
 interface WidgetPreviewProps {
   config: WidgetConfigView;
@@ -14,29 +17,13 @@ interface WidgetPreviewProps {
 
 export function WidgetPreview({ config, className }: WidgetPreviewProps) {
   const { preview: text } = t.branding;
-  const primary = { backgroundColor: config.primaryColor, color: readableTextOn(config.primaryColor) };
+  const primary = primaryStyle(config.primaryColor);
   const [mainReply, ...otherReplies] = text.quickReplies;
 
   return (
     <div className={cx('flex flex-col items-end gap-4', className)}>
       <div className="w-full overflow-hidden rounded-2xl bg-white shadow-2xl ring-1 shadow-zinc-950/15 ring-zinc-950/5">
-        <div className="flex items-center gap-3 px-4 py-3.5" style={primary}>
-          {config.logoUrl ? (
-            <span className="flex h-10 max-w-28 shrink-0 items-center rounded-lg bg-white px-2 py-1.5 shadow-sm">
-              <img src={config.logoUrl} alt={config.companyName} className="max-h-full max-w-full object-contain" />
-            </span>
-          ) : (
-            <BotAvatar config={config} size="md" onPrimary />
-          )}
-          <div className="min-w-0 flex-1">
-            <p className="truncate text-[15px] leading-tight font-semibold">{config.companyName}</p>
-            <p className="mt-0.5 flex items-center gap-1.5 truncate text-xs opacity-85">
-              <span aria-hidden className="size-1.5 shrink-0 rounded-full bg-emerald-400 ring-2 ring-emerald-400/30" />
-              {config.bot.name ? `${config.bot.name} · ${text.online}` : text.online}
-            </p>
-          </div>
-          <ChevronDown aria-hidden size={20} className="shrink-0 opacity-75" />
-        </div>
+        <PreviewChatHeader config={config} />
 
         <div className="space-y-3 bg-zinc-50 px-4 py-4">
           {(config.welcomeTitle || config.welcomeText) && (
@@ -113,6 +100,30 @@ export function WidgetPreview({ config, className }: WidgetPreviewProps) {
   );
 }
 
+/** The chat's header: the logo (or the bot's avatar), the company's name, the bot online. */
+export function PreviewChatHeader({ config }: { config: WidgetConfigView }) {
+  const { preview: text } = t.branding;
+  return (
+    <div className="flex items-center gap-3 px-4 py-3.5" style={primaryStyle(config.primaryColor)}>
+      {config.logoUrl ? (
+        <span className="flex h-10 max-w-28 shrink-0 items-center rounded-lg bg-white px-2 py-1.5 shadow-sm">
+          <img src={config.logoUrl} alt={config.companyName} className="max-h-full max-w-full object-contain" />
+        </span>
+      ) : (
+        <BotAvatar config={config} size="md" onPrimary />
+      )}
+      <div className="min-w-0 flex-1">
+        <p className="truncate text-[15px] leading-tight font-semibold">{config.companyName}</p>
+        <p className="mt-0.5 flex items-center gap-1.5 truncate text-xs opacity-85">
+          <span aria-hidden className="size-1.5 shrink-0 rounded-full bg-emerald-400 ring-2 ring-emerald-400/30" />
+          {config.bot.name ? `${config.bot.name} · ${text.online}` : text.online}
+        </p>
+      </div>
+      <ChevronDown aria-hidden size={20} className="shrink-0 opacity-75" />
+    </div>
+  );
+}
+
 interface BotAvatarProps {
   config: WidgetConfigView;
   size: 'sm' | 'md';
@@ -120,7 +131,7 @@ interface BotAvatarProps {
   onPrimary?: boolean;
 }
 
-function BotAvatar({ config, size, onPrimary = false }: BotAvatarProps) {
+export function BotAvatar({ config, size, onPrimary = false }: BotAvatarProps) {
   const box = size === 'md' ? 'size-10 text-sm' : 'size-7 text-xs';
   if (config.bot.avatarUrl) {
     return (

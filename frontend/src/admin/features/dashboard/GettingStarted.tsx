@@ -1,8 +1,8 @@
 // The owner's first steps, each ticked from what is really so: the team has someone else in it
-// (or an invite on its way), the branding or the bot differ from the defaults, and the widget was
-// loaded on a site of the company's (not the platform's own) within the last 30 days. The funnel
-// leads to a section still being built, so it is marked «Скоро»; the knowledge base is open, but
-// nothing loaded here counts its entries, so its step is not ticked.
+// (or an invite on its way), the funnel was saved as the company's own, the branding or the bot
+// differ from the defaults, and the widget was loaded on a site of the company's (not the
+// platform's own) within the last 30 days. Nothing loaded here counts the knowledge base's
+// entries, so its step is not ticked.
 import { ArrowRight, Check } from 'lucide-react';
 import { motion } from 'motion/react';
 import { useCallback } from 'react';
@@ -23,24 +23,25 @@ interface Step {
   section: Section;
   icon: Section['icon'];
   done: boolean;
-  ready: boolean;
 }
 
 export function GettingStarted() {
   // The ticks depend on these: if one fails to load, the list still leads the way.
   const team = useResource(useCallback((signal: AbortSignal) => api.team.get(signal), []));
+  const funnel = useResource(useCallback((signal: AbortSignal) => api.funnel.get(signal), []));
   const widget = useResource(useCallback((signal: AbortSignal) => api.widget.getSettings(signal), []));
   const teamInvited = Boolean(team.data && (team.data.members.length > 1 || team.data.invites.length > 0));
+  const funnelSaved = Boolean(funnel.data?.version);
   const branded = widget.data?.brandingCustomized === true;
   const seenAt = widget.data?.seen ? new Date(widget.data.seen.at).getTime() : null;
   const installed = seenAt !== null && Date.now() - seenAt < INSTALLED_WITHIN_MS;
 
   const steps: Step[] = [
-    { key: 'team', section: sections.team, icon: sections.team.icon, done: teamInvited, ready: true },
-    { key: 'funnel', section: sections.funnel, icon: sections.funnel.icon, done: false, ready: false },
-    { key: 'branding', section: sections.branding, icon: sections.branding.icon, done: branded, ready: true },
-    { key: 'knowledge', section: sections.knowledge, icon: sections.knowledge.icon, done: false, ready: true },
-    { key: 'widget', section: sections.widget, icon: sections.widget.icon, done: installed, ready: true },
+    { key: 'team', section: sections.team, icon: sections.team.icon, done: teamInvited },
+    { key: 'funnel', section: sections.funnel, icon: sections.funnel.icon, done: funnelSaved },
+    { key: 'branding', section: sections.branding, icon: sections.branding.icon, done: branded },
+    { key: 'knowledge', section: sections.knowledge, icon: sections.knowledge.icon, done: false },
+    { key: 'widget', section: sections.widget, icon: sections.widget.icon, done: installed },
   ];
   const doneCount = steps.filter((step) => step.done).length;
   const { checklist } = t.dashboard;
@@ -101,7 +102,6 @@ function ChecklistStep({ step, number }: { step: Step; number: number }) {
         <span className="flex flex-wrap items-center gap-2">
           <span className={cx('font-medium text-sm', step.done ? 'text-zinc-500' : 'text-zinc-900')}>{text.title}</span>
           {step.done && <Badge tone="success">{t.dashboard.checklist.done}</Badge>}
-          {!step.ready && <Badge>{t.common.soon}</Badge>}
         </span>
         <span className="mt-0.5 block text-sm text-zinc-500">{text.text}</span>
       </span>

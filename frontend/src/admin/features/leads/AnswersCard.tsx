@@ -2,8 +2,11 @@ import type { LeadView } from '@aimax/backend/contracts';
 import { t } from '@/lib/i18n';
 import { Card, CardHeader } from '@/lib/ui/Card';
 
-/** The funnel's questions and what the visitor chose, in the order they were asked. */
-export function AnswersCard({ answers }: { answers: LeadView['answers'] }) {
+/** The funnel's questions and what the visitor chose, in the order they were asked; a lead names the version that asked them. */
+export function AnswersCard({
+  answers,
+  funnelVersion,
+}: Pick<LeadView, 'answers'> & { funnelVersion?: LeadView['funnelVersion'] }) {
   const text = t.leads.answers;
   return (
     <Card aria-labelledby="lead-answers-title">
@@ -19,6 +22,9 @@ export function AnswersCard({ answers }: { answers: LeadView['answers'] }) {
             </div>
           ))}
         </dl>
+      )}
+      {funnelVersion !== undefined && (
+        <p className="border-t border-zinc-100 px-5 py-3 text-[13px] text-zinc-500">{text.version(funnelVersion)}</p>
       )}
     </Card>
   );

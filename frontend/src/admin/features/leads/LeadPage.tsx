@@ -98,7 +98,7 @@ function LeadDetails({ initial }: { initial: LeadView }) {
             <EstimateCard estimate={lead.estimate} />
           </div>
           <div className="max-lg:order-5">
-            <AnswersCard answers={lead.answers} />
+            <AnswersCard answers={lead.answers} funnelVersion={lead.funnelVersion} />
           </div>
           <div className="max-lg:order-7">
             <Transcript messages={lead.transcript} />

@@ -1,0 +1,206 @@
+// The step being edited as the chat shows it: the bot asks the question, and under it are the
+// quick replies, the number field or the contacts form, in the company's colours; the prices card
+// shows the estimate the sample answers get. Purely presentational, like the branding preview.
+import type { FunnelConfig, WidgetConfigView } from '@aimax/backend/contracts';
+import { ArrowRight, EyeOff, FileText, Send } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { formatCount, formatRubles } from '@/lib/format';
+import { t } from '@/lib/i18n';
+import { Card, CardHeader } from '@/lib/ui/Card';
+import { cx } from '@/lib/ui/cx';
+import { BotAvatar, PreviewChatHeader, primaryStyle } from '../branding/WidgetPreview';
+import { type CardId, isOptionalStep, STEPS } from './draft';
+import type { SampleEstimate } from './sample';
+
+interface ChatPreviewProps {
+  config: FunnelConfig;
+  card: CardId;
+  look: WidgetConfigView;
+  estimate: SampleEstimate;
+}
+
+export function ChatPreview({ config, card, look, estimate }: ChatPreviewProps) {
+  const text = t.funnel.preview;
+  const asked = !isOptionalStep(card) || config.steps[card].enabled;
+  const askedSteps = STEPS.filter((step) => !isOptionalStep(step) || config.steps[step].enabled);
+
+  return (
+    <Card aria-labelledby="funnel-chat-preview-title" className="overflow-hidden">
+      <CardHeader titleId="funnel-chat-preview-title" title={text.title} description={text.description} />
+      <div className="bg-[length:16px_16px] bg-zinc-100/70 bg-[radial-gradient(var(--color-zinc-200)_1px,transparent_1px)] px-4 py-5 sm:px-8">
+        <div className="mx-auto w-full max-w-[360px] overflow-hidden rounded-2xl bg-white shadow-xl ring-1 shadow-zinc-950/10 ring-zinc-950/5">
+          <PreviewChatHeader config={look} />
+          {card === 'prices' ? (
+            <Progress label={text.done} share={1} color={look.primaryColor} />
+          ) : asked ? (
+            <Progress
+              label={text.step(askedSteps.indexOf(card) + 1, askedSteps.length)}
+              share={askedSteps.indexOf(card) / askedSteps.length}
+              color={look.primaryColor}
+            />
+          ) : (
+            <p className="flex items-center gap-2 border-b border-zinc-100 bg-zinc-100 px-4 py-2.5 text-xs font-medium text-zinc-600">
+              <EyeOff aria-hidden size={14} className="shrink-0" />
+              {text.notAsked}
+            </p>
+          )}
+          <div className={cx('min-h-56 space-y-3 bg-zinc-50 px-4 py-4', !asked && 'opacity-45 grayscale')}>
+            {card === 'prices' ? (
+              <EstimatePreview estimate={estimate} look={look} />
+            ) : (
+              <>
+                <BotMessage look={look}>{config.steps[card].title.trim() || text.noQuestion}</BotMessage>
+                <Answer config={config} card={card} look={look} />
+              </>
+            )}
+          </div>
+        </div>
+      </div>
+    </Card>
+  );
+}
+
+function Progress({ label, share, color }: { label: string; share: number; color: string }) {
+  return (
+    <div className="border-b border-zinc-100 bg-white px-4 pt-2.5 pb-3">
+      <p className="mb-1.5 text-xs font-medium text-zinc-500">{label}</p>
+      <div aria-hidden className="h-1.5 overflow-hidden rounded-full bg-zinc-100">
+        <div
+          className="h-full rounded-full transition-[width] duration-300"
+          style={{ width: `${Math.max(share * 100, 4)}%`, backgroundColor: color }}
+        />
+      </div>
+    </div>
+  );
+}
+
+function BotMessage({ look, children }: { look: WidgetConfigView; children: ReactNode }) {
+  return (
+    <div className="flex items-end gap-2">
+      <BotAvatar config={look} size="sm" />
+      <p className="max-w-[85%] rounded-2xl rounded-bl-md bg-white px-3.5 py-2.5 text-[14px] leading-relaxed [overflow-wrap:anywhere] whitespace-pre-line text-zinc-800 shadow-xs ring-1 ring-zinc-950/5">
+        {children}
+      </p>
+    </div>
+  );
+}
+
+/** What the visitor answers with, under the question. */
+function Answer({
+  config,
+  card,
+  look,
+}: {
+  config: FunnelConfig;
+  card: Exclude<CardId, 'prices'>;
+  look: WidgetConfigView;
+}) {
+  const text = t.funnel.preview;
+  const { steps } = config;
+  const button = primaryStyle(look.primaryColor);
+
+  if (card === 'area' || card === 'rooms') {
+    const [min, max, unit] =
+      card === 'area' ? [steps.area.min, steps.area.max, text.areaUnit] : [1, steps.rooms.max, ''];
+    return (
+      <div className="rounded-2xl bg-white p-3 shadow-xs ring-1 ring-zinc-950/5">
+        <div className="flex gap-2">
+          <span className="flex h-11 min-w-0 flex-1 items-center justify-end rounded-xl border border-zinc-300 px-3.5 text-sm text-zinc-400">
+            {unit}
+          </span>
+          <span
+            className="flex h-11 shrink-0 items-center gap-1.5 rounded-xl px-4 text-sm font-semibold"
+            style={button}
+          >
+            {text.next}
+            <ArrowRight aria-hidden size={16} />
+          </span>
+        </div>
+        <p className="mt-1.5 text-xs text-zinc-500">{text.numberRange(numberOrDash(min), numberOrDash(max), unit)}</p>
+      </div>
+    );
+  }
+
+  if (card === 'contacts') {
+    return (
+      <div className="space-y-3 rounded-2xl bg-white p-4 shadow-xs ring-1 ring-zinc-950/5">
+        {[
+          [text.name, text.namePlaceholder],
+          [text.phone, text.phonePlaceholder],
+        ].map(([label, placeholder]) => (
+          <div key={label}>
+            <p className="mb-1.5 text-sm font-medium text-zinc-800">{label}</p>
+            <p className="flex h-11 items-center rounded-xl border border-zinc-300 px-3.5 text-sm text-zinc-400">
+              {placeholder}
+            </p>
+          </div>
+        ))}
+        <p className="flex items-start gap-2.5 text-xs leading-relaxed [overflow-wrap:anywhere] text-zinc-600">
+          <span aria-hidden className="mt-0.5 size-4 shrink-0 rounded border border-zinc-400 bg-white" />
+          {steps.contacts.consentText.trim() || text.noConsent}
+        </p>
+        <p className="flex h-11 items-center justify-center gap-1.5 rounded-xl text-sm font-semibold" style={button}>
+          <Send aria-hidden size={16} />
+          {text.submitContacts}
+        </p>
+      </div>
+    );
+  }
+
+  const accent = look.accentColor;
+  return (
+    <ul aria-label={text.options} className="flex flex-wrap justify-end gap-2 pl-9">
+      {steps[card].options.map((option, index) => (
+        <li
+          key={option.id}
+          className="rounded-full border-[1.5px] px-4 py-2 text-sm font-medium [overflow-wrap:anywhere] text-zinc-900 shadow-xs"
+          style={{ borderColor: accent, backgroundColor: `color-mix(in srgb, ${accent} 10%, white)` }}
+        >
+          {option.label.trim() || t.funnel.options.label(index + 1)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const numberOrDash = (value: number) => (Number.isFinite(value) ? formatCount(value) : t.common.noValue);
+
+/** The estimate card the chat ends with, for the sample answers. */
+function EstimatePreview({ estimate, look }: { estimate: SampleEstimate; look: WidgetConfigView }) {
+  const text = t.funnel.preview;
+  if (estimate.kind !== 'estimate') {
+    return <BotMessage look={look}>{estimate.kind === 'invalid' ? text.noEstimate : text.incompleteSample}</BotMessage>;
+  }
+  const { range, lines, total } = estimate.estimate;
+  return (
+    <div className="overflow-hidden rounded-2xl bg-white shadow-sm ring-1 ring-zinc-950/5">
+      <div className="px-4 pt-3.5 pb-4" style={primaryStyle(look.primaryColor)}>
+        <p className="flex items-center gap-1.5 text-xs font-medium tracking-wide uppercase opacity-85">
+          <FileText aria-hidden size={14} />
+          {text.estimateTitle}
+        </p>
+        <p className="mt-1.5 text-xs opacity-85">{text.estimateRange}</p>
+        <p className="text-[22px] leading-tight font-bold tracking-tight tabular-nums">
+          {formatCount(range.min)} – {formatRubles(range.max)}
+        </p>
+      </div>
+      <ul className="divide-y divide-zinc-100 px-4">
+        {lines.map((line) => (
+          <li key={line.title} className="flex items-start justify-between gap-3 py-2.5">
+            <div className="min-w-0">
+              <p className="text-sm font-medium text-zinc-800">{line.title}</p>
+              <p className="mt-0.5 text-xs text-zinc-500">{line.details}</p>
+            </div>
+            <span className="shrink-0 text-sm whitespace-nowrap text-zinc-800 tabular-nums">
+              {formatRubles(line.amount)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <div className="mx-4 flex items-baseline justify-between gap-3 border-t border-dashed border-zinc-200 py-3">
+        <span className="text-sm font-semibold text-zinc-900">{text.total}</span>
+        <span className="text-base font-bold whitespace-nowrap text-zinc-900 tabular-nums">{formatRubles(total)}</span>
+      </div>
+    </div>
+  );
+}
