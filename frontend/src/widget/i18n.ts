@@ -62,7 +62,12 @@ export const t = {
     phoneRequired: 'Укажите телефон',
     phoneInvalid: 'Проверьте номер: нужно 10 цифр после +7, например +7 900 123-45-67',
     consentRequired: 'Нужно ваше согласие на обработку персональных данных',
+    consentLink: 'Политика обработки персональных данных',
     submitContacts: 'Получить смету',
+    multiHint: 'Можно выбрать несколько',
+    multiRequired: 'Выберите хотя бы один вариант',
+    textPlaceholder: 'Ваш ответ',
+    textRequired: 'Напишите ответ',
   },
   estimate: {
     title: 'Предварительная смета',

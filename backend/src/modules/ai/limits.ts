@@ -4,7 +4,7 @@
 import type { Tx } from '../../db/database.ts';
 import { consume, type PlanInForce } from '../billing/limitsService.ts';
 import type { ChatSession, NewMessage } from '../chat/service.ts';
-import { nextStep } from '../funnel/funnel.ts';
+import { nextStep, stepTitle } from '../funnel/funnel.ts';
 import type { Answers, FunnelConfig } from '../funnel/schemas.ts';
 
 /**
@@ -28,7 +28,7 @@ export async function aiAllowed(
 
 export function currentQuestion(config: FunnelConfig, answers: Answers): string | null {
   const next = nextStep(config, answers);
-  return next ? config.steps[next].title : null;
+  return next ? stepTitle(config, next) : null;
 }
 
 export function limitedReply(question: string | null): NewMessage {

@@ -12,7 +12,7 @@ import type { ChatEvents } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
 import { appendMessages, recentConversation } from '../chat/service.ts';
 import { dialogStatus } from '../dialogs/state.ts';
-import { answeredQuestions, nextStep } from '../funnel/funnel.ts';
+import { answeredQuestions, nextStep, stepTitle } from '../funnel/funnel.ts';
 import type { Answers, FunnelConfig } from '../funnel/schemas.ts';
 import type { ReplyContext, ReplyKnowledge } from './prompt.ts';
 import type { ReplyResult, Responder } from './responders.ts';
@@ -59,7 +59,7 @@ export async function replyContext(
       companyName: settings.companyName ?? settings.tenantName,
       botName: settings.botName,
       contacts: settings.contacts,
-      currentQuestion: next ? config.steps[next].title : null,
+      currentQuestion: next ? stepTitle(config, next) : null,
       answered: answeredQuestions(config, options.answers),
       history,
       visitorText: options.visitorText,

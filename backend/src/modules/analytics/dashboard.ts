@@ -8,7 +8,7 @@ import { queryRows, type Tx } from '../../db/database.ts';
 import type { FunnelStage } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { getWidgetSettings } from '../branding/service.ts';
-import { enabledSteps, funnelOf } from '../funnel/funnel.ts';
+import { enabledSteps, funnelOf, isBuiltIn } from '../funnel/funnel.ts';
 import { STEP_LABELS, type StepId } from '../funnel/schemas.ts';
 import { stepStage } from './funnelEvents.ts';
 import { DASHBOARD_MAX_DAYS, type DashboardQuery, type DashboardView, type FunnelStageView } from './schemas.ts';
@@ -103,7 +103,8 @@ export async function getConversionDashboard(
   }
 
   const funnel: FunnelStageView[] = [];
-  for (const { stage, stepId } of stagesOf(enabledSteps(funnelOf(settings)))) {
+  // The company's own questions have no stages of their own: the chart is of the renovation funnel.
+  for (const { stage, stepId } of stagesOf(enabledSteps(funnelOf(settings)).filter(isBuiltIn))) {
     const count = totals.get(stage) ?? 0;
     const previous = funnel.at(-1);
     funnel.push({

@@ -6,7 +6,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
 import type { FunnelStage } from '../../db/schema.ts';
+import { stepOrder } from '../funnel/rules.ts';
 import { type FunnelConfig, STEP_ORDER, type StepId } from '../funnel/schemas.ts';
+
+const isStageStep = (id: string): id is Exclude<StepId, 'contacts'> =>
+  id !== 'contacts' && (STEP_ORDER as readonly string[]).includes(id);
 
 /** The stage of passing a funnel step; contacts are the `contacts` stage (the lead). */
 export const stepStage = (stepId: Exclude<StepId, 'contacts'>): FunnelStage => `step:${stepId}` as FunnelStage;
@@ -15,15 +19,16 @@ export const stepStage = (stepId: Exclude<StepId, 'contacts'>): FunnelStage => `
  * The stages an accepted answer to `stepId` reaches: the dialog started, the step itself, and the
  * steps before it that the company had switched off, which the visitor passed without a question
  * (so that turning a step on again later does not show those visitors as lost at it). The contacts
- * step's own stage is the lead, recorded when it is created.
+ * step's own stage is the lead, recorded when it is created. The company's own questions have no
+ * stage: the dashboard charts the renovation funnel.
  */
-export function stagesOfAnswer(config: FunnelConfig, stepId: StepId): FunnelStage[] {
+export function stagesOfAnswer(config: FunnelConfig, stepId: string): FunnelStage[] {
   const stages: FunnelStage[] = ['started'];
-  for (const id of STEP_ORDER) {
+  for (const id of stepOrder(config)) {
     if (id === stepId || id === 'contacts') break;
-    if (!config.steps[id].enabled) stages.push(stepStage(id));
+    if (isStageStep(id) && !config.steps[id].enabled) stages.push(stepStage(id));
   }
-  if (stepId !== 'contacts') stages.push(stepStage(stepId));
+  if (isStageStep(stepId)) stages.push(stepStage(stepId));
   return stages;
 }
 

@@ -10,7 +10,7 @@ import { getWidgetSettings } from '../branding/service.ts';
 import type { ChatEvent } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
 import { appendMessages, listMessages } from '../chat/service.ts';
-import { answeredQuestions, enabledSteps, funnelOf, nextStep } from '../funnel/funnel.ts';
+import { answeredQuestions, answerOf, enabledSteps, funnelOf, nextStep } from '../funnel/funnel.ts';
 import { computeEstimate } from '../funnel/pricing.ts';
 import type { Answers, ContactsAnswer, FunnelConfig } from '../funnel/schemas.ts';
 import { funnelOfSession } from '../funnel/versions.ts';
@@ -61,7 +61,7 @@ function summaryOf(row: SummaryRow, config: FunnelConfig): DialogSummaryView {
     operator: row.state === 'operator' && row.operatorId ? { id: row.operatorId, name: row.operatorName ?? '' } : null,
     visitorName: contacts?.name ?? null,
     visitorPhone: contacts?.phone ?? null,
-    progress: { answered: steps.filter((id) => answers[id] !== undefined).length, total: steps.length },
+    progress: { answered: steps.filter((id) => answerOf(answers, id) !== undefined).length, total: steps.length },
     lastMessage: row.lastMessage && {
       ...row.lastMessage,
       createdAt: new Date(row.lastMessage.createdAt).toISOString(),

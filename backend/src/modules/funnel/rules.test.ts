@@ -37,14 +37,14 @@ describe('funnelProblems', () => {
     const config = structuredClone(DEFAULT_FUNNEL);
     Object.assign(config.steps.area, { enabled: false });
     Object.assign(config.steps.designProject.options[0] ?? {}, { id: 'Да' });
-    Object.assign(config.steps.contacts, { consentUrl: 'https://example.ru' });
+    Object.assign(config.steps.contacts, { tenantId: 'another' });
     expect(funnelProblems(config)).toEqual([
       { path: 'steps.area.enabled', message: 'Некорректное значение' },
       {
         path: 'steps.designProject.options.0.id',
         message: 'Код варианта: латинские буквы, цифры и «_», начиная с буквы',
       },
-      { path: 'steps.contacts', message: 'Поле «consentUrl» не поддерживается' },
+      { path: 'steps.contacts', message: 'Поле «tenantId» не поддерживается' },
     ]);
   });
 
@@ -81,6 +81,56 @@ describe('funnelProblems', () => {
       { path: 'pricing.replanning.partial', message: 'Нет цены для варианта «Частично» (Перепланировка)' },
       // The design project is off: its new option needs no price yet.
       { path: 'pricing.timingPercent.spring', message: 'Нет наценки для варианта «Весной» (Сроки)' },
+    ]);
+  });
+
+  it('wants every step once in the order, the contacts last', () => {
+    const order = (ids: string[]) => changed((config) => Object.assign(config, { order: ids }));
+    const builtIn = ['objectType', 'repairType', 'area', 'rooms', 'replanning', 'designProject', 'timing'];
+    expect(order([...builtIn, 'contacts'])).toEqual([]);
+    expect(order(builtIn)).toEqual([{ path: 'order', message: 'В порядке шагов нет шага «Контакты»' }]);
+    expect(order(['contacts', ...builtIn])).toEqual([
+      { path: 'order', message: 'Контакты должны быть последним шагом' },
+    ]);
+    expect(order([...builtIn, 'timing', 'contacts'])).toEqual([
+      { path: 'order', message: 'Шаг «Сроки» стоит в порядке дважды' },
+    ]);
+    expect(order([...builtIn, 'q_ghost', 'contacts'])).toEqual([
+      { path: 'order', message: 'В порядке шагов неизвестный шаг «q_ghost»' },
+    ]);
+  });
+
+  it('checks the company’s own questions by their kind', () => {
+    const custom = (steps: unknown[]) => changed((config) => Object.assign(config, { custom: steps }));
+    const base = { title: 'Вопрос?', label: 'Вопрос', enabled: true };
+    expect(
+      custom([
+        { ...base, id: 'q_rooms', kind: 'multiple' },
+        {
+          ...base,
+          id: 'q_rooms',
+          kind: 'text',
+          options: [
+            { id: 'a', label: 'А' },
+            { id: 'b', label: 'Б' },
+          ],
+        },
+        { ...base, id: 'q_floor', kind: 'number', min: 10, max: 2 },
+        { ...base, id: 'q_size', kind: 'number' },
+      ]),
+    ).toEqual([
+      { path: 'custom.0.options', message: 'Нужно хотя бы 2 варианта' },
+      { path: 'custom.1.id', message: 'Код «q_rooms» уже есть у другого вопроса' },
+      { path: 'custom.1.options', message: 'Варианты бывают только у вопроса с выбором' },
+      { path: 'custom.2.min', message: 'Наименьшее число больше наибольшего' },
+      { path: 'custom.3.min', message: 'Укажите наименьшее число' },
+      { path: 'custom.3.max', message: 'Укажите наибольшее число' },
+    ]);
+    expect(custom([{ ...base, id: 'rooms', kind: 'text' }])).toEqual([
+      { path: 'custom.0.id', message: 'Код вопроса: q_ и латинские буквы, цифры или «_»' },
+    ]);
+    expect(changed((config) => Object.assign(config.steps.contacts, { consentUrl: 'javascript:alert(1)' }))).toEqual([
+      { path: 'steps.contacts.consentUrl', message: 'Ссылка вида https://company.ru/privacy' },
     ]);
   });
 

@@ -3,7 +3,7 @@
 // refuses a funnel with any; the editor imports this module (`@aimax/backend/funnel-rules`) and
 // shows the same problems beside the fields before it saves. No Node or server code in here.
 import { Value } from 'typebox/value';
-import { FunnelConfig, type Option, STEP_LABELS } from './schemas.ts';
+import { FunnelConfig, type Option, STEP_LABELS, STEP_ORDER, type StepId } from './schemas.ts';
 
 export interface FunnelProblem {
   /** The field, as dot-separated keys and indexes into the funnel. */
@@ -14,11 +14,12 @@ export interface FunnelProblem {
 interface SchemaError {
   keyword: string;
   instancePath: string;
-  params: { limit?: number; additionalProperties?: string[] };
+  params: { limit?: number; additionalProperties?: string[]; pattern?: string };
 }
 
 function schemaMessage({ keyword, params }: SchemaError): string | null {
   const limit = params.limit ?? 0;
+  const { pattern } = params;
   switch (keyword) {
     case 'minLength':
       return limit <= 1 ? 'Заполните поле' : `Не короче ${limit} символов`;
@@ -33,6 +34,8 @@ function schemaMessage({ keyword, params }: SchemaError): string | null {
     case 'maxItems':
       return `Не больше ${limit} вариантов`;
     case 'pattern':
+      if (pattern?.startsWith('^q_')) return 'Код вопроса: q_ и латинские буквы, цифры или «_»';
+      if (pattern?.includes('https?')) return 'Ссылка вида https://company.ru/privacy';
       return 'Код варианта: латинские буквы, цифры и «_», начиная с буквы';
     case 'additionalProperties':
       return `Поле «${params.additionalProperties?.[0] ?? ''}» не поддерживается`;
@@ -64,6 +67,61 @@ function duplicates(options: readonly Option[], path: string): FunnelProblem[] {
   return problems;
 }
 
+const CONTACTS: StepId = 'contacts';
+
+/** Every step's id, built-in and custom, in the order the chat asks them (switched-off ones included). */
+export function stepOrder(config: Pick<FunnelConfig, 'order' | 'custom'>): string[] {
+  if (config.order) return config.order;
+  const custom = (config.custom ?? []).map((step) => step.id);
+  return [...STEP_ORDER.filter((id) => id !== CONTACTS), ...custom, CONTACTS];
+}
+
+/** A step's short name, as the lead, the emails and the PDF name it. */
+export function stepLabel(config: Pick<FunnelConfig, 'custom'>, id: string): string {
+  return STEP_LABELS[id as StepId] ?? config.custom?.find((step) => step.id === id)?.label ?? id;
+}
+
+function orderProblems(config: FunnelConfig): FunnelProblem[] {
+  if (!config.order) return [];
+  const known = [...STEP_ORDER, ...(config.custom ?? []).map((step) => step.id)];
+  const seen = new Set<string>();
+  for (const id of config.order) {
+    if (!known.includes(id)) return [{ path: 'order', message: `В порядке шагов неизвестный шаг «${id}»` }];
+    if (seen.has(id)) return [{ path: 'order', message: `Шаг «${stepLabel(config, id)}» стоит в порядке дважды` }];
+    seen.add(id);
+  }
+  const missing = known.find((id) => !seen.has(id));
+  if (missing) return [{ path: 'order', message: `В порядке шагов нет шага «${stepLabel(config, missing)}»` }];
+  if (config.order.at(-1) !== CONTACTS) return [{ path: 'order', message: 'Контакты должны быть последним шагом' }];
+  return [];
+}
+
+function customProblems(config: FunnelConfig): FunnelProblem[] {
+  const problems: FunnelProblem[] = [];
+  const ids = new Set<string>();
+  (config.custom ?? []).forEach((step, index) => {
+    const path = `custom.${index}`;
+    if (ids.has(step.id)) problems.push({ path: `${path}.id`, message: `Код «${step.id}» уже есть у другого вопроса` });
+    ids.add(step.id);
+    const choice = step.kind === 'single' || step.kind === 'multiple';
+    if (choice && !step.options) {
+      problems.push({ path: `${path}.options`, message: 'Нужно хотя бы 2 варианта' });
+    }
+    if (choice && step.options) problems.push(...duplicates(step.options, `${path}.options`));
+    if (!choice && step.options) {
+      problems.push({ path: `${path}.options`, message: 'Варианты бывают только у вопроса с выбором' });
+    }
+    if (step.kind === 'number') {
+      if (step.min === undefined) problems.push({ path: `${path}.min`, message: 'Укажите наименьшее число' });
+      if (step.max === undefined) problems.push({ path: `${path}.max`, message: 'Укажите наибольшее число' });
+      if (step.min !== undefined && step.max !== undefined && step.min > step.max) {
+        problems.push({ path: `${path}.min`, message: 'Наименьшее число больше наибольшего' });
+      }
+    }
+  });
+  return problems;
+}
+
 /** Every problem of `value` as a funnel; empty when it can be saved. */
 export function funnelProblems(value: unknown): FunnelProblem[] {
   if (!Value.Check(FunnelConfig, value)) {
@@ -76,7 +134,7 @@ export function funnelProblems(value: unknown): FunnelProblem[] {
     return problems;
   }
   const { steps, pricing } = value;
-  const problems: FunnelProblem[] = [];
+  const problems: FunnelProblem[] = [...orderProblems(value), ...customProblems(value)];
   for (const id of ['objectType', 'repairType', 'replanning', 'designProject', 'timing'] as const) {
     problems.push(...duplicates(steps[id].options, `steps.${id}.options`));
   }

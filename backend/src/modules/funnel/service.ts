@@ -10,9 +10,18 @@ import { appendMessages, type ChatSession, findSession, type NewMessage, updateS
 import { queueNewLeadEmails } from '../leads/newLeadEmails.ts';
 import { createLead } from '../leads/service.ts';
 import { queueLeadAlerts } from '../telegram/alerts.ts';
-import { answeredQuestions, answerLabel, applyAnswer, enabledSteps, nextStep, publicStep } from './funnel.ts';
+import {
+  answeredQuestions,
+  answerLabel,
+  answerOf,
+  applyAnswer,
+  enabledSteps,
+  nextStep,
+  publicStep,
+  stepTitle,
+} from './funnel.ts';
 import { computeEstimate } from './pricing.ts';
-import type { Answers, Estimate, FunnelConfig, PublicStep, StepId } from './schemas.ts';
+import type { Answers, Estimate, FunnelConfig, PublicStep } from './schemas.ts';
 import { funnelOfSession } from './versions.ts';
 
 export interface FunnelProgress {
@@ -26,7 +35,7 @@ export function progressOf(config: FunnelConfig, answers: Answers): FunnelProgre
   const next = nextStep(config, answers);
   return {
     step: next ? publicStep(config, next) : null,
-    progress: { answered: steps.filter((id) => answers[id] !== undefined).length, total: steps.length },
+    progress: { answered: steps.filter((id) => answerOf(answers, id) !== undefined).length, total: steps.length },
     estimate: next === null ? computeEstimate(config, answers) : null,
   };
 }
@@ -37,10 +46,10 @@ export const formatRange = (estimate: Estimate) => {
 };
 
 /** The question for a step, as the bot asks it. */
-export const questionMessage = (config: FunnelConfig, id: StepId): NewMessage => ({
+export const questionMessage = (config: FunnelConfig, id: string): NewMessage => ({
   role: 'bot',
   kind: 'question',
-  content: config.steps[id].title,
+  content: stepTitle(config, id),
   data: { stepId: id },
 });
 
@@ -82,7 +91,7 @@ export async function submitAnswer(
     }
 
     const answers = applyAnswer(config, before, options.stepId, options.value);
-    const stepId = options.stepId as StepId;
+    const { stepId } = options;
     const next = nextStep(config, answers);
     const newMessages: NewMessage[] = [
       { role: 'visitor', kind: 'answer', content: answerLabel(config, stepId, answers) ?? '', data: { stepId } },

@@ -9,9 +9,12 @@ import { firstPlanWith } from '../billing/plans.ts';
 import { brandingCustomized, getWidgetSettings, saveWidgetSettings, type WidgetSettings } from '../branding/service.ts';
 import { servedHostOf } from '../domains/service.ts';
 import { enabledSteps, funnelOf } from '../funnel/funnel.ts';
-import { STEP_LABELS } from '../funnel/schemas.ts';
+import { stepLabel } from '../funnel/rules.ts';
+import type { FunnelConfig } from '../funnel/schemas.ts';
 import { DEFAULT_GOALS } from './metrika.ts';
 import { WidgetSettingsInput, WidgetSettingsView } from './settingsSchemas.ts';
+
+const stepsOf = (funnel: FunnelConfig) => enabledSteps(funnel).map((id) => ({ id, label: stepLabel(funnel, id) }));
 
 export const widgetSnippet = (publicUrl: string, widgetKey: string) =>
   `<script src="${publicUrl}/widget.js" data-key="${widgetKey}" async></script>`;
@@ -32,7 +35,7 @@ export const widgetAdminRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
       counterId: settings.metrika.counterId ?? '',
       goals: { ...DEFAULT_GOALS, ...(settings.metrika.goals ?? {}) },
     },
-    steps: enabledSteps(funnelOf(settings)).map((id) => ({ id, label: STEP_LABELS[id] })),
+    steps: stepsOf(funnelOf(settings)),
     seen: settings.widgetSeen && { origin: settings.widgetSeen.origin, at: iso(settings.widgetSeen.at) },
     brandingCustomized: brandingCustomized(settings),
     customDomain: { available: settings.plan.features.customDomain, unlockedBy, host },

@@ -1,8 +1,9 @@
 // The answer to the funnel's current question, under the conversation: quick-reply buttons for a
-// choice, a number with its unit, or the contacts form. When the step changes the focus moves to
+// choice, toggles with «Далее» for several, a number with its unit, a short text, or the contacts
+// form, with the company's hint above. When the step changes the focus moves to
 // the new one, so a keyboard or screen-reader user answers on without hunting for it.
 import type { PublicStep } from '@aimax/backend/contracts';
-import { ArrowRight, Send } from 'lucide-react';
+import { ArrowRight, Check, Send } from 'lucide-react';
 import { m } from 'motion/react';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -77,6 +78,123 @@ function ChoiceStep({ step }: { step: PublicStep }) {
         <FieldError id={errorId} message={answerError} />
       </div>
     </>
+  );
+}
+
+function MultiStep({ step }: { step: PublicStep }) {
+  const { answering, answerError, answer, clearAnswerError } = useAnswering();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
+  const hintId = useId();
+  const shownError = error ?? answerError;
+
+  const toggle = (id: string) => {
+    setChosen((current) => (current.includes(id) ? current.filter((item) => item !== id) : [...current, id]));
+    setError(null);
+    clearAnswerError();
+  };
+  const submit = () => {
+    if (chosen.length === 0) {
+      setError(text.multiRequired);
+      return;
+    }
+    void answer(chosen);
+  };
+
+  return (
+    <fieldset aria-describedby={cx(hintId, shownError && errorId)} className="m-0 min-w-0 border-0 p-0">
+      <legend className="sr-only">{step.title}</legend>
+      <div className="flex flex-wrap justify-end gap-2">
+        {(step.options ?? []).map((option, index) => {
+          const on = chosen.includes(option.id);
+          return (
+            <button
+              key={option.id}
+              type="button"
+              aria-pressed={on}
+              data-autofocus={index === 0 || undefined}
+              disabled={answering}
+              onClick={() => toggle(option.id)}
+              className={cx(
+                'border-accent focus-visible:outline-accent flex min-h-10 items-center gap-1.5 rounded-full border-[1.5px] px-4 py-2 text-left text-sm font-medium shadow-xs transition focus-visible:outline-2 focus-visible:outline-offset-2 active:scale-[0.98] disabled:cursor-default disabled:opacity-60',
+                on ? 'bg-accent text-on-accent' : 'bg-accent/10 hover:bg-accent/20 text-zinc-900',
+              )}
+            >
+              {on && <Check aria-hidden size={14} />}
+              {option.label}
+            </button>
+          );
+        })}
+      </div>
+      <div className="mt-2 flex items-center justify-end gap-3">
+        <p id={hintId} className="text-xs text-zinc-500">
+          {text.multiHint}
+        </p>
+        <button type="button" disabled={answering} onClick={submit} className={primaryButton}>
+          {answering ? <Spinner /> : null}
+          {text.next}
+          {!answering && <ArrowRight aria-hidden size={16} />}
+        </button>
+      </div>
+      <div className="text-right">
+        <FieldError id={errorId} message={shownError} />
+      </div>
+    </fieldset>
+  );
+}
+
+function TextStep({ step }: { step: PublicStep }) {
+  const { answering, answerError, answer, clearAnswerError } = useAnswering();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const errorId = useId();
+  const shownError = error ?? answerError;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!value.trim()) {
+      setError(text.textRequired);
+      input.current?.focus();
+      return;
+    }
+    void answer(value.trim());
+  };
+
+  return (
+    <form noValidate onSubmit={submit} className="rounded-2xl bg-white p-3 shadow-xs ring-1 ring-zinc-950/5">
+      <label htmlFor={inputId} className="sr-only">
+        {step.title}
+      </label>
+      <div className="flex gap-2">
+        <input
+          ref={input}
+          id={inputId}
+          data-autofocus
+          autoComplete="off"
+          enterKeyHint="next"
+          maxLength={300}
+          placeholder={text.textPlaceholder}
+          value={value}
+          onChange={(event) => {
+            setValue(event.target.value);
+            setError(null);
+            clearAnswerError();
+          }}
+          aria-invalid={shownError ? true : undefined}
+          aria-describedby={shownError ? errorId : undefined}
+          className={cx(inputClass, 'min-w-0 flex-1')}
+        />
+        <button type="submit" disabled={answering} className={primaryButton}>
+          {answering ? <Spinner /> : null}
+          {text.next}
+          {!answering && <ArrowRight aria-hidden size={16} />}
+        </button>
+      </div>
+      <FieldError id={errorId} message={shownError} />
+    </form>
   );
 }
 
@@ -244,6 +362,19 @@ function ContactsStep({ step }: { step: PublicStep }) {
           />
           <label htmlFor={ids.consent} className="cursor-pointer text-xs leading-relaxed text-zinc-600">
             {step.consentText}
+            {step.consentUrl && (
+              <>
+                {' '}
+                <a
+                  href={step.consentUrl}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="text-primary underline underline-offset-2"
+                >
+                  {text.consentLink}
+                </a>
+              </>
+            )}
           </label>
         </div>
         <FieldError id={`${ids.consent}-error`} message={errors.consent} />
@@ -287,8 +418,11 @@ export function StepPanel({ step }: { step: PublicStep }) {
       exit={{ opacity: 0, transition: { duration: 0.12 } }}
       transition={{ duration: 0.24, delay: 0.08, ease: [0.2, 0.8, 0.2, 1] }}
     >
+      {step.hint && <p className="mb-2 text-right text-xs leading-relaxed text-zinc-500">{step.hint}</p>}
       {step.kind === 'choice' && <ChoiceStep step={step} />}
+      {step.kind === 'multi' && <MultiStep step={step} />}
       {step.kind === 'number' && <NumberStep step={step} />}
+      {step.kind === 'text' && <TextStep step={step} />}
       {step.kind === 'contacts' && <ContactsStep step={step} />}
     </m.section>
   );
