@@ -6,15 +6,13 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../../backend/src/app.ts';
 import { loadConfig } from '../../backend/src/config.ts';
 import type { Database } from '../../backend/src/db/database.ts';
-import { openPglite } from '../../backend/src/db/pglite.ts';
-import { connectPostgres } from '../../backend/src/db/postgres.ts';
 import { getConversionDashboard } from '../../backend/src/modules/analytics/dashboard.ts';
 import type { DashboardQuery } from '../../backend/src/modules/analytics/schemas.ts';
 import { createTestServices } from '../../backend/test/support/app.ts';
+import { type Driver, onEachDatabase, percentile } from '../databases.ts';
 import { updatePerformanceSection } from '../report.ts';
 import { seedDashboard } from './seed.ts';
 
@@ -23,10 +21,6 @@ const DAYS = 30;
 const RUNS = Number(process.env.RUNS ?? 30);
 const TARGET_MS = 50;
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function timed(run: () => Promise<unknown>): Promise<number[]> {
@@ -101,7 +95,7 @@ async function measure(db: Database): Promise<Measured> {
   }
 }
 
-function report(driver: 'pglite' | 'postgres', result: Measured): void {
+function report(driver: Driver, result: Measured): void {
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
   const thirty = result.service['30 days'] ?? [];
   const row = (name: string, times: number[]) =>
@@ -131,38 +125,4 @@ ${row('API, 30 days', result.api)}
   console.log(body);
 }
 
-const embedded = await openPglite();
-try {
-  await embedded.migrate();
-  report('pglite', await measure(embedded));
-} finally {
-  await embedded.close();
-}
-
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const admin = new pg.Client({ connectionString: adminUrl });
-const reachable = await admin.connect().then(
-  () => true,
-  (error: Error) => {
-    console.log(`bench/dashboard on PostgreSQL skipped: no server at ${adminUrl} (${error.message})`);
-    return false;
-  },
-);
-if (reachable) {
-  const name = `aimax_bench_dashboard_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const db = connectPostgres({ url: url.toString(), poolMax: 4 });
-    try {
-      await db.migrate();
-      report('postgres', await measure(db));
-    } finally {
-      await db.close();
-    }
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+await onEachDatabase('bench/dashboard', async (db, driver) => report(driver, await measure(db)));

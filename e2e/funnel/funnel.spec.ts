@@ -194,6 +194,144 @@ describe('the funnel editor', () => {
     await Promise.all([context.close(), phoneContext.close()]);
   });
 
+  it('puts «Сроки» before the area from the keyboard and asks a question of the company’s own', async () => {
+    const complaints: string[] = [];
+    const context = await openContext(browser, server.url);
+    const company = await signUpCompany(context);
+    const page = watchConsole(await context.newPage(), complaints);
+    await page.goto('/admin/funnel');
+    const chat = page.getByRole('region', { name: 'Как видит посетитель' });
+    const focused = () => page.evaluate('document.activeElement?.getAttribute("aria-label")');
+    const cardNames = () =>
+      page.getByRole('list', { name: 'Шаги воронки' }).locator('[id^="funnel-card-"][id$="-toggle"]').allInnerTexts();
+
+    // Four steps up, the focus staying on the arrow all the way.
+    const up = page.getByRole('button', { name: 'Поднять «Сроки» выше' });
+    for (let moves = 0; moves < 4; moves += 1) {
+      await up.press('Enter');
+      expect(await focused()).toBe('Поднять «Сроки» выше');
+    }
+    expect((await cardNames()).map((name) => name.split('\n')[1])).toEqual([
+      'Тип объекта',
+      'Вид ремонта',
+      'Сроки',
+      'Площадь',
+      'Комнаты',
+      'Перепланировка',
+      'Дизайн-проект',
+      'Контакты',
+    ]);
+    expect(await page.getByRole('button', { name: /^Опустить «Контакты»/ }).count()).toBe(0);
+    await page.getByRole('region', { name: 'Сроки' }).getByRole('button', { name: /Сроки/ }).first().click();
+    await chat.getByText('Шаг 3 из 8').waitFor();
+
+    // The consent links the company's policy.
+    const contacts = page.getByRole('region', { name: 'Контакты' });
+    await contacts
+      .getByRole('button', { name: /Контакты/ })
+      .first()
+      .click();
+    await contacts
+      .getByLabel('Ссылка на политику обработки персональных данных')
+      .fill('https://remont.example/privacy');
+    const policy = chat.getByRole('link', { name: 'Политика обработки персональных данных' });
+    expect(await policy.getAttribute('href')).toBe('https://remont.example/privacy');
+
+    // A question of several options, written after its kind is picked.
+    await page.getByRole('button', { name: 'Добавить вопрос' }).click();
+    await page.getByRole('button', { name: /^Несколько вариантов/ }).click();
+    expect(await page.evaluate('document.activeElement?.getAttribute("name")')).toBe('custom.0.title');
+    const question = page.getByRole('region').filter({ has: page.locator('[name="custom.0.title"]') });
+    await question.getByLabel('Вопрос в чате').fill('Какие помещения ремонтируем?');
+    expect(await question.getByLabel('Короткое название').inputValue()).toBe('Какие помещения ремонтируем');
+    await question.getByLabel('Короткое название').fill('Помещения');
+    await question.getByLabel('Подсказка под вопросом').fill('Отметьте всё, что нужно');
+    await question.getByLabel('Новый вариант').fill('Кухня');
+    await question.getByRole('button', { name: 'Добавить вариант' }).click();
+    await question.getByLabel('Новый вариант').fill('Санузел');
+    await question.getByLabel('Новый вариант').press('Enter');
+    await chat.getByText('Шаг 8 из 9').waitFor();
+    await chat.getByText('Отметьте всё, что нужно').waitFor();
+    expect(await chat.getByRole('listitem').allInnerTexts()).toEqual(['Кухня', 'Санузел']);
+    await chat.getByText('Далее').waitFor();
+    await page.getByRole('region', { name: 'Помещения' }).getByText('Несколько вариантов').waitFor();
+    await screenshot(page, 'funnel-custom');
+
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await toast(page, 'Воронка сохранена');
+    const { config } = await funnelOf(context);
+    expect(config.order).toEqual([
+      'objectType',
+      'repairType',
+      'timing',
+      'area',
+      'rooms',
+      'replanning',
+      'designProject',
+      'q_pomeshcheniya',
+      'contacts',
+    ]);
+    expect(config.custom).toEqual([
+      {
+        id: 'q_pomeshcheniya',
+        kind: 'multiple',
+        title: 'Какие помещения ремонтируем?',
+        label: 'Помещения',
+        hint: 'Отметьте всё, что нужно',
+        enabled: true,
+        options: [
+          { id: 'kukhnya', label: 'Кухня' },
+          { id: 'sanuzel', label: 'Санузел' },
+        ],
+      },
+    ]);
+    expect(config.steps.contacts.consentUrl).toBe('https://remont.example/privacy');
+    // Saved under its new id, the question's card is still the one open.
+    await page.getByRole('region', { name: 'Помещения' }).getByLabel('Вопрос в чате').waitFor();
+
+    // Removed after a confirmation; the focus goes on from «Добавить вопрос».
+    await page.getByRole('region', { name: 'Помещения' }).getByRole('button', { name: 'Удалить вопрос' }).click();
+    await page
+      .getByRole('dialog', { name: 'Удалить вопрос «Помещения»?' })
+      .getByRole('button', { name: 'Удалить' })
+      .click();
+    await page.getByRole('region', { name: 'Помещения' }).waitFor({ state: 'detached' });
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Добавить вопрос');
+    await page.getByRole('button', { name: 'Отменить изменения' }).click();
+
+    // Dragged by its handle, a step moves too.
+    const handle = await page.locator('[title="Перетащить «Комнаты»"]').boundingBox();
+    const area = await page.getByRole('region', { name: 'Площадь' }).boundingBox();
+    if (!handle || !area) throw new Error('no handle');
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step += 1) {
+      await page.mouse.move(
+        handle.x + handle.width / 2,
+        handle.y + handle.height / 2 - (area.height + 20) * (step / 10),
+      );
+    }
+    await page.mouse.up();
+    expect((await cardNames()).map((name) => name.split('\n')[1]).slice(2, 5)).toEqual(['Сроки', 'Комнаты', 'Площадь']);
+    await page.getByRole('button', { name: 'Отменить изменения' }).click();
+
+    const phoneContext = await openContext(browser, server.url, { viewport: PHONE });
+    const phone = watchConsole(await phoneContext.newPage(), complaints);
+    await logIn(phone, company.email, company.password);
+    await phone.getByRole('heading', { name: /^Здравствуйте/ }).waitFor();
+    await phone.goto('/admin/funnel');
+    await phone
+      .getByRole('region', { name: 'Помещения' })
+      .getByRole('button', { name: /Помещения/ })
+      .first()
+      .click();
+    await phone.getByRole('region', { name: 'Помещения' }).getByLabel('Вопрос в чате').waitFor();
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBe(PHONE.width);
+    await screenshot(phone, 'funnel-custom-phone');
+    expect(complaints).toEqual([]);
+    await Promise.all([context.close(), phoneContext.close()]);
+  });
+
   it('takes a step out of new visitors’ funnels at once, while one already in it finishes on theirs', async () => {
     const context = await openContext(browser, server.url);
     await signUpCompany(context);
@@ -256,6 +394,84 @@ describe('the funnel editor', () => {
     expect(lead.funnelVersion).toBeNull();
     expect(lead.answers).toContainEqual({ question: 'Перепланировка', answer: 'Да' });
     await context.close();
+  });
+
+  it('asks the company’s own questions in the chat: several options, a short text, a hint, in the owner’s order', async () => {
+    const context = await openContext(browser, server.url);
+    await signUpCompany(context);
+    const { csrfToken } = (await (await context.request.get('/api/auth/session')).json()) as { csrfToken: string };
+    const { config } = (await (await context.request.get('/api/funnel')).json()) as FunnelView;
+    const saved = await context.request.put('/api/funnel', {
+      headers: { 'x-csrf-token': csrfToken },
+      data: {
+        baseVersion: null,
+        config: {
+          ...config,
+          custom: [
+            {
+              id: 'q_rooms',
+              kind: 'multiple',
+              title: 'Какие помещения ремонтируем?',
+              label: 'Помещения',
+              hint: 'Отметьте всё, что входит в ремонт',
+              enabled: true,
+              options: [
+                { id: 'kitchen', label: 'Кухня' },
+                { id: 'bathroom', label: 'Санузел' },
+                { id: 'hall', label: 'Прихожая' },
+              ],
+            },
+            { id: 'q_wish', kind: 'text', title: 'Что для вас важно?', label: 'Пожелания', enabled: true },
+          ],
+          order: [
+            'q_rooms',
+            'q_wish',
+            'objectType',
+            'repairType',
+            'area',
+            'rooms',
+            'replanning',
+            'designProject',
+            'timing',
+            'contacts',
+          ],
+        },
+      },
+    });
+    expect(saved.status()).toBe(200);
+    const { snippet } = (await (await context.request.get('/api/widget/settings')).json()) as { snippet: string };
+
+    const landing = await serveLanding(snippet);
+    const visitorContext = await browser.newContext();
+    const complaints: string[] = [];
+    const page = watchConsole(await visitorContext.newPage(), complaints);
+    await page.goto(landing.url);
+    await page.getByRole('button', { name: 'Открыть чат' }).click();
+    const chat = page.frameLocator('iframe[title="Чат: расчёт стоимости ремонта"]');
+    await chat.getByText('Шаг 1 из 10').waitFor();
+    await chat.getByText('Отметьте всё, что входит в ремонт').waitFor();
+    const group = chat.getByRole('group', { name: 'Какие помещения ремонтируем?' });
+    // «Далее» with nothing chosen says so, here.
+    await group.getByRole('button', { name: 'Далее' }).click();
+    await group.getByText('Выберите хотя бы один вариант').waitFor();
+    await group.getByRole('button', { name: 'Санузел' }).click();
+    await group.getByRole('button', { name: 'Кухня' }).click();
+    expect(await group.getByRole('button', { name: 'Кухня' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await group.getByRole('button', { name: 'Прихожая' }).getAttribute('aria-pressed')).toBe('false');
+    await screenshot(page, 'widget-multiple-choice');
+    await group.getByRole('button', { name: 'Далее' }).click();
+    // The visitor's answer in the options' order, whatever order they were clicked in.
+    await chat.getByText('Кухня, Санузел').waitFor();
+
+    const wish = chat.getByRole('textbox', { name: 'Что для вас важно?' });
+    await wish.fill('Работы только в будни');
+    await wish.press('Enter');
+    await chat.getByText('Работы только в будни').waitFor();
+    await chat.getByText('Какой объект ремонтируем?').waitFor();
+    await chat.getByText('Шаг 3 из 10').waitFor();
+    await screenshot(page, 'widget-custom-answered');
+    expect(complaints).toEqual([]);
+    await Promise.all([visitorContext.close(), landing.close(), context.close()]);
   });
 
   it('offers a retry when the funnel fails to load', async () => {

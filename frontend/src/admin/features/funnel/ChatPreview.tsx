@@ -1,15 +1,25 @@
-// The step being edited as the chat shows it: the bot asks the question, and under it are the
-// quick replies, the number field or the contacts form, in the company's colours; the prices card
-// shows the estimate the sample answers get. Purely presentational, like the branding preview.
+// The step being edited as the chat shows it: the bot asks the question (with its hint), and under
+// it are the quick replies (to tick several, then «Далее», for a question that allows it), the
+// number or text field or the contacts form, in the company's colours; the prices card shows the
+// estimate the sample answers get. Purely presentational, like the branding preview.
 import type { FunnelConfig, WidgetConfigView } from '@aimax/backend/contracts';
-import { ArrowRight, EyeOff, FileText, Send } from 'lucide-react';
+import { ArrowRight, Check, EyeOff, FileText, Send } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { formatCount, formatRubles } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { Card, CardHeader } from '@/lib/ui/Card';
 import { cx } from '@/lib/ui/cx';
 import { BotAvatar, PreviewChatHeader, primaryStyle } from '../branding/WidgetPreview';
-import { type CardId, isOptionalStep, STEPS } from './draft';
+import {
+  type CardId,
+  type CustomStep,
+  customStep,
+  isAsked,
+  isCustomId,
+  questionOf,
+  type StepKey,
+  stepsInOrder,
+} from './draft';
 import type { SampleEstimate } from './sample';
 
 interface ChatPreviewProps {
@@ -21,8 +31,9 @@ interface ChatPreviewProps {
 
 export function ChatPreview({ config, card, look, estimate }: ChatPreviewProps) {
   const text = t.funnel.preview;
-  const asked = !isOptionalStep(card) || config.steps[card].enabled;
-  const askedSteps = STEPS.filter((step) => !isOptionalStep(step) || config.steps[step].enabled);
+  const asked = card === 'prices' || isAsked(config, card);
+  const askedSteps = stepsInOrder(config).filter((step) => isAsked(config, step));
+  const question = card === 'prices' ? null : questionOf(config, card);
 
   return (
     <Card aria-labelledby="funnel-chat-preview-title" className="overflow-hidden">
@@ -49,7 +60,10 @@ export function ChatPreview({ config, card, look, estimate }: ChatPreviewProps) 
               <EstimatePreview estimate={estimate} look={look} />
             ) : (
               <>
-                <BotMessage look={look}>{config.steps[card].title.trim() || text.noQuestion}</BotMessage>
+                <BotMessage look={look}>
+                  {question?.title || text.noQuestion}
+                  {question?.hint && <span className="mt-1 block text-[13px] text-zinc-500">{question.hint}</span>}
+                </BotMessage>
                 <Answer config={config} card={card} look={look} />
               </>
             )}
@@ -86,40 +100,19 @@ function BotMessage({ look, children }: { look: WidgetConfigView; children: Reac
 }
 
 /** What the visitor answers with, under the question. */
-function Answer({
-  config,
-  card,
-  look,
-}: {
-  config: FunnelConfig;
-  card: Exclude<CardId, 'prices'>;
-  look: WidgetConfigView;
-}) {
+function Answer({ config, card, look }: { config: FunnelConfig; card: StepKey; look: WidgetConfigView }) {
   const text = t.funnel.preview;
   const { steps } = config;
   const button = primaryStyle(look.primaryColor);
 
-  if (card === 'area' || card === 'rooms') {
-    const [min, max, unit] =
-      card === 'area' ? [steps.area.min, steps.area.max, text.areaUnit] : [1, steps.rooms.max, ''];
-    return (
-      <div className="rounded-2xl bg-white p-3 shadow-xs ring-1 ring-zinc-950/5">
-        <div className="flex gap-2">
-          <span className="flex h-11 min-w-0 flex-1 items-center justify-end rounded-xl border border-zinc-300 px-3.5 text-sm text-zinc-400">
-            {unit}
-          </span>
-          <span
-            className="flex h-11 shrink-0 items-center gap-1.5 rounded-xl px-4 text-sm font-semibold"
-            style={button}
-          >
-            {text.next}
-            <ArrowRight aria-hidden size={16} />
-          </span>
-        </div>
-        <p className="mt-1.5 text-xs text-zinc-500">{text.numberRange(numberOrDash(min), numberOrDash(max), unit)}</p>
-      </div>
-    );
+  if (isCustomId(card)) {
+    const step = customStep(config, card);
+    return step ? <CustomAnswer step={step} look={look} /> : null;
   }
+
+  if (card === 'area')
+    return <FieldAnswer look={look} unit={text.areaUnit} min={steps.area.min} max={steps.area.max} />;
+  if (card === 'rooms') return <FieldAnswer look={look} unit="" min={1} max={steps.rooms.max} />;
 
   if (card === 'contacts') {
     return (
@@ -137,7 +130,23 @@ function Answer({
         ))}
         <p className="flex items-start gap-2.5 text-xs leading-relaxed [overflow-wrap:anywhere] text-zinc-600">
           <span aria-hidden className="mt-0.5 size-4 shrink-0 rounded border border-zinc-400 bg-white" />
-          {steps.contacts.consentText.trim() || text.noConsent}
+          <span>
+            {steps.contacts.consentText.trim() || text.noConsent}
+            {steps.contacts.consentUrl && (
+              <>
+                {' '}
+                <a
+                  href={steps.contacts.consentUrl}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="font-medium underline underline-offset-2"
+                  style={{ color: look.primaryColor }}
+                >
+                  {text.policy}
+                </a>
+              </>
+            )}
+          </span>
         </p>
         <p className="flex h-11 items-center justify-center gap-1.5 rounded-xl text-sm font-semibold" style={button}>
           <Send aria-hidden size={16} />
@@ -147,15 +156,63 @@ function Answer({
     );
   }
 
+  return <Chips options={steps[card].options} look={look} />;
+}
+
+/** A question of the company's own: chips, chips to tick then «Далее», a number or a text field. */
+function CustomAnswer({ step, look }: { step: CustomStep; look: WidgetConfigView }) {
+  const text = t.funnel.preview;
+  switch (step.kind) {
+    case 'single':
+      return <Chips options={step.options ?? []} look={look} />;
+    case 'multiple':
+      return (
+        <div className="space-y-2">
+          <Chips options={step.options ?? []} look={look} multiple />
+          <p
+            className="ml-auto flex h-10 w-fit items-center gap-1.5 rounded-xl px-4 text-sm font-semibold"
+            style={primaryStyle(look.primaryColor)}
+          >
+            {text.next}
+            <ArrowRight aria-hidden size={16} />
+          </p>
+        </div>
+      );
+    case 'number':
+      return <FieldAnswer look={look} unit={step.unit?.trim() ?? ''} min={step.min} max={step.max} />;
+    case 'text':
+      return <FieldAnswer look={look} placeholder={text.textAnswer} />;
+  }
+}
+
+/** The options as quick replies; to tick, with a box each, where several may be picked. */
+function Chips({
+  options,
+  look,
+  multiple = false,
+}: {
+  options: readonly { id: string; label: string }[];
+  look: WidgetConfigView;
+  multiple?: boolean;
+}) {
   const accent = look.accentColor;
   return (
-    <ul aria-label={text.options} className="flex flex-wrap justify-end gap-2 pl-9">
-      {steps[card].options.map((option, index) => (
+    <ul aria-label={t.funnel.preview.options} className="flex flex-wrap justify-end gap-2 pl-9">
+      {options.map((option, index) => (
         <li
           key={option.id}
-          className="rounded-full border-[1.5px] px-4 py-2 text-sm font-medium [overflow-wrap:anywhere] text-zinc-900 shadow-xs"
+          className="flex items-center gap-2 rounded-full border-[1.5px] px-4 py-2 text-sm font-medium [overflow-wrap:anywhere] text-zinc-900 shadow-xs"
           style={{ borderColor: accent, backgroundColor: `color-mix(in srgb, ${accent} 10%, white)` }}
         >
+          {multiple && (
+            <span
+              aria-hidden
+              className="flex size-4 shrink-0 items-center justify-center rounded border-[1.5px] bg-white"
+              style={{ borderColor: accent, color: accent }}
+            >
+              {index === 0 && <Check size={12} strokeWidth={3} />}
+            </span>
+          )}
           {option.label.trim() || t.funnel.options.label(index + 1)}
         </li>
       ))}
@@ -163,7 +220,50 @@ function Answer({
   );
 }
 
-const numberOrDash = (value: number) => (Number.isFinite(value) ? formatCount(value) : t.common.noValue);
+/** A field to type the answer in, with «Далее»: a number with its unit and range, or a short text. */
+function FieldAnswer({
+  look,
+  unit = '',
+  min,
+  max,
+  placeholder,
+}: {
+  look: WidgetConfigView;
+  unit?: string;
+  min?: number;
+  max?: number;
+  placeholder?: string;
+}) {
+  const text = t.funnel.preview;
+  const number = placeholder === undefined;
+  return (
+    <div className="rounded-2xl bg-white p-3 shadow-xs ring-1 ring-zinc-950/5">
+      <div className="flex gap-2">
+        <span
+          className={cx(
+            'flex h-11 min-w-0 flex-1 items-center rounded-xl border border-zinc-300 px-3.5 text-sm text-zinc-400',
+            number && 'justify-end',
+          )}
+        >
+          <span className="truncate">{number ? unit : placeholder}</span>
+        </span>
+        <span
+          className="flex h-11 shrink-0 items-center gap-1.5 rounded-xl px-4 text-sm font-semibold"
+          style={primaryStyle(look.primaryColor)}
+        >
+          {text.next}
+          <ArrowRight aria-hidden size={16} />
+        </span>
+      </div>
+      {number && (
+        <p className="mt-1.5 text-xs text-zinc-500">{text.numberRange(numberOrDash(min), numberOrDash(max), unit)}</p>
+      )}
+    </div>
+  );
+}
+
+const numberOrDash = (value: number | undefined) =>
+  value !== undefined && Number.isFinite(value) ? formatCount(value) : t.common.noValue;
 
 /** The estimate card the chat ends with, for the sample answers. */
 function EstimatePreview({ estimate, look }: { estimate: SampleEstimate; look: WidgetConfigView }) {

@@ -16,7 +16,7 @@ import { Button } from '@/lib/ui/Button';
 import { cx } from '@/lib/ui/cx';
 import { useResource } from '@/lib/useResource';
 import { ChatPreview } from './ChatPreview';
-import { type CardId, sameFunnel } from './draft';
+import { type CardId, cardName, customStep, isCustomId, nameNewQuestions, sameSteps } from './draft';
 import type { Edit } from './OptionsEditor';
 import { PricePreview } from './PricePreview';
 import { countsByCard, messagesByField, type PlacedProblem, placeProblems, problemsOfFields } from './problems';
@@ -83,7 +83,9 @@ export function FunnelEditor({ initial, look }: FunnelEditorProps) {
   const problems = useMemo(() => funnelProblems(draft), [draft]);
   const draftProblems = placeProblems(problems, draft);
   const shown = placeProblems(attempted ? [...problems, ...serverProblems] : serverProblems, draft);
-  const dirty = !sameFunnel(draft, view.config);
+  const dirty = !sameSteps(draft, view.config);
+  // A question removed (or renamed on a save) is no longer there to preview.
+  const previewedCard = isCustomId(previewed) && !customStep(draft, previewed) ? 'objectType' : previewed;
   const estimate = estimateSample(draft, sample, problems.length === 0);
 
   const edit: Edit = (update) => {
@@ -131,7 +133,17 @@ export function FunnelEditor({ initial, look }: FunnelEditorProps) {
     const [first] = draftProblems;
     if (first) return goTo(first);
     setSaving(true);
-    const sent = draft;
+    // New questions take the ids their names make, and their cards stay open or previewed.
+    const sent = nameNewQuestions(draft, view.config);
+    if (sent !== draft) {
+      const renamed = new Map(draft.custom?.map((step, index) => [step.id, sent.custom?.[index]?.id ?? step.id]));
+      const follow = (card: CardId) => (isCustomId(card) ? ((renamed.get(card) as CardId | undefined) ?? card) : card);
+      flushSync(() => {
+        setDraft(sent);
+        setOpen((card) => card && follow(card));
+        setPreviewed(follow);
+      });
+    }
     try {
       const saved = await api.funnel.save({ config: sent, baseVersion: view.version?.number ?? null });
       show(saved, sent);
@@ -236,7 +248,7 @@ export function FunnelEditor({ initial, look }: FunnelEditorProps) {
                       onClick={() => goTo(problem)}
                       className="text-left underline decoration-red-300 underline-offset-2 hover:decoration-red-600 focus-visible:outline-2 focus-visible:outline-red-600"
                     >
-                      {problem.card ? `${text.cards.names[problem.card]}: ${problem.message}` : problem.message}
+                      {problem.card ? `${cardName(draft, problem.card)}: ${problem.message}` : problem.message}
                     </button>
                   </li>
                 ))}
@@ -261,7 +273,7 @@ export function FunnelEditor({ initial, look }: FunnelEditorProps) {
         style={{ top: asideTop }}
         className="min-w-0 space-y-6 lg:sticky lg:row-span-2"
       >
-        <ChatPreview config={draft} card={previewed} look={look} estimate={estimate} />
+        <ChatPreview config={draft} card={previewedCard} look={look} estimate={estimate} />
         <PricePreview
           config={draft}
           sample={sample}

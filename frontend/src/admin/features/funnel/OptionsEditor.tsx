@@ -1,5 +1,5 @@
-// A question's options: each renamed in place, moved up or down, removed (two always stay), and
-// for the optional steps priced beside its name; a field under the list adds one. The focus stays
+// A question's options, a built-in choice's or one of the company's own: each renamed in place,
+// moved up or down, removed (two always stay), and for the optional steps priced beside its name; a field under the list adds one. The focus stays
 // with the option being moved, and after a removal goes to the row that took its place.
 import type { FunnelConfig } from '@aimax/backend/contracts';
 import { ChevronDown, ChevronUp, Plus, Trash2 } from 'lucide-react';
@@ -11,13 +11,17 @@ import { cx } from '@/lib/ui/cx';
 import { TextField } from '@/lib/ui/TextField';
 import {
   addOption,
-  type ChoiceStepId,
+  customStep,
+  isCustomId,
   isOptionalStep,
   MAX_OPTIONS,
   MIN_OPTIONS,
   moveOption,
   OPTION_PRICES,
+  type OptionsOwner,
   optionPricePath,
+  optionsOf,
+  optionsPath,
   removeOption,
   renameOption,
   setPrice,
@@ -28,7 +32,8 @@ import { NumberInput } from './NumberField';
 export type Edit = (update: (config: FunnelConfig) => FunnelConfig) => void;
 
 interface OptionsEditorProps {
-  step: ChoiceStepId;
+  /** Whose options: a built-in choice or a question of the company's. */
+  step: OptionsOwner;
   config: FunnelConfig;
   messages: Record<string, string>;
   edit: Edit;
@@ -36,13 +41,16 @@ interface OptionsEditorProps {
 
 export function OptionsEditor({ step, config, messages, edit }: OptionsEditorProps) {
   const text = t.funnel.options;
-  const { options } = config.steps[step];
+  const options = optionsOf(config, step);
+  const path = optionsPath(config, step);
+  const multiple = isCustomId(step) && customStep(config, step)?.kind === 'multiple';
   const list = useRef<HTMLOListElement>(null);
   const newInput = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string | undefined>();
   const hintId = useId();
-  const priced = isOptionalStep(step) ? step : null;
+  const priced = !isCustomId(step) && isOptionalStep(step) ? step : null;
+  const limits = (multiple ? text.limitsMultiple : text.limits)(MIN_OPTIONS, MAX_OPTIONS);
   const full = options.length >= MAX_OPTIONS;
 
   const focusIn = (optionId: string | undefined, control: string) =>
@@ -81,14 +89,14 @@ export function OptionsEditor({ step, config, messages, edit }: OptionsEditorPro
     add();
   };
 
-  const listError = messages[`steps.${step}.options`];
+  const listError = messages[path];
 
   return (
     <div className="space-y-3">
       <p className="text-sm font-medium text-zinc-800">{text.title}</p>
       <ol ref={list} aria-label={text.title} aria-describedby={hintId} className="space-y-2">
         {options.map((option, index) => {
-          const labelPath = `steps.${step}.options.${index}.label`;
+          const labelPath = `${path}.${index}.label`;
           const labelError = messages[labelPath];
           const name = option.label.trim() || text.label(index + 1);
           return (
@@ -167,13 +175,11 @@ export function OptionsEditor({ step, config, messages, edit }: OptionsEditorPro
         </p>
       )}
       <p id={hintId} className="text-[13px] text-zinc-500">
-        {priced
-          ? `${text.limits(MIN_OPTIONS, MAX_OPTIONS)} ${text.priceHint[priced]}`
-          : text.limits(MIN_OPTIONS, MAX_OPTIONS)}
+        {priced ? `${limits} ${text.priceHint[priced]}` : limits}
       </p>
       <TextField
         ref={newInput}
-        name={`steps.${step}.options.new`}
+        name={`${path}.new`}
         label={text.newLabel}
         value={draft}
         maxLength={80}

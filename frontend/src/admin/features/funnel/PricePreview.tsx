@@ -1,5 +1,5 @@
 // «Пример расчёта»: the estimate that answers the owner picks as a visitor would get under the
-// prices being typed, recomputed at every keystroke. The answers fold to one line under it, so
+// prices being typed, recomputed at every keystroke; the answers are in the order the chat asks. The answers fold to one line under it, so
 // the estimate and the chat preview fit beside the cards. While the funnel has problems it cannot
 // be priced, and the first of them is named.
 import type { FunnelConfig } from '@aimax/backend/contracts';
@@ -10,7 +10,7 @@ import { t } from '@/lib/i18n';
 import { Card, CardHeader } from '@/lib/ui/Card';
 import { cx } from '@/lib/ui/cx';
 import { SelectField } from '@/lib/ui/SelectField';
-import { CHOICE_STEPS, type ChoiceStepId, isOptionalStep, numberText } from './draft';
+import { type ChoiceStepId, isAsked, isChoiceStep, numberText, stepsInOrder } from './draft';
 import { NumberField } from './NumberField';
 import { type Sample, type SampleEstimate, sampleChoice } from './sample';
 
@@ -26,17 +26,25 @@ interface PricePreviewProps {
 export function PricePreview({ config, sample, onSample, estimate, firstProblem }: PricePreviewProps) {
   const text = t.funnel.sample;
   const [editing, setEditing] = useState(false);
-  const asked = CHOICE_STEPS.filter((step) => !isOptionalStep(step) || config.steps[step].enabled);
+  // The priced steps the chat asks, in its order.
+  const asked = stepsInOrder(config).filter(
+    (step): step is ChoiceStepId | 'area' | 'rooms' =>
+      (isChoiceStep(step) || step === 'area' || step === 'rooms') && isAsked(config, step),
+  );
   const labelOf = (step: ChoiceStepId) => {
     const options = config.steps[step].options;
     const index = options.findIndex((option) => option.id === sampleChoice(config, sample, step));
     return options[index]?.label.trim() || t.funnel.options.label(index + 1);
   };
-  const answers = [
-    ...asked.map(labelOf),
-    text.areaAnswer(numberText(sample.area) || t.common.noValue),
-    text.roomsAnswer(numberText(sample.rooms) || t.common.noValue),
-  ].join(' · ');
+  const answers = asked
+    .map((step) =>
+      step === 'area'
+        ? text.areaAnswer(numberText(sample.area) || t.common.noValue)
+        : step === 'rooms'
+          ? text.roomsAnswer(numberText(sample.rooms) || t.common.noValue)
+          : labelOf(step),
+    )
+    .join(' · ');
 
   return (
     <Card aria-labelledby="funnel-sample-title">
@@ -98,34 +106,40 @@ export function PricePreview({ config, sample, onSample, estimate, firstProblem 
         </button>
         {editing && (
           <div id="funnel-sample-answers" className="grid gap-4 px-5 pt-1 pb-5 sm:grid-cols-2">
-            {asked.map((step) => (
-              <SelectField
-                key={step}
-                name={`sample.${step}`}
-                label={t.funnel.cards.names[step]}
-                value={sampleChoice(config, sample, step)}
-                onChange={(event) =>
-                  onSample({ ...sample, choices: { ...sample.choices, [step]: event.target.value } })
-                }
-                options={config.steps[step].options.map((option, index) => ({
-                  value: option.id,
-                  label: option.label.trim() || t.funnel.options.label(index + 1),
-                }))}
-              />
-            ))}
-            <NumberField
-              name="sample.area"
-              label={text.area}
-              value={sample.area}
-              onChange={(area) => onSample({ ...sample, area })}
-            />
-            <NumberField
-              name="sample.rooms"
-              label={text.rooms}
-              integer
-              value={sample.rooms}
-              onChange={(rooms) => onSample({ ...sample, rooms })}
-            />
+            {asked.map((step) =>
+              step === 'area' ? (
+                <NumberField
+                  key={step}
+                  name="sample.area"
+                  label={text.area}
+                  value={sample.area}
+                  onChange={(area) => onSample({ ...sample, area })}
+                />
+              ) : step === 'rooms' ? (
+                <NumberField
+                  key={step}
+                  name="sample.rooms"
+                  label={text.rooms}
+                  integer
+                  value={sample.rooms}
+                  onChange={(rooms) => onSample({ ...sample, rooms })}
+                />
+              ) : (
+                <SelectField
+                  key={step}
+                  name={`sample.${step}`}
+                  label={t.funnel.cards.names[step]}
+                  value={sampleChoice(config, sample, step)}
+                  onChange={(event) =>
+                    onSample({ ...sample, choices: { ...sample.choices, [step]: event.target.value } })
+                  }
+                  options={config.steps[step].options.map((option, index) => ({
+                    value: option.id,
+                    label: option.label.trim() || t.funnel.options.label(index + 1),
+                  }))}
+                />
+              ),
+            )}
           </div>
         )}
       </div>

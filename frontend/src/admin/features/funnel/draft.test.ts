@@ -1,24 +1,38 @@
 import { funnelProblems } from '@aimax/backend/funnel-rules';
 import { describe, expect, it } from 'vitest';
 import {
+  addCustomStep,
   addOption,
+  CUSTOM_KINDS,
+  customStep,
   isDefaultCard,
   moveOption,
+  moveStep,
+  nameNewQuestions,
+  newCustomId,
   newOptionId,
   numberText,
   optionPricePath,
   parseNumber,
   perM2Path,
+  removeCustomStep,
   removeOption,
   renameOption,
+  reorderSteps,
   resetCard,
+  type StepKey,
   sameFunnel,
+  sameSteps,
+  setCustomTitle,
+  setHint,
   setNumber,
   setPrice,
   setStepEnabled,
   slugOf,
+  stepsInOrder,
+  updateCustomStep,
 } from './draft';
-import { aFunnel } from './fixtures';
+import { aFunnel } from './funnel.fixtures';
 
 describe('option codes', () => {
   it('are the label in Latin letters', () => {
@@ -189,5 +203,143 @@ describe('sameFunnel', () => {
     expect(sameFunnel(renameOption(funnel, 'timing', 0, 'Срочно'), funnel)).toBe(false);
     expect(sameFunnel(moveOption(funnel, 'timing', 0, 1), funnel)).toBe(false);
     expect(sameFunnel(setStepEnabled(funnel, 'timing', false), funnel)).toBe(false);
+  });
+});
+
+describe('the order of the steps', () => {
+  const built: StepKey[] = ['objectType', 'repairType', 'area', 'rooms', 'replanning', 'designProject', 'timing'];
+
+  it('is the built-in one while none is written, the own questions before the contacts', () => {
+    expect(stepsInOrder(aFunnel())).toEqual([...built, 'contacts']);
+    const funnel = addCustomStep(aFunnel(), 'text', 'q_comment');
+    expect(stepsInOrder({ ...funnel, order: undefined })).toEqual([...built, 'q_comment', 'contacts']);
+  });
+
+  it('moves a step up or down, writing the whole order', () => {
+    const funnel = moveStep(aFunnel(), 'timing', -1);
+    expect(funnel.order).toEqual([...built.slice(0, 5), 'timing', 'designProject', 'contacts']);
+    expect(funnelProblems(funnel)).toEqual([]);
+    expect(moveStep(funnel, 'timing', 1).order).toEqual([...built, 'contacts']);
+  });
+
+  it('keeps the contacts last: they do not move, and nothing moves past them', () => {
+    const funnel = aFunnel();
+    expect(moveStep(funnel, 'contacts', -1)).toBe(funnel);
+    expect(moveStep(funnel, 'timing', 1)).toBe(funnel);
+    expect(moveStep(funnel, 'objectType', -1)).toBe(funnel);
+    expect(reorderSteps(funnel, ['contacts', 'area', ...built.filter((id) => id !== 'area')]).order).toEqual([
+      'area',
+      ...built.filter((id) => id !== 'area'),
+      'contacts',
+    ]);
+  });
+
+  it('shows an order with a step twice or missing one with each step once, the contacts last', () => {
+    const funnel = { ...aFunnel(), order: ['area', 'area', 'contacts', 'objectType'] };
+    expect(funnelProblems(funnel).map((problem) => problem.path)).toEqual(['order']);
+    expect(stepsInOrder(funnel)).toEqual([
+      'area',
+      'objectType',
+      ...built.filter((id) => !['area', 'objectType'].includes(id)),
+      'contacts',
+    ]);
+  });
+
+  it('is the same funnel written out or not', () => {
+    const funnel = aFunnel();
+    expect(sameSteps({ ...funnel, order: stepsInOrder(funnel), custom: [] }, funnel)).toBe(true);
+    expect(sameSteps(moveStep(funnel, 'rooms', -1), funnel)).toBe(false);
+  });
+});
+
+describe('questions of the company’s own', () => {
+  it('are added before the contacts, in the order, for the owner to write', () => {
+    const funnel = addCustomStep(aFunnel(), 'multiple', 'q_question_1');
+    expect(funnel.custom).toEqual([
+      { id: 'q_question_1', kind: 'multiple', title: '', label: '', enabled: true, options: [] },
+    ]);
+    expect(funnel.order?.slice(-2)).toEqual(['q_question_1', 'contacts']);
+    expect(funnelProblems(funnel).map((problem) => problem.path)).toEqual(
+      expect.arrayContaining(['custom.0.title', 'custom.0.label', 'custom.0.options']),
+    );
+  });
+
+  it('of every kind can be saved once written', () => {
+    let funnel = aFunnel();
+    for (const [index, kind] of CUSTOM_KINDS.entries()) {
+      const id = `q_${kind}` as const;
+      funnel = setCustomTitle(addCustomStep(funnel, kind, id), id, `Вопрос ${index}?`);
+      if (kind === 'single' || kind === 'multiple') funnel = addOption(addOption(funnel, id, 'Да'), id, 'Нет');
+    }
+    expect(funnel.custom?.map((step) => step.label)).toEqual(['Вопрос 0', 'Вопрос 1', 'Вопрос 2', 'Вопрос 3']);
+    expect(funnel.custom?.[2]).toMatchObject({ min: 1, max: 100, integer: true });
+    expect(funnelProblems(funnel)).toEqual([]);
+  });
+
+  it('take their short name from the text until the owner writes one', () => {
+    const id = 'q_rooms';
+    let funnel = setCustomTitle(addCustomStep(aFunnel(), 'single', id), id, 'Какие помещения ремонтируем?');
+    expect(customStep(funnel, id)?.label).toBe('Какие помещения ремонтируем');
+    funnel = updateCustomStep(funnel, id, { label: 'Помещения' });
+    funnel = setCustomTitle(funnel, id, 'Что ремонтируем?');
+    expect(customStep(funnel, id)).toMatchObject({ title: 'Что ремонтируем?', label: 'Помещения' });
+  });
+
+  it('are removed with their place in the order, and the funnel is as before', () => {
+    const funnel = aFunnel();
+    const added = addCustomStep(addCustomStep(funnel, 'text', 'q_a'), 'number', 'q_b');
+    const removed = removeCustomStep(added, 'q_a');
+    expect(removed.custom?.map((step) => step.id)).toEqual(['q_b']);
+    expect(removed.order?.slice(-2)).toEqual(['q_b', 'contacts']);
+    expect(sameSteps(removeCustomStep(removed, 'q_b'), funnel)).toBe(true);
+  });
+
+  it('have options without prices', () => {
+    const funnel = addOption(addCustomStep(aFunnel(), 'single', 'q_floor'), 'q_floor', 'Первый');
+    expect(customStep(funnel, 'q_floor')?.options).toEqual([{ id: 'pervyy', label: 'Первый' }]);
+    expect(removeOption(funnel, 'q_floor', 0).pricing).toEqual(aFunnel().pricing);
+  });
+
+  it('have a hint, and none once it is cleared', () => {
+    const funnel = setHint(addCustomStep(aFunnel(), 'text', 'q_a'), 'q_a', 'Например, 3 этаж');
+    expect(customStep(funnel, 'q_a')?.hint).toBe('Например, 3 этаж');
+    expect(customStep(setHint(funnel, 'q_a', ''), 'q_a')).not.toHaveProperty('hint');
+    expect(setHint(aFunnel(), 'area', 'Можно примерно').steps.area.hint).toBe('Можно примерно');
+  });
+});
+
+describe('question ids', () => {
+  it('are q_ and the short name in Latin letters, never repeated', () => {
+    expect(newCustomId('Помещения', [])).toBe('q_pomeshcheniya');
+    expect(newCustomId('Помещения', ['q_pomeshcheniya'])).toBe('q_pomeshcheniya_2');
+    expect(newCustomId('', ['q_question_1'])).toBe('q_question_2');
+  });
+
+  it('keep to 40 characters after q_, a suffix included', () => {
+    const long = 'Очень длинное название вопроса про помещения';
+    const taken = [newCustomId(long, [])];
+    const second = newCustomId(long, taken);
+    for (const id of [...taken, second]) expect(id).toMatch(/^q_[a-z0-9_]{1,40}$/);
+    expect(second).not.toBe(taken[0]);
+    expect(second.endsWith('_2')).toBe(true);
+  });
+
+  it('are given to the new questions from their names on a save, the saved ones kept', () => {
+    const saved = updateCustomStep(
+      setCustomTitle(addCustomStep(aFunnel(), 'text', 'q_old'), 'q_old', 'Этаж?'),
+      'q_old',
+      {
+        label: 'Этаж',
+      },
+    );
+    const draft = updateCustomStep(
+      setCustomTitle(addCustomStep(saved, 'multiple', 'q_question_2'), 'q_question_2', 'Какие помещения?'),
+      'q_question_2',
+      { label: 'Помещения' },
+    );
+    const named = nameNewQuestions(draft, saved);
+    expect(named.custom?.map((step) => step.id)).toEqual(['q_old', 'q_pomeshcheniya']);
+    expect(named.order?.slice(-3)).toEqual(['q_old', 'q_pomeshcheniya', 'contacts']);
+    expect(nameNewQuestions(named, named)).toBe(named);
   });
 });

@@ -28,7 +28,18 @@ describe('where a problem is shown', () => {
     },
   );
 
+  it('puts a problem of a question of the company’s on its card, and the order on none', () => {
+    const funnel = { custom: [{ id: 'q_floor' }, { id: 'q_rooms' }] } as unknown as FunnelConfig;
+    expect(cardOf('custom.1.options.0.label', funnel)).toBe('q_rooms');
+    expect(cardOf('custom.0.min', funnel)).toBe('q_floor');
+    expect(cardOf('custom.5.title', funnel)).toBeNull();
+    expect(cardOf('custom', funnel)).toBeNull();
+    expect(cardOf('order', funnel)).toBeNull();
+  });
+
   it('puts a problem with an option’s code under its label, the code not being edited', () => {
+    expect(fieldOf('custom.1.options.0.id')).toBe('custom.1.options.0.label');
+    expect(fieldOf('custom.1.id')).toBe('custom.1.label');
     expect(fieldOf('steps.timing.options.2.id')).toBe('steps.timing.options.2.label');
     expect(fieldOf('steps.timing.options.2.label')).toBe('steps.timing.options.2.label');
     expect(fieldOf('pricing.perM2.flat.id')).toBe('pricing.perM2.flat.id');

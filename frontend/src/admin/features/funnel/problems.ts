@@ -4,7 +4,7 @@
 import type { FunnelConfig, FunnelProblem } from '@aimax/backend/contracts';
 import { funnelProblems } from '@aimax/backend/funnel-rules';
 import { t } from '@/lib/i18n';
-import { type CardId, STEPS, type StepId, valueAt } from './draft';
+import { type CardId, type CustomId, STEPS, type StepId, valueAt } from './draft';
 
 export interface PlacedProblem {
   /** The field the message is shown under: its input is named after this path. */
@@ -26,16 +26,29 @@ const PRICE_TABLE_CARDS: Record<string, CardId> = {
 
 const isStep = (key: string | undefined): key is StepId => STEPS.some((step) => step === key);
 
-/** The card a path is on: `steps.area.min` → area, `pricing.timingPercent.asap` → timing. */
-export function cardOf(path: string): CardId | null {
+/**
+ * The card a path is on: `steps.area.min` → area, `pricing.timingPercent.asap` → timing,
+ * `custom.1.title` → the second question of the company's own (in `config`). The order of the
+ * steps (`order`) is on no card: it is shown over the steps.
+ */
+export function cardOf(path: string, config?: FunnelConfig): CardId | null {
   const [root, key] = path.split('.');
   if (root === 'steps') return isStep(key) ? key : null;
+  if (root === 'custom' && key !== undefined && /^\d+$/.test(key)) {
+    return (config?.custom?.[Number(key)]?.id as CustomId | undefined) ?? null;
+  }
   if (root === 'pricing' && key !== undefined) return PRICE_TABLE_CARDS[key] ?? null;
   return null;
 }
 
-/** The field a path is shown under: an option's code is not edited, so its problems go under its label. */
-export const fieldOf = (path: string): string => path.replace(/^(steps\.\w+\.options\.\d+)\.id$/, '$1.label');
+/**
+ * The field a path is shown under. Codes are not edited: an option's problems go under its label,
+ * and a question's under its short name, which its code is made from.
+ */
+export const fieldOf = (path: string): string =>
+  path
+    .replace(/^((?:steps\.\w+|custom\.\d+)\.options\.\d+)\.id$/, '$1.label')
+    .replace(/^(custom\.\d+)\.id$/, '$1.label');
 
 /**
  * Each problem with its field and card. A number field left empty or not a number holds NaN, which
@@ -48,7 +61,7 @@ export function placeProblems(problems: readonly FunnelProblem[], config: Funnel
     // One message a field: the rules may find two things wrong with an option (its code and label).
     if (placed.some((problem) => problem.field === field)) continue;
     const notANumber = Number.isNaN(valueAt(config, path));
-    placed.push({ field, card: cardOf(path), message: notANumber ? t.funnel.problems.number : message });
+    placed.push({ field, card: cardOf(path, config), message: notANumber ? t.funnel.problems.number : message });
   }
   return placed;
 }

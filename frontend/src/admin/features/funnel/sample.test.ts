@@ -1,7 +1,7 @@
 import { computeEstimate } from '@aimax/backend/funnel-pricing';
 import { describe, expect, it } from 'vitest';
 import { removeOption, setNumber, setPrice, setStepEnabled } from './draft';
-import { aFunnel } from './fixtures';
+import { aFunnel } from './funnel.fixtures';
 import { estimateSample, initialSample, sampleAnswers, sampleChoice } from './sample';
 
 describe('the sample answers', () => {
