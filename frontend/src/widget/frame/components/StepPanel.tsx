@@ -41,6 +41,17 @@ const primaryButton =
 const inputClass =
   'h-11 w-full rounded-xl border border-zinc-300 bg-white px-3.5 text-base text-zinc-900 sm:text-[15px] outline-none transition placeholder:text-zinc-400 focus:border-primary focus:ring-3 focus:ring-primary/20 aria-invalid:border-red-500 aria-invalid:focus:ring-red-500/15';
 
+/** «Далее», a form's submit unless given its own click. */
+function NextButton({ answering, onClick }: { answering: boolean; onClick?: () => void }) {
+  return (
+    <button type={onClick ? 'button' : 'submit'} disabled={answering} onClick={onClick} className={primaryButton}>
+      {answering ? <Spinner /> : null}
+      {text.next}
+      {!answering && <ArrowRight aria-hidden size={16} />}
+    </button>
+  );
+}
+
 function FieldError({ id, message }: { id: string; message: string | null | undefined }) {
   if (!message) return null;
   return (
@@ -131,11 +142,7 @@ function MultiStep({ step }: { step: PublicStep }) {
         <p id={hintId} className="text-xs text-zinc-500">
           {text.multiHint}
         </p>
-        <button type="button" disabled={answering} onClick={submit} className={primaryButton}>
-          {answering ? <Spinner /> : null}
-          {text.next}
-          {!answering && <ArrowRight aria-hidden size={16} />}
-        </button>
+        <NextButton answering={answering} onClick={submit} />
       </div>
       <div className="text-right">
         <FieldError id={errorId} message={shownError} />
@@ -187,11 +194,7 @@ function TextStep({ step }: { step: PublicStep }) {
           aria-describedby={shownError ? errorId : undefined}
           className={cx(inputClass, 'min-w-0 flex-1')}
         />
-        <button type="submit" disabled={answering} className={primaryButton}>
-          {answering ? <Spinner /> : null}
-          {text.next}
-          {!answering && <ArrowRight aria-hidden size={16} />}
-        </button>
+        <NextButton answering={answering} />
       </div>
       <FieldError id={errorId} message={shownError} />
     </form>
@@ -253,11 +256,7 @@ function NumberStep({ step }: { step: PublicStep }) {
             </span>
           )}
         </div>
-        <button type="submit" disabled={answering} className={primaryButton}>
-          {answering ? <Spinner /> : null}
-          {text.next}
-          {!answering && <ArrowRight aria-hidden size={16} />}
-        </button>
+        <NextButton answering={answering} />
       </div>
       {step.min !== undefined && step.max !== undefined && (
         <p id={hintId} className="mt-1.5 text-xs text-zinc-500">
