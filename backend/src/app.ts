@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AppError } from './errors.ts';
 import { deriveKey, loadAppSecret } from './lib/appSecret.ts';
+import { createPublicHttp } from './lib/publicHttp.ts';
 import { createGatewayResponder, createOfflineResponder, type Responder } from './modules/ai/responders.ts';
 import { analyticsRoutes } from './modules/analytics/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -27,6 +28,11 @@ import { customDomainHosts } from './modules/domains/hosts.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
 import { funnelRoutes } from './modules/funnel/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { createAmoApi } from './modules/integrations/amocrm/api.ts';
+import { amocrmChannel } from './modules/integrations/amocrm/service.ts';
+import type { AmoDeps } from './modules/integrations/amocrm/tokens.ts';
+import { integrationRoutes } from './modules/integrations/routes.ts';
+import { webhookChannel } from './modules/integrations/webhook.ts';
 import { invoiceAttachments } from './modules/invoices/pdf.ts';
 import { platformInvoiceRoutes } from './modules/invoices/platformRoutes.ts';
 import { invoiceRoutes } from './modules/invoices/routes.ts';
@@ -106,6 +112,19 @@ export async function buildApp(deps: AppDependencies) {
     publicUrl: config.publicUrl,
   };
 
+  const amocrm: AmoDeps | null = config.amocrm && {
+    db: deps.db,
+    api: createAmoApi({ accountUrl: config.amocrm.accountUrl }),
+    key: deriveKey(secret, 'amocrm-tokens'),
+    config: config.amocrm,
+    redirectUri: `${config.publicUrl}/api/integrations/amocrm/callback`,
+  };
+  const webhooks = {
+    key: deriveKey(secret, 'webhook-secrets'),
+    http: createPublicHttp({ timeoutMs: config.webhooks.timeoutMs, allowPrivate: config.webhooks.allowPrivate }),
+  };
+  app.addHook('onClose', () => webhooks.http.close());
+
   await app.register(database, { db: deps.db });
   await app.register(eventStreams);
   await app.register(services, { store: deps.store, pdf: deps.pdf });
@@ -119,6 +138,8 @@ export async function buildApp(deps: AppDependencies) {
       signedUrlTtlSeconds: config.signedUrlTtlSeconds,
     }),
     telegram: telegramChannel({ db: deps.db, deps: telegram }),
+    amocrm: amocrmChannel(amocrm),
+    webhook: webhookChannel({ db: deps.db, ...webhooks }),
     ...deps.mail,
   });
   await app.register(errorHandler);
@@ -179,6 +200,7 @@ export async function buildApp(deps: AppDependencies) {
   app.addHook('onClose', () => poller.stop());
   await app.register(telegramRoutes, { deps: telegram, updates, poller });
   await app.register(widgetAdminRoutes, { config });
+  await app.register(integrationRoutes, { config, amocrm, webhooks });
   await app.register(funnelRoutes);
   await app.register(leadRoutes, { config });
   await app.register(knowledgeRoutes, { config, responder });

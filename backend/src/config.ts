@@ -49,6 +49,13 @@ const EnvSchema = Type.Object({
   PLATFORM_IPV4: Type.Optional(Type.String()),
   PLATFORM_IPV6: Type.Optional(Type.String()),
   DOMAIN_GRACE_DAYS: Type.Integer({ default: 7, minimum: 1, maximum: 90 }),
+  AMOCRM_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  AMOCRM_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  AMOCRM_BASE_DOMAIN: Type.String({ default: 'amocrm.ru', pattern: '^[a-z0-9.-]+$' }),
+  AMOCRM_AUTHORIZE_URL: Type.String({ default: 'https://www.amocrm.ru/oauth', pattern: '^https?://' }),
+  AMOCRM_ACCOUNT_URL: Type.Optional(Type.String({ pattern: '^https?://.*\\{subdomain\\}' })),
+  WEBHOOK_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 1000, maximum: 60_000 }),
+  WEBHOOK_ALLOW_PRIVATE: Type.Boolean({ default: false }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
@@ -110,6 +117,23 @@ export interface Config {
    * stop pointing at the platform is disabled after `graceDays` of failed daily checks.
    */
   domains: { resolvers: string[]; cnameTarget: string; ipv4: string[]; ipv6: string[]; graceDays: number };
+  /**
+   * The platform's amoCRM integration (null without a client id and secret: nobody can connect).
+   * An account `acme` is reached at `accountUrl` with `{subdomain}` replaced; the OAuth callback's
+   * `referer` must be `<subdomain>.<baseDomain>`.
+   */
+  amocrm: {
+    clientId: string;
+    clientSecret: string;
+    baseDomain: string;
+    authorizeUrl: string;
+    accountUrl: string;
+  } | null;
+  /**
+   * Outgoing webhooks: how long a receiver has to answer, and whether private addresses are allowed
+   * (tests' loopback receivers only; refused with NODE_ENV=production).
+   */
+  webhooks: { timeoutMs: number; allowPrivate: boolean };
 }
 
 export interface S3Config {
@@ -189,7 +213,31 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { d
       ipv6: addressList(env.PLATFORM_IPV6, 'PLATFORM_IPV6', (item) => isIPv6(item)),
       graceDays: env.DOMAIN_GRACE_DAYS,
     },
+    amocrm: amocrmFrom(env),
+    webhooks: { timeoutMs: env.WEBHOOK_TIMEOUT_MS, allowPrivate: webhookPrivateFrom(env) },
   };
+}
+
+function amocrmFrom(env: Env): Config['amocrm'] {
+  const { AMOCRM_CLIENT_ID: clientId, AMOCRM_CLIENT_SECRET: clientSecret } = env;
+  if (!clientId && !clientSecret) return null;
+  if (!clientId || !clientSecret)
+    throw new Error('amoCRM is partly configured: set AMOCRM_CLIENT_ID and AMOCRM_CLIENT_SECRET');
+  return {
+    clientId,
+    clientSecret,
+    baseDomain: env.AMOCRM_BASE_DOMAIN,
+    authorizeUrl: env.AMOCRM_AUTHORIZE_URL,
+    accountUrl: (env.AMOCRM_ACCOUNT_URL ?? `https://{subdomain}.${env.AMOCRM_BASE_DOMAIN}`).replace(/\/+$/, ''),
+  };
+}
+
+// A webhook to a private address reaches into our own network: tests only.
+function webhookPrivateFrom(env: Env): boolean {
+  if (env.WEBHOOK_ALLOW_PRIVATE && env.NODE_ENV === 'production') {
+    throw new Error('WEBHOOK_ALLOW_PRIVATE is for tests: it is refused with NODE_ENV=production');
+  }
+  return env.WEBHOOK_ALLOW_PRIVATE;
 }
 
 /** A resolver's address without its port: `1.2.3.4:53`, `[::1]:53`, or a bare address. */

@@ -50,6 +50,23 @@ export type {
   PublicStep,
 } from './modules/funnel/schemas.ts';
 export type {
+  AmoAccountView,
+  AmoAuthorizeView,
+  AmoConnectionView,
+  AmoFieldView,
+  AmoIntegrationView,
+  AmoMappingRule,
+  AmoSettingsInput,
+  IntegrationsOverview,
+  IntegrationTestView,
+  LastDeliveryView,
+  MetrikaInput,
+  MetrikaView,
+  WebhookInput,
+  WebhookSecretView,
+  WebhookView,
+} from './modules/integrations/schemas.ts';
+export type {
   BillingProfileInput,
   BillingProfileResponse,
   BillingProfileView,

@@ -24,6 +24,9 @@ export const errorCatalogue = {
     message: 'Файл не удалось получить: запрос повреждён. Загрузите файл ещё раз',
   },
   UNSUPPORTED_IMAGE: { status: 400, message: 'Загрузите изображение в формате PNG, JPEG или WebP' },
+  WEBHOOK_URL_REFUSED: { status: 400, message: 'Этот адрес нельзя использовать для webhook' },
+  AMOCRM_SETTINGS_INVALID: { status: 400, message: 'Проверьте настройки amoCRM' },
+  AMOCRM_CALLBACK_INVALID: { status: 400, message: 'amoCRM вернула некорректный ответ. Подключите amoCRM ещё раз' },
   DOMAIN_INVALID: { status: 400, message: 'Укажите домен, например chat.company.ru' },
   LINK_INVALID: { status: 403, message: 'Ссылка недействительна' },
   UNAUTHENTICATED: { status: 401, message: 'Войдите в систему' },
@@ -43,6 +46,7 @@ export const errorCatalogue = {
   ROUTE_NOT_FOUND: { status: 404, message: 'Такого адреса API нет' },
   INVITE_INVALID: { status: 404, message: 'Приглашение не найдено или отозвано' },
   SESSION_NOT_FOUND: { status: 404, message: 'Диалог не найден. Обновите страницу, чтобы начать заново' },
+  DELIVERY_NOT_FOUND: { status: 404, message: 'Доставка не найдена' },
   INVOICE_NOT_FOUND: { status: 404, message: 'Счёт не найден' },
   LEAD_NOT_FOUND: { status: 404, message: 'Заявка не найдена' },
   DIALOG_NOT_FOUND: { status: 404, message: 'Диалог не найден' },
@@ -92,6 +96,17 @@ export const errorCatalogue = {
     status: 409,
     message: 'Оплата по счёту пока недоступна: реквизиты платформы ещё не заполнены. Напишите в поддержку',
   },
+  DELIVERY_NOT_RETRYABLE: { status: 409, message: 'Эта доставка уже выполнена: повторять её не нужно' },
+  AMOCRM_NOT_CONFIGURED: {
+    status: 409,
+    message: 'Интеграция с amoCRM ещё не настроена на платформе. Напишите в поддержку AI Max',
+  },
+  AMOCRM_NOT_CONNECTED: { status: 409, message: 'amoCRM ещё не подключена' },
+  AMOCRM_REAUTH_REQUIRED: {
+    status: 409,
+    message: 'amoCRM больше не принимает наш доступ: нажмите «Переподключить». Заявки подождут и уйдут после этого',
+  },
+  WEBHOOK_NOT_FOUND: { status: 404, message: 'Webhook ещё не настроен' },
   INVOICE_CANCELLED: { status: 409, message: 'Счёт отменён, его нельзя отметить оплаченным' },
   INVOICE_PAID: { status: 409, message: 'Счёт уже оплачен, его нельзя отменить' },
   LEAD_EXPORT_TOO_LARGE: {
@@ -112,6 +127,7 @@ export const errorCatalogue = {
   INTERNAL: { status: 500, message: 'Внутренняя ошибка сервера. Попробуйте ещё раз чуть позже' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'База данных недоступна' },
   TELEGRAM_UNAVAILABLE: { status: 502, message: 'Telegram не ответил. Попробуйте ещё раз через минуту' },
+  AMOCRM_UNAVAILABLE: { status: 502, message: 'amoCRM не ответила. Попробуйте ещё раз через минуту' },
   PDF_UNAVAILABLE: { status: 503, message: 'Не удалось сформировать PDF. Попробуйте ещё раз через минуту' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -747,7 +747,7 @@ export const invoices = pgTable(
   ],
 ).enableRLS();
 
-export const DELIVERY_CHANNELS = ['email', 'telegram'] as const;
+export const DELIVERY_CHANNELS = ['email', 'telegram', 'amocrm', 'webhook'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -776,8 +776,12 @@ export const deliveries = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
-    /** The channel's id of what was sent: an email's Message-ID, a Telegram message_id. */
+    /** The channel's id of what was sent: an email's Message-ID, a Telegram message_id, an amoCRM lead id. */
     externalId: text('external_id'),
+    /** The lead it tells of, for the journal; kept when the lead is gone. */
+    leadId: uuid('lead_id'),
+    /** The outside service's last answer as people read it («HTTP 500: …»). */
+    response: text('response'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -843,6 +847,56 @@ export const telegramChats = pgTable(
     unique('telegram_chats_tenant_chat_unique').on(t.tenantId, t.chatId),
     ...tenantOwned('telegram_chats', t.tenantId),
   ],
+).enableRLS();
+
+export const AMOCRM_STATUSES = ['connected', 'reauth_required'] as const;
+export type AmoStatus = (typeof AMOCRM_STATUSES)[number];
+
+/**
+ * A company's amoCRM account, connected by OAuth 2.0. Tokens are sealed (`lib/sealed.ts`). The
+ * refresh token is single-use, so one refresh at a time: whoever sets `refresh_lease_until` does
+ * it, the others wait for the new access token (`amocrm/tokens.ts`). `settings` is where new leads
+ * go and how the funnel's answers fill the account's fields (AmoSettingsInput).
+ */
+export const amocrmConnections = pgTable(
+  'amocrm_connections',
+  {
+    tenantId: uuid('tenant_id')
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    subdomain: text('subdomain').notNull(),
+    accessTokenSealed: text('access_token_sealed').notNull(),
+    refreshTokenSealed: text('refresh_token_sealed').notNull(),
+    accessExpiresAt: timestamp('access_expires_at', { withTimezone: true }).notNull(),
+    refreshLeaseUntil: timestamp('refresh_lease_until', { withTimezone: true }),
+    status: text('status').$type<AmoStatus>().notNull().default('connected'),
+    /** Why leads wait (amoCRM refused our tokens); null while fine. */
+    problem: text('problem'),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+    connectedBy: uuid('connected_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('amocrm_connections_status_check', oneOf(t.status, AMOCRM_STATUSES)),
+    ...tenantOwned('amocrm_connections', t.tenantId),
+  ],
+).enableRLS();
+
+/** Where each new lead is POSTed, signed with the secret (sealed; shown to the owner once). */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    tenantId: uuid('tenant_id')
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    secretSealed: text('secret_sealed').notNull(),
+    secretHint: text('secret_hint').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [...tenantOwned('webhook_endpoints', t.tenantId)],
 ).enableRLS();
 
 /** A one-time code of a deep link `t.me/<bot>?start=<code>`; stored hashed, valid for a while. */

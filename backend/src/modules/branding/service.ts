@@ -8,6 +8,7 @@ import type { Database, Tx } from '../../db/database.ts';
 import { files, tenantBotSettings, tenants, type WorkingHours } from '../../db/schema.ts';
 import { ensureStorageRoom } from '../billing/limitsService.ts';
 import { effectivePlan, type PlanDefinition } from '../billing/plans.ts';
+import type { MetrikaInput } from '../integrations/schemas.ts';
 import { deleteFileRow, deleteObjects, storeObject } from '../storage/files.ts';
 import { type ImagePreset, processImage } from '../storage/images.ts';
 import type { ObjectStore } from '../storage/s3Service.ts';
@@ -167,15 +168,19 @@ export async function saveBotSettings(tx: Tx, ctx: TenantContext, input: BotSett
     .where(eq(tenantBotSettings.tenantId, ctx.tenantId));
 }
 
-/** The sites allowed to show the widget, and the Metrika goals it reaches. */
+/** The sites allowed to show the widget. */
 export async function saveWidgetSettings(tx: Tx, ctx: TenantContext, input: WidgetSettingsInput): Promise<void> {
   await tx
     .update(tenants)
     .set({ allowedOrigins: input.allowedOrigins.map((origin) => origin.toLowerCase()) })
     .where(eq(tenants.id, ctx.tenantId));
+}
+
+/** The Metrika counter on the company's site and the goal names the widget reaches there. */
+export async function saveMetrika(tx: Tx, ctx: TenantContext, input: MetrikaInput): Promise<void> {
   const values = {
-    metrikaCounterId: input.metrika.counterId || null,
-    metrikaGoals: input.metrika.goals,
+    metrikaCounterId: input.counterId || null,
+    metrikaGoals: input.goals,
     updatedAt: sql`now()`,
   };
   await tx

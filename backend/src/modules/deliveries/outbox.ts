@@ -40,6 +40,8 @@ export interface DeliveryToQueue {
   recipient: string;
   /** What the channel needs to send it. */
   payload: Record<string, unknown>;
+  /** The lead it tells of, for the journal. */
+  leadId?: string;
 }
 
 /**
@@ -58,22 +60,41 @@ export async function enqueueDelivery(tx: Tx, delivery: DeliveryToQueue): Promis
 
 export type ClaimedDelivery = typeof deliveries.$inferSelect;
 
-/** How one channel sends a claimed row; throwing fails the attempt. */
-export interface DeliveryChannelSender {
-  send(delivery: ClaimedDelivery, options: { signal: AbortSignal }): Promise<{ externalId: string | null }>;
+/** What a channel reports of a send: the id the other side gave it, and its answer as people read it. */
+export interface DeliveryReceipt {
+  externalId: string | null;
+  response?: string;
 }
 
-/** A failed attempt that says what to do next: wait as long as the channel asked, or give up. */
+/** How one channel sends a claimed row; throwing fails the attempt. */
+export interface DeliveryChannelSender {
+  send(delivery: ClaimedDelivery, options: { signal: AbortSignal }): Promise<DeliveryReceipt>;
+}
+
+/**
+ * A failed attempt that says what to do next: wait as long as the channel asked, give up
+ * (`permanent`), or wait without spending an attempt (`hold`: the owner must act first, such as
+ * reconnecting amoCRM, and the delivery must still go once they have).
+ */
 export class DeliveryError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly permanent: boolean;
-  constructor(message: string, options: { retryAfterMs?: number; permanent?: boolean } = {}) {
+  readonly hold: boolean;
+  readonly response: string | undefined;
+  constructor(
+    message: string,
+    options: { retryAfterMs?: number; permanent?: boolean; hold?: boolean; response?: string } = {},
+  ) {
     super(message);
     this.name = 'DeliveryError';
     this.retryAfterMs = options.retryAfterMs;
     this.permanent = options.permanent ?? false;
+    this.hold = options.hold ?? false;
+    this.response = options.response;
   }
 }
+
+type Failure = { error: string; retryAfterMs?: number; permanent?: boolean; hold?: boolean; response?: string };
 
 /**
  * Delay before the next try after `attempt` failed attempts: base × factor^(attempt − 1), capped,
@@ -219,7 +240,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
-  async function attempt(delivery: ClaimedDelivery): Promise<{ externalId: string | null }> {
+  async function attempt(delivery: ClaimedDelivery): Promise<DeliveryReceipt> {
     const sender = channels[delivery.channel];
     if (!sender) throw new Error(`no sender for the ${delivery.channel} channel`);
     const signal = AbortSignal.timeout(attemptTimeoutMs);
@@ -234,12 +255,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   });
 
   /** Records a send. Any attempt's success counts, even one whose lease another worker took over. */
-  async function recordSent(delivery: ClaimedDelivery, externalId: string | null, now: Date | undefined) {
+  async function recordSent(delivery: ClaimedDelivery, receipt: DeliveryReceipt, now: Date | undefined) {
     const access = { actorUserId: null, action: 'delivery.sent', details: details(delivery) };
     await db.withPlatform(access, (tx) =>
       tx
         .update(deliveries)
-        .set({ status: 'sent', sentAt: clock(now), externalId, lastError: null })
+        .set({
+          status: 'sent',
+          sentAt: clock(now),
+          externalId: receipt.externalId,
+          lastError: null,
+          response: receipt.response ?? null,
+        })
         .where(and(eq(deliveries.id, delivery.id), eq(deliveries.status, 'pending'))),
     );
   }
@@ -247,10 +274,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   /** Records a failed attempt, only while the row is still this attempt's (not sent, not re-claimed). */
   async function recordFailure(
     delivery: ClaimedDelivery,
-    failure: { error: string; retryAfterMs?: number; permanent?: boolean },
+    failure: Failure,
     now: Date | undefined,
   ): Promise<'retried' | 'failed'> {
-    const outcome = failure.permanent || delivery.attempts >= maxAttempts ? 'failed' : 'retried';
+    const outcome = !failure.hold && (failure.permanent || delivery.attempts >= maxAttempts) ? 'failed' : 'retried';
     const access = {
       actorUserId: null,
       action: outcome === 'failed' ? 'delivery.failed' : 'delivery.attempt_failed',
@@ -263,6 +290,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         .update(deliveries)
         .set({
           lastError: failure.error,
+          ...(failure.response !== undefined ? { response: failure.response } : {}),
+          ...(failure.hold ? { attempts: sql`${deliveries.attempts} - 1` } : {}),
           ...(outcome === 'failed' ? { status: 'failed' as const } : { nextAttemptAt: after(now, wait) }),
         })
         .where(
@@ -278,18 +307,24 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function deliver(delivery: ClaimedDelivery, now: Date | undefined, run: OutboxRun): Promise<void> {
     const context = { ...details(delivery), attempt: delivery.attempts };
-    let result: { externalId: string | null } | { error: string; retryAfterMs?: number; permanent?: boolean };
+    let result: DeliveryReceipt | Failure;
     try {
       result = await attempt(delivery);
     } catch (error) {
       result =
         error instanceof DeliveryError
-          ? { error: errorText(error), retryAfterMs: error.retryAfterMs, permanent: error.permanent }
+          ? {
+              error: errorText(error),
+              retryAfterMs: error.retryAfterMs,
+              permanent: error.permanent,
+              hold: error.hold,
+              response: error.response,
+            }
           : { error: errorText(error) };
     }
     try {
       if ('externalId' in result) {
-        await recordSent(delivery, result.externalId, now);
+        await recordSent(delivery, result, now);
         run.sent += 1;
         log.info(context, 'delivery sent');
       } else {

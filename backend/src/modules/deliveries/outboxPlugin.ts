@@ -32,7 +32,15 @@ export interface MailDependencies {
 }
 
 export const outbox = fp(
-  async (app: FastifyInstance, options: MailDependencies & { config: Config; telegram: DeliveryChannelSender }) => {
+  async (
+    app: FastifyInstance,
+    options: MailDependencies & {
+      config: Config;
+      telegram: DeliveryChannelSender;
+      amocrm: DeliveryChannelSender;
+      webhook: DeliveryChannelSender;
+    },
+  ) => {
     // A transport handed in belongs to whoever made it; one made here is closed here.
     const transport = options.transport ?? createMailTransport(options.config);
     const worker = createOutboxWorker({
@@ -40,6 +48,8 @@ export const outbox = fp(
       channels: {
         email: emailChannel({ transport, resolveAttachment: options.resolveAttachment ?? attachmentsUnavailable }),
         telegram: options.telegram,
+        amocrm: options.amocrm,
+        webhook: options.webhook,
       },
       log: app.log,
       ...options.worker,

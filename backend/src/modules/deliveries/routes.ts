@@ -7,8 +7,8 @@ import { contentDisposition } from '../../lib/contentDisposition.ts';
 import { memberOf, operatorOf } from '../../plugins/auth.ts';
 import { IdParams, iso, isoOrNull, responses } from '../../schemas.ts';
 import { emlFilePath } from '../email/transport.ts';
-import { DeliveryListQuery, DeliveryListView, PlatformDeliveryListView } from './schemas.ts';
-import { findEmailDelivery, listDeliveries, listPlatformDeliveries } from './service.ts';
+import { DeliveryListQuery, DeliveryListView, DeliveryView, PlatformDeliveryListView } from './schemas.ts';
+import { findEmailDelivery, listDeliveries, listPlatformDeliveries, retryDelivery } from './service.ts';
 
 const toView = <T extends { createdAt: Date; sentAt: Date | null; nextAttemptAt: Date }>(row: T) => ({
   ...row,
@@ -56,6 +56,26 @@ export const deliveryRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = asy
       const ctx = memberOf(request);
       const result = await app.db.withTenant(ctx.tenantId, (tx) => listDeliveries(tx, ctx, request.query));
       return { deliveries: result.deliveries.map(toView), total: result.total };
+    },
+  );
+
+  app.post(
+    '/api/deliveries/:id/retry',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['integrations'],
+        summary: 'Sends a failed delivery again (its attempts counted afresh), or a waiting one now',
+        params: IdParams,
+        response: responses({ 200: DeliveryView }),
+      },
+    },
+    async (request) => {
+      const ctx = memberOf(request);
+      const retried = await app.db.withTenant(ctx.tenantId, (tx) => retryDelivery(tx, ctx, request.params.id));
+      if (!retried) throw new AppError('DELIVERY_NOT_FOUND');
+      app.outbox.kick();
+      return toView(retried);
     },
   );
 

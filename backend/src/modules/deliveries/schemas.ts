@@ -13,6 +13,10 @@ export const DeliveryView = Type.Object({
   status: Type.Enum(DELIVERY_STATUSES),
   attempts: Type.Integer(),
   lastError: Type.Union([Type.String(), Type.Null()]),
+  /** The outside service's last answer as people read it («HTTP 500: …»). */
+  response: Type.Union([Type.String(), Type.Null()]),
+  /** The lead it tells of. */
+  leadId: Type.Union([Id, Type.Null()]),
   createdAt: DateTime,
   sentAt: NullableDateTime,
   /** When a pending delivery is tried next. */
@@ -29,7 +33,9 @@ export type PlatformDeliveryView = Static<typeof PlatformDeliveryView>;
 export const DeliveryListQuery = Type.Object(
   {
     status: Type.Optional(Type.Enum(DELIVERY_STATUSES, { errorMessage: 'Статус: pending, sent или failed' })),
-    channel: Type.Optional(Type.Enum(DELIVERY_CHANNELS, { errorMessage: 'Канал: email или telegram' })),
+    channel: Type.Optional(
+      Type.Enum(DELIVERY_CHANNELS, { errorMessage: 'Канал: email, telegram, amocrm или webhook' }),
+    ),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50, errorMessage: 'limit: от 1 до 200' }),
     offset: Type.Integer({ minimum: 0, default: 0, errorMessage: 'offset: неотрицательное число' }),
   },

@@ -4,6 +4,7 @@ import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { PlatformContext, TenantContext } from '../../context.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { type DeliveryChannel, type DeliveryStatus, deliveries, tenants } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
 
 export interface DeliveryFilter {
   status?: DeliveryStatus;
@@ -23,6 +24,8 @@ const columns = {
   status: deliveries.status,
   attempts: deliveries.attempts,
   lastError: deliveries.lastError,
+  response: deliveries.response,
+  leadId: deliveries.leadId,
   createdAt: deliveries.createdAt,
   sentAt: deliveries.sentAt,
   nextAttemptAt: deliveries.nextAttemptAt,
@@ -100,4 +103,28 @@ export async function findEmailDelivery(
       .where(and(eq(deliveries.id, emailId), eq(deliveries.channel, 'email')));
     return email ?? null;
   });
+}
+
+/**
+ * Sends a delivery again soon: a failed one with its attempts counted afresh, a pending one now
+ * rather than at its next try. A sent one is not sent twice (409). Null when there is no such one.
+ */
+export async function retryDelivery(tx: Tx, ctx: TenantContext, deliveryId: string) {
+  const [found] = await tx
+    .select({ status: deliveries.status })
+    .from(deliveries)
+    .where(and(eq(deliveries.tenantId, ctx.tenantId), eq(deliveries.id, deliveryId)))
+    .for('update');
+  if (!found) return null;
+  if (found.status === 'sent') throw new AppError('DELIVERY_NOT_RETRYABLE');
+  await tx
+    .update(deliveries)
+    .set({
+      status: 'pending',
+      attempts: sql`case when ${deliveries.status} = 'failed' then 0 else ${deliveries.attempts} end`,
+      nextAttemptAt: sql`now()`,
+    })
+    .where(eq(deliveries.id, deliveryId));
+  const [row] = await tx.select(columns).from(deliveries).where(eq(deliveries.id, deliveryId));
+  return row ? readable(row) : null;
 }

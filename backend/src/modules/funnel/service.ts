@@ -7,9 +7,11 @@ import type { WidgetSettings } from '../branding/service.ts';
 import type { ChatEvents } from '../chat/events.ts';
 import type { MessageView } from '../chat/schemas.ts';
 import { appendMessages, type ChatSession, findSession, type NewMessage, updateSession } from '../chat/service.ts';
+import { leadSnapshot } from '../integrations/leadSnapshot.ts';
+import { queueLeadIntegrations } from '../integrations/queue.ts';
 import { queueNewLeadEmails } from '../leads/newLeadEmails.ts';
 import { createLead } from '../leads/service.ts';
-import { queueLeadAlerts } from '../telegram/alerts.ts';
+import { dialogUrl, queueLeadAlerts } from '../telegram/alerts.ts';
 import {
   answeredQuestions,
   answerLabel,
@@ -139,6 +141,19 @@ export async function submitAnswer(
           estimate: formatRange(estimate),
           publicUrl: deps.publicUrl,
         });
+        const lead = leadSnapshot({
+          leadId,
+          sessionId: session.id,
+          config,
+          answers,
+          estimate,
+          estimateText: formatRange(estimate),
+          utm: session.utm,
+          pageUrl: session.pageUrl,
+          funnelVersion: session.funnelVersion,
+          dialogUrl: dialogUrl(deps.publicUrl, session.id),
+        });
+        queued += await queueLeadIntegrations(tx, tenantId, lead);
       }
     } else {
       await updateSession(tx, { tenantId, sessionId: session.id, answers });

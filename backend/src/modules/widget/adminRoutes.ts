@@ -1,5 +1,5 @@
-// The owner's side of the widget: the snippet to paste, the sites allowed to show it, and the
-// Yandex Metrika goals it reaches.
+// The owner's side of the widget: the snippet to paste and the sites allowed to show it (its
+// Yandex Metrika goals are set in «Интеграции»).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.ts';
 import type { Tx } from '../../db/database.ts';
@@ -11,7 +11,6 @@ import { servedHostOf } from '../domains/service.ts';
 import { enabledSteps, funnelOf } from '../funnel/funnel.ts';
 import { stepLabel } from '../funnel/rules.ts';
 import type { FunnelConfig } from '../funnel/schemas.ts';
-import { DEFAULT_GOALS } from './metrika.ts';
 import { WidgetSettingsInput, WidgetSettingsView } from './settingsSchemas.ts';
 
 const stepsOf = (funnel: FunnelConfig) => enabledSteps(funnel).map((id) => ({ id, label: stepLabel(funnel, id) }));
@@ -31,10 +30,6 @@ export const widgetAdminRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
     // Once the company's domain serves the widget, the snippet loads it from there.
     snippet: widgetSnippet(host ? `https://${host}` : config.publicUrl, settings.widgetKey),
     allowedOrigins: settings.allowedOrigins,
-    metrika: {
-      counterId: settings.metrika.counterId ?? '',
-      goals: { ...DEFAULT_GOALS, ...(settings.metrika.goals ?? {}) },
-    },
     steps: stepsOf(funnelOf(settings)),
     seen: settings.widgetSeen && { origin: settings.widgetSeen.origin, at: iso(settings.widgetSeen.at) },
     brandingCustomized: brandingCustomized(settings),
@@ -47,7 +42,7 @@ export const widgetAdminRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
       config: { access: 'owner' },
       schema: {
         tags: ['widget'],
-        summary: 'The widget snippet, allowed sites and Metrika goals',
+        summary: 'The widget snippet and the sites allowed to show it',
         response: responses({ 200: WidgetSettingsView }),
       },
     },
@@ -63,7 +58,7 @@ export const widgetAdminRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
       config: { access: 'owner' },
       schema: {
         tags: ['widget'],
-        summary: 'Save the allowed sites and Metrika goals',
+        summary: 'Save the sites allowed to show the widget',
         body: WidgetSettingsInput,
         response: responses({ 200: WidgetSettingsView }),
       },

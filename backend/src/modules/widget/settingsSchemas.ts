@@ -1,13 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { DateTime } from '../../schemas.ts';
 
-const Goal = Type.String({
-  minLength: 1,
-  maxLength: 100,
-  pattern: '^[A-Za-z0-9_.{}-]+$',
-  errorMessage: 'Имя цели: латиница, цифры, точка, дефис или подчёркивание',
-});
-
 export const WidgetSettingsInput = Type.Object(
   {
     /** Sites that may show the widget, as origins (https://remont.ru); empty means any site. */
@@ -17,20 +10,6 @@ export const WidgetSettingsInput = Type.Object(
         errorMessage: 'Адрес сайта вида https://remont.ru, без пути и слеша в конце',
       }),
       { maxItems: 20, uniqueItems: true, errorMessage: 'До 20 разных адресов сайтов' },
-    ),
-    metrika: Type.Object(
-      {
-        /** The Metrika counter's number; empty turns goals off. */
-        counterId: Type.String({
-          pattern: '^$|^[0-9]{4,12}$',
-          errorMessage: 'Номер счётчика Метрики — от 4 до 12 цифр',
-        }),
-        goals: Type.Object(
-          { opened: Goal, step: Goal, contacts: Goal, estimate: Goal },
-          { additionalProperties: false },
-        ),
-      },
-      { additionalProperties: false },
     ),
   },
   { additionalProperties: false },
