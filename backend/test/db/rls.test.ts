@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.ts';
+import { amocrmConnections } from '../../src/db/schema.ts';
 import { DEFAULT_FUNNEL } from '../../src/modules/funnel/funnel.ts';
 import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../fakes/telegramBotApi.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
@@ -45,7 +46,7 @@ describe('row level security', () => {
 
   beforeAll(async () => {
     telegram = await startFakeTelegramBotApi();
-    ctx = await createTestApp({ env: { TELEGRAM_API_URL: telegram.url } });
+    ctx = await createTestApp({ env: { TELEGRAM_API_URL: telegram.url, WEBHOOK_TIMEOUT_MS: '1000' } });
     // Give both tenants a row in every tenant-owned table, through the product itself.
     a = await signUpOwner(ctx.app);
     b = await signUpOwner(ctx.app);
@@ -68,6 +69,20 @@ describe('row level security', () => {
       await putOnPlan(ctx.db, owner.session.tenant?.id as string, 'business');
       const domain = `chat.${owner === a ? 'a' : 'b'}-kompaniya.ru`;
       expect((await owner.request('PUT', '/api/domain', { hostname: domain })).statusCode).toBe(200);
+      expect(
+        (await owner.request('PUT', '/api/integrations/webhook', { url: 'https://8.8.8.8/hook' })).statusCode,
+      ).toBe(200);
+      // An amoCRM connection as the OAuth callback leaves it (integrations.test.ts goes through it).
+      await ctx.db.withTenant(owner.session.tenant?.id as string, (tx) =>
+        tx.insert(amocrmConnections).values({
+          tenantId: owner.session.tenant?.id as string,
+          subdomain: owner === a ? 'a-kompaniya' : 'b-kompaniya',
+          accessTokenSealed: 'v1.sealed',
+          refreshTokenSealed: 'v1.sealed',
+          accessExpiresAt: new Date(),
+          settings: {},
+        }),
+      );
     }
     // The lead alerts go out, and the bot remembers which dialog each is about.
     await ctx.app.outbox.runOnce();
@@ -136,6 +151,8 @@ describe('row level security', () => {
         'telegram_chats',
         'telegram_link_codes',
         'tenant_domains',
+        'amocrm_connections',
+        'webhook_endpoints',
         'tenants',
         'users',
       ]),

@@ -120,7 +120,11 @@ export async function startFakeAmoCrm(options: {
   const accessTokens = new Map<string, { subdomain: string; expiresAt: number }>();
   const refreshTokens = new Map<string, string>();
   const counts = { codeExchanges: 0, refreshes: 0, complexLeads: 0, rejectedRefreshes: 0 };
-  let nextId = 1000;
+  let lastId = 1000;
+  const nextId = () => {
+    lastId += 1;
+    return lastId;
+  };
   let down = false;
   let limited = 0;
   let limitedSeconds = 1;
@@ -353,7 +357,7 @@ export async function startFakeAmoCrm(options: {
       const created = body.map((note) => {
         const lead = acc.leads.find((each) => each.id === note.entity_id);
         lead?.notes.push(note.params.text);
-        return { id: (nextId += 1), entity_id: note.entity_id };
+        return { id: nextId(), entity_id: note.entity_id };
       });
       return json(response, 200, { _embedded: { notes: created } });
     }
@@ -390,7 +394,7 @@ export async function startFakeAmoCrm(options: {
         const given = lead._embedded?.contacts?.[0];
         let contactId = given?.id;
         if (!contactId) {
-          contactId = nextId += 1;
+          contactId = nextId();
           acc.contacts.push({
             id: contactId,
             name: given?.first_name ?? given?.name ?? 'Контакт',
@@ -398,7 +402,7 @@ export async function startFakeAmoCrm(options: {
             custom_fields_values: (given?.custom_fields_values ?? []) as FakeAmoContact['custom_fields_values'],
           });
         }
-        const id = (nextId += 1);
+        const id = nextId();
         acc.leads.push({
           id,
           name: lead.name,

@@ -32,6 +32,8 @@ interface TenantA {
   /** A document of A's knowledge base, and a manager's message a pair can be drafted from. */
   kbEntryId: string;
   operatorMessageId: string;
+  /** One of A's deliveries (its lead's webhook POST). */
+  deliveryId: string;
   /** Values that must never appear in an answer to tenant B. */
   secrets: string[];
 }
@@ -43,6 +45,8 @@ interface IsolationCase {
   expect: 'notFound' | 'ownOnly';
   /** The plan B is on first, for routes only some plans have. */
   plan?: Plan;
+  /** The status B's own call gets, when it is not a success (B has no amoCRM to read, say). */
+  status?: number;
   call(b: ApiClient, a: TenantA): Promise<LightMyRequestResponse>;
 }
 
@@ -154,7 +158,6 @@ const cases: IsolationCase[] = [
     call: (b) =>
       b.request('PUT', '/api/widget/settings', {
         allowedOrigins: ['https://b.example'],
-        metrika: { counterId: '1234567', goals: { opened: 'o', step: 's', contacts: 'c', estimate: 'e' } },
       }),
   },
   { route: 'GET /api/billing', expect: 'ownOnly', call: (b) => b.get('/api/billing') },
@@ -289,6 +292,96 @@ const cases: IsolationCase[] = [
     call: (b, a) => b.get(`/api/dialogs/${a.session.sessionId}/messages/${a.operatorMessageId}/pair-draft`),
   },
   { route: 'GET /api/integrations/telegram', expect: 'ownOnly', call: (b) => b.get('/api/integrations/telegram') },
+  { route: 'GET /api/integrations', expect: 'ownOnly', call: (b) => b.get('/api/integrations') },
+  {
+    route: 'GET /api/integrations/amocrm',
+    expect: 'ownOnly',
+    plan: 'start',
+    call: (b) => b.get('/api/integrations/amocrm'),
+  },
+  {
+    route: 'POST /api/integrations/amocrm/authorize',
+    expect: 'ownOnly',
+    plan: 'start',
+    call: (b) => b.post('/api/integrations/amocrm/authorize'),
+  },
+  {
+    route: 'GET /api/integrations/amocrm/callback',
+    expect: 'ownOnly',
+    plan: 'start',
+    status: 302,
+    call: (b) => b.get('/api/integrations/amocrm/callback?code=x&state=forged&referer=a-secret.amocrm.ru'),
+  },
+  {
+    route: 'GET /api/integrations/amocrm/account',
+    expect: 'ownOnly',
+    plan: 'start',
+    status: 409,
+    call: (b) => b.get('/api/integrations/amocrm/account'),
+  },
+  {
+    route: 'PUT /api/integrations/amocrm/settings',
+    expect: 'ownOnly',
+    plan: 'start',
+    status: 409,
+    call: (b) =>
+      b.request('PUT', '/api/integrations/amocrm/settings', {
+        pipelineId: null,
+        statusId: null,
+        responsibleUserId: null,
+        tags: [],
+        attachExistingContact: true,
+        mapping: [],
+      }),
+  },
+  {
+    route: 'POST /api/integrations/amocrm/test',
+    expect: 'ownOnly',
+    plan: 'start',
+    status: 409,
+    call: (b) => b.post('/api/integrations/amocrm/test'),
+  },
+  { route: 'DELETE /api/integrations/amocrm', expect: 'ownOnly', call: (b) => b.delete('/api/integrations/amocrm') },
+  {
+    route: 'GET /api/integrations/webhook',
+    expect: 'ownOnly',
+    plan: 'start',
+    call: (b) => b.get('/api/integrations/webhook'),
+  },
+  {
+    route: 'PUT /api/integrations/webhook',
+    expect: 'ownOnly',
+    plan: 'start',
+    call: (b) => b.request('PUT', '/api/integrations/webhook', { url: 'https://8.8.8.8/b-hook' }),
+  },
+  {
+    route: 'POST /api/integrations/webhook/secret',
+    expect: 'notFound',
+    plan: 'start',
+    call: (b) => b.post('/api/integrations/webhook/secret'),
+  },
+  {
+    route: 'POST /api/integrations/webhook/test',
+    expect: 'notFound',
+    plan: 'start',
+    call: (b) => b.post('/api/integrations/webhook/test'),
+  },
+  { route: 'DELETE /api/integrations/webhook', expect: 'ownOnly', call: (b) => b.delete('/api/integrations/webhook') },
+  { route: 'GET /api/integrations/metrika', expect: 'ownOnly', call: (b) => b.get('/api/integrations/metrika') },
+  {
+    route: 'PUT /api/integrations/metrika',
+    expect: 'ownOnly',
+    call: (b) =>
+      b.request('PUT', '/api/integrations/metrika', {
+        counterId: '12345678',
+        goals: { opened: 'b_open', step: 'b_{step}', contacts: 'b_lead', estimate: 'b_pdf' },
+      }),
+  },
+  {
+    route: 'POST /api/deliveries/:id/retry',
+    expect: 'notFound',
+    call: (b, a) => b.post(`/api/deliveries/${a.deliveryId}/retry`),
+  },
   {
     route: 'PUT /api/integrations/telegram',
     expect: 'ownOnly',
@@ -327,6 +420,7 @@ const BRANDING = {
 const KB_SECRET = 'Секретная скидка компании А на ремонт ванной: КАНАРЕЙКА-iso-4d1e';
 const FUNNEL_SECRET = 'Когда начнём ремонт по секретной цене А? КАНАРЕЙКА-iso-f7a2';
 const A_DOMAIN = 'chat.kompaniya-a.ru';
+const A_HOOK = 'a-secret-hook-9c1d';
 
 /** Company A's bot and the manager's chat with it live here; B's calls may make bots of their own. */
 let telegram: FakeTelegramBotApi;
@@ -365,7 +459,17 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
   let a: TenantA;
 
   beforeAll(async () => {
-    ctx = await createTestApp({ roles, env: { TELEGRAM_API_URL: telegram.url, DNS_RESOLVERS: dns.address } });
+    ctx = await createTestApp({
+      roles,
+      env: {
+        TELEGRAM_API_URL: telegram.url,
+        DNS_RESOLVERS: dns.address,
+        AMOCRM_CLIENT_ID: 'isolation-client',
+        AMOCRM_CLIENT_SECRET: 'isolation-secret',
+        AMOCRM_ACCOUNT_URL: 'http://127.0.0.1:9/{subdomain}',
+        WEBHOOK_TIMEOUT_MS: '1000',
+      },
+    });
     const owner = await signUpOwner(ctx.app, { companyName: `Компания А ${Date.now()}` });
     const manager = await addManager(ctx.app, owner);
     await connectTelegram(owner, manager);
@@ -405,9 +509,18 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
     // A's own domain, claimed on a plan that has them.
     await putOnPlan(ctx.db, owner.session.tenant?.id as string, 'business');
     const domain = (await owner.request('PUT', '/api/domain', { hostname: A_DOMAIN })).json().domain;
+    // A's webhook and Metrika goals.
+    expect(
+      (await owner.request('PUT', '/api/integrations/webhook', { url: `https://8.8.8.8/${A_HOOK}` })).statusCode,
+    ).toBe(200);
+    await owner.request('PUT', '/api/integrations/metrika', {
+      counterId: '87654321',
+      goals: { opened: 'a_secret_open', step: 'a_{step}', contacts: 'a_lead', estimate: 'a_pdf' },
+    });
     // A's invoice email is sent, and A's knowledge indexed, now: not while a case watches A's rows.
     await ctx.app.outbox.stop();
     await ctx.app.outbox.runOnce();
+    const deliveryId = (await owner.get('/api/deliveries')).json().deliveries[0].id;
     await ctx.app.indexer.stop();
     await ctx.app.indexer.runOnce();
     a = {
@@ -421,7 +534,12 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
       invoiceId: invoice.invoice.id,
       kbEntryId: kbEntry.id,
       operatorMessageId: operatorMessage.id,
+      deliveryId,
       secrets: [
+        A_HOOK,
+        deliveryId,
+        '87654321',
+        'a_secret_open',
         KB_SECRET,
         FUNNEL_SECRET,
         kbEntry.id,
@@ -469,6 +587,8 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
     if (isolationCase.expect === 'notFound') {
       expect(response.statusCode).toBe(404);
       expect(response.json().error.code).toMatch(/NOT_FOUND$/);
+    } else if (isolationCase.status) {
+      expect(response.statusCode).toBe(isolationCase.status);
     } else {
       expect(response.statusCode).toBeLessThan(300);
     }

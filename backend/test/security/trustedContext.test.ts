@@ -9,7 +9,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FUNNEL } from '../../src/modules/funnel/funnel.ts';
 import { bootstrapPlatform } from '../../src/modules/platform/bootstrap.ts';
+import { type FakeAmoCrm, startFakeAmoCrm } from '../fakes/amocrm.ts';
 import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../fakes/telegramBotApi.ts';
+import { connectAmoCrm } from '../support/amocrm.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
 import { configureSeller, ENTREPRENEUR_BUYER, issueInvoiceAs, putOnPlan, SELLER } from '../support/billing.ts';
 import { type ApiClient, logInAs, randomIp, STRONG_PASSWORD, signUpOwner, uniqueEmail } from '../support/clients.ts';
@@ -50,6 +52,12 @@ const foreignFields = (w: World): Extra => ({
 
 const json = (ctx: TestContext, method: 'POST' | 'PUT', url: string, payload: unknown) =>
   ctx.app.inject({ method, url, remoteAddress: randomIp(), payload: payload as object });
+
+/** B back on a plan with amoCRM and the webhook (the domain case leaves it on Free). */
+async function onIntegrationsPlan(w: World): Promise<ApiClient> {
+  await putOnPlan(w.ctx.db, w.b.session.tenant?.id as string, 'start');
+  return w.b;
+}
 
 interface BodyCase {
   route: string;
@@ -174,7 +182,6 @@ const bodyCases: BodyCase[] = [
     send: (w, extra) =>
       w.b.request('PUT', '/api/widget/settings', {
         allowedOrigins: [],
-        metrika: { counterId: '', goals: { opened: 'o', step: 's', contacts: 'c', estimate: 'e' } },
         ...extra,
       }),
   },
@@ -230,6 +237,36 @@ const bodyCases: BodyCase[] = [
       await w.b.request('PUT', '/api/integrations/telegram', { token: telegram.createBot().token });
       return w.b.request('PATCH', '/api/integrations/telegram', { notifyNewDialogs: true, ...extra });
     },
+  },
+  {
+    route: 'PUT /api/integrations/amocrm/settings',
+    send: async (w, extra) =>
+      (await onIntegrationsPlan(w)).request('PUT', '/api/integrations/amocrm/settings', {
+        pipelineId: 7001,
+        statusId: 8002,
+        responsibleUserId: null,
+        tags: ['Сайт'],
+        attachExistingContact: true,
+        mapping: [{ source: 'answer:area', entity: 'lead', fieldId: 501 }],
+        ...extra,
+      }),
+  },
+  {
+    route: 'PUT /api/integrations/webhook',
+    send: async (w, extra) =>
+      (await onIntegrationsPlan(w)).request('PUT', '/api/integrations/webhook', {
+        url: 'https://8.8.8.8/b-hook',
+        ...extra,
+      }),
+  },
+  {
+    route: 'PUT /api/integrations/metrika',
+    send: (w, extra) =>
+      w.b.request('PUT', '/api/integrations/metrika', {
+        counterId: '12345678',
+        goals: { opened: 'open', step: 'step_{step}', contacts: 'lead', estimate: 'pdf' },
+        ...extra,
+      }),
   },
   {
     route: 'POST /api/knowledge/documents',
@@ -301,10 +338,20 @@ const bodyCases: BodyCase[] = [
 
 let w: World;
 let telegram: FakeTelegramBotApi;
+let amo: FakeAmoCrm;
 
 beforeAll(async () => {
   telegram = await startFakeTelegramBotApi();
-  const ctx = await createTestApp({ env: { TELEGRAM_API_URL: telegram.url } });
+  amo = await startFakeAmoCrm({ redirectUri: 'http://localhost:3000/api/integrations/amocrm/callback' });
+  const ctx = await createTestApp({
+    env: {
+      TELEGRAM_API_URL: telegram.url,
+      AMOCRM_CLIENT_ID: amo.clientId,
+      AMOCRM_CLIENT_SECRET: amo.clientSecret,
+      AMOCRM_AUTHORIZE_URL: `${amo.url}/oauth`,
+      AMOCRM_ACCOUNT_URL: amo.accountUrl,
+    },
+  });
   const a = await signUpOwner(ctx.app, { companyName: 'Компания А' });
   const aVisitor = visitor(ctx.app, await widgetKeyOf(ctx, a));
   const session = (await aVisitor.start()).json<WidgetSession>();
@@ -317,6 +364,9 @@ beforeAll(async () => {
   const invoice = (await issueInvoiceAs(b, { plan: 'start', termMonths: 1 })).json();
   await completeFunnel(visitor(ctx.app, await widgetKeyOf(ctx, b)));
   const bLeadId = (await b.get('/api/leads')).json().leads[0].id as string;
+  // B's integrations, on a plan that has them: its own amoCRM and webhook.
+  await putOnPlan(ctx.db, b.session.tenant?.id as string, 'start');
+  await connectAmoCrm(b, amo, 'kompaniya-b');
   // Mail is sent now, not while a case watches A's rows.
   await ctx.app.outbox.stop();
   w = {
@@ -338,6 +388,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await telegram.close();
+  await amo.close();
 });
 
 describe('request bodies cannot stand in for the session', () => {

@@ -118,6 +118,8 @@ describe('GET /api/platform/deliveries', () => {
       status: 'sent',
       attempts: 1,
       lastError: null,
+      response: null,
+      leadId: null,
       createdAt: sent.createdAt.toISOString(),
       sentAt: sent.sentAt?.toISOString(),
       nextAttemptAt: expect.any(String),
@@ -132,7 +134,7 @@ describe('GET /api/platform/deliveries', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toEqual({
       status: 'Статус: pending, sent или failed',
-      channel: 'Канал: email или telegram',
+      channel: 'Канал: email, telegram, amocrm или webhook',
     });
   });
 

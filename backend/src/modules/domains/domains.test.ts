@@ -343,7 +343,6 @@ describe('the «Домен» API', () => {
       (
         await owner.request('PUT', '/api/widget/settings', {
           allowedOrigins: ['https://remont-host.ru'],
-          metrika: { counterId: '', goals: { opened: 'a', step: 'b', contacts: 'c', estimate: 'd' } },
         })
       ).statusCode,
     ).toBe(200);

@@ -62,13 +62,14 @@ import {
 import { endpointOf, postSigned, saveEndpoint, type WebhookPayload, webhookBody } from './webhook.ts';
 
 const TEST_GOAL = 'aimax_test';
+const SAMPLE_TIME = new Date('2026-03-02T09:30:00.000Z');
 
 /** A made-up lead: the sample payload, and what «Проверить» sends. */
 function sampleLead(publicUrl: string): LeadSnapshot {
   return {
     id: '00000000-0000-4000-8000-000000000001',
     sessionId: '00000000-0000-4000-8000-000000000002',
-    createdAt: new Date().toISOString(),
+    createdAt: SAMPLE_TIME.toISOString(),
     name: 'Тестовая заявка AI Max',
     phone: '+79990000000',
     answers: [
@@ -229,12 +230,14 @@ export const integrationRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       const ctx = memberOf(request);
-      const back = (outcome: { connected: true } | { reason: string }) =>
-        reply.redirect(
+      // The browser follows the Location; the body says the same to a program that does not.
+      const back = (outcome: { connected: true } | { reason: string }) => {
+        const location =
           'connected' in outcome
             ? '/admin/integrations?amocrm=connected'
-            : `/admin/integrations?amocrm=error&reason=${encodeURIComponent(outcome.reason)}`,
-        );
+            : `/admin/integrations?amocrm=error&reason=${encodeURIComponent(outcome.reason)}`;
+        return reply.code(302).header('location', location).send({ location });
+      };
       const { code, state, referer, error } = request.query;
       if (error) return back({ reason: 'Доступ в amoCRM не предоставлен' });
       const deps = amocrm;
@@ -298,7 +301,15 @@ export const integrationRoutes: FastifyPluginAsyncTypebox<{
       const account = await asAppError(() => accountOf(deps, tenantId));
       const funnel = await app.db.withTenant(tenantId, async (tx) => funnelOf(await getWidgetSettings(tx, tenantId)));
       const sources = new Set(mappingSources(funnel).map((each) => each.source));
-      const settings = { ...request.body, tags: request.body.tags.map((tag) => tag.trim()) };
+      const { pipelineId, statusId, responsibleUserId, tags, attachExistingContact, mapping } = request.body;
+      const settings: AmoSettingsInput = {
+        pipelineId,
+        statusId,
+        responsibleUserId,
+        tags: tags.map((tag) => tag.trim()),
+        attachExistingContact,
+        mapping,
+      };
       const problems = settingsProblems(settings, account, sources);
       if (Object.keys(problems).length > 0) throw new AppError('AMOCRM_SETTINGS_INVALID', { fields: problems });
       return app.db.withTenant(tenantId, async (tx) => {
@@ -365,7 +376,7 @@ export const integrationRoutes: FastifyPluginAsyncTypebox<{
       lead: sampleLead(config.publicUrl),
     };
     const sample = JSON.parse(
-      webhookBody({ id: '00000000-0000-4000-8000-00000000000d', createdAt: new Date() }, payload),
+      webhookBody({ id: '00000000-0000-4000-8000-00000000000d', createdAt: SAMPLE_TIME }, payload),
     ) as Record<string, unknown>;
     return {
       endpoint: endpoint && {

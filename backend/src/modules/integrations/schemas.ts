@@ -50,7 +50,8 @@ export const AmoMappingRule = Type.Object(
     fieldId: Type.Integer({ minimum: 1, errorMessage: 'Выберите поле amoCRM' }),
     /** For a select or multiselect field: the funnel option id → the field's enum id. */
     values: Type.Optional(
-      Type.Record(Type.String({ maxLength: 64 }), Type.Integer({ minimum: 1 }), {
+      Type.Record(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), Type.Integer({ minimum: 1 }), {
+        additionalProperties: false,
         maxProperties: 100,
         errorMessage: 'Значения списка: вариант ответа → вариант поля amoCRM',
       }),

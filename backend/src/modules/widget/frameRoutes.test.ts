@@ -52,7 +52,6 @@ describe('GET /widget/frame', () => {
 
     await owner.request('PUT', '/api/widget/settings', {
       allowedOrigins: ['https://remont.ru', 'HTTPS://WWW.Remont.ru'],
-      metrika: { counterId: '', goals: { opened: 'a', step: 'b', contacts: 'c', estimate: 'd' } },
     });
     const listed = await app.inject({ method: 'GET', url: `/widget/frame?key=${key}` });
     expect(listed.headers['content-security-policy']).toContain(
@@ -83,17 +82,25 @@ describe('frameAncestors', () => {
 });
 
 describe('PUT /api/widget/settings', () => {
-  it('checks the sites and the Metrika counter', async () => {
+  it('checks the sites', async () => {
     const { owner } = await widgetKeyFor();
-    const bad = await owner.request('PUT', '/api/widget/settings', {
-      allowedOrigins: ['remont.ru/path'],
-      metrika: { counterId: 'abc', goals: { opened: 'a b', step: 'b', contacts: 'c', estimate: 'd' } },
-    });
+    const bad = await owner.request('PUT', '/api/widget/settings', { allowedOrigins: ['remont.ru/path'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toEqual({
       'allowedOrigins.0': 'Адрес сайта вида https://remont.ru, без пути и слеша в конце',
-      'metrika.counterId': 'Номер счётчика Метрики — от 4 до 12 цифр',
-      'metrika.goals.opened': 'Имя цели: латиница, цифры, точка, дефис или подчёркивание',
+    });
+  });
+
+  it('checks the Metrika counter and goals, now set in «Интеграции»', async () => {
+    const { owner } = await widgetKeyFor();
+    const bad = await owner.request('PUT', '/api/integrations/metrika', {
+      counterId: 'abc',
+      goals: { opened: 'a b', step: 'b', contacts: 'c', estimate: 'd' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual({
+      counterId: 'Номер счётчика Метрики — от 4 до 12 цифр',
+      'goals.opened': 'Имя цели: латиница, цифры, точка, дефис или подчёркивание',
     });
   });
 });
@@ -123,7 +130,6 @@ describe('GET /api/widget/settings: is the widget installed, and made the compan
     const { owner, key } = await widgetKeyFor();
     await owner.request('PUT', '/api/widget/settings', {
       allowedOrigins: ['https://remont-plus.ru'],
-      metrika: { counterId: '', goals: { opened: 'a', step: 'b', contacts: 'c', estimate: 'd' } },
     });
     await loadFrom(key, 'https://copycat.example');
     expect((await owner.get('/api/widget/settings')).json().seen).toBeNull();

@@ -594,7 +594,6 @@ describe('GET /api/widget/config', () => {
     expect((await from('https://anywhere.example')).headers['access-control-allow-origin']).toBe('*');
     await owner.request('PUT', '/api/widget/settings', {
       allowedOrigins: ['https://remont.ru'],
-      metrika: { counterId: '', goals: { opened: 'a', step: 'b', contacts: 'c', estimate: 'd' } },
     });
     expect((await from('https://remont.ru')).headers['access-control-allow-origin']).toBe('https://remont.ru');
     expect((await from('https://anywhere.example')).headers['access-control-allow-origin']).toBeUndefined();
@@ -604,12 +603,9 @@ describe('GET /api/widget/config', () => {
     const { owner, key } = await company();
     const config = () => ctx.app.inject({ method: 'GET', url: `/api/widget/config?key=${key}` });
     expect((await config()).json().metrika).toBeNull();
-    const saved = await owner.request('PUT', '/api/widget/settings', {
-      allowedOrigins: ['https://remont.ru'],
-      metrika: {
-        counterId: '98765432',
-        goals: { opened: 'chat_open', step: 'quiz_{step}', contacts: 'lead', estimate: 'pdf' },
-      },
+    const saved = await owner.request('PUT', '/api/integrations/metrika', {
+      counterId: '98765432',
+      goals: { opened: 'chat_open', step: 'quiz_{step}', contacts: 'lead', estimate: 'pdf' },
     });
     expect(saved.statusCode).toBe(200);
     expect((await config()).json().metrika).toEqual({
