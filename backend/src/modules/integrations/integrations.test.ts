@@ -439,3 +439,30 @@ describe('webhook URLs that reach into our network', () => {
     ).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
   });
 });
+
+describe('Yandex Metrika', () => {
+  it('lists the goals to create, and the check page reaches the test goal under a CSP that allows Metrika only', async () => {
+    const { owner } = await company('Ремонт Метрика', 'free');
+    expect((await owner.get('/api/integrations/metrika')).json()).toMatchObject({ counterId: '', testUrl: null });
+    const saved = await owner.request('PUT', '/api/integrations/metrika', {
+      counterId: '12345678',
+      goals: { opened: 'chat_open', step: 'quiz_{step}', contacts: 'lead', estimate: 'pdf' },
+    });
+    expect(saved.statusCode).toBe(200);
+    const view = saved.json();
+    expect(view.goalList.map((goal: { identifier: string }) => goal.identifier)).toEqual(
+      expect.arrayContaining(['chat_open', 'quiz_objectType', 'quiz_contacts', 'lead', 'pdf', 'aimax_test']),
+    );
+    expect(view.testUrl).toBe('http://localhost:3000/metrika-check');
+    expect((await owner.get('/api/integrations')).json().metrika).toEqual({ connected: true });
+
+    const page = await owner.get('/metrika-check');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("ym(12345678, 'reachGoal', \"aimax_test\"");
+    expect(page.body).toContain('data-key="wk_');
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' https:\/\/mc\.yandex\.ru/);
+    expect(csp).not.toContain('unsafe-eval');
+    expect((await ctx.app.inject({ method: 'GET', url: '/metrika-check' })).statusCode).toBe(401);
+  });
+});

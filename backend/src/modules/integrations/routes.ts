@@ -44,6 +44,7 @@ import {
 } from './amocrm/service.ts';
 import type { AmoDeps } from './amocrm/tokens.ts';
 import { type LeadSnapshot, mappingSources } from './leadSnapshot.ts';
+import { metrikaCheckPage } from './metrikaCheck.ts';
 import {
   AmoAccountView,
   AmoAuthorizeView,
@@ -563,6 +564,23 @@ export const integrationRoutes: FastifyPluginAsyncTypebox<{
       return app.db.withTenant(ctx.tenantId, (tx) => metrikaView(tx, ctx));
     },
   );
+
+  app.get('/metrika-check', { config: { access: 'owner' }, schema: { hide: true } }, async (request, reply) => {
+    const { tenantId } = memberOf(request);
+    const settings = await app.db.withTenant(tenantId, (tx) => getWidgetSettings(tx, tenantId));
+    if (!settings.metrika.counterId) return reply.redirect('/admin/integrations#metrika');
+    const { html, csp } = metrikaCheckPage({
+      companyName: settings.companyName ?? settings.tenantName,
+      widgetKey: settings.widgetKey,
+      counterId: settings.metrika.counterId,
+      goal: TEST_GOAL,
+    });
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', csp)
+      .send(html);
+  });
 
   app.put(
     '/api/integrations/metrika',
