@@ -90,7 +90,7 @@ const problem = (response: ServerResponse, status: number, body: Record<string, 
   response.end(
     JSON.stringify({
       title: status === 401 ? 'Unauthorized' : 'Bad Request',
-      type: 'https://httpstatus.es/' + status,
+      type: `https://httpstatus.es/${status}`,
       status,
       ...body,
     }),

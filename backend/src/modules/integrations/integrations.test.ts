@@ -458,7 +458,7 @@ describe('Yandex Metrika', () => {
 
     const page = await owner.get('/metrika-check');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain("ym(12345678, 'reachGoal', \"aimax_test\"");
+    expect(page.body).toContain('ym(12345678, \'reachGoal\', "aimax_test"');
     expect(page.body).toContain('data-key="wk_');
     const csp = String(page.headers['content-security-policy']);
     expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' https:\/\/mc\.yandex\.ru/);
