@@ -74,6 +74,8 @@ export interface FakeAmoCrm {
   counts: { codeExchanges: number; refreshes: number; complexLeads: number; rejectedRefreshes: number };
   /** Every request answers 503 (or resets the connection) while down. */
   setDown(down: boolean): void;
+  /** The integration's redirect URI, as registered in amoCRM (settable once the app's port is known). */
+  redirectUri: string;
   /** Requests a second an account may make before 429 (amoCRM's is 7). */
   perSecondLimit: number;
   /** The next `count` API calls answer 429 with Retry-After. */
@@ -208,7 +210,7 @@ export async function startFakeAmoCrm(options: {
         hint: 'Неверный client_id или client_secret',
       });
     }
-    if (body.redirect_uri !== options.redirectUri) return problem(response, 400, { detail: 'redirect_uri mismatch' });
+    if (body.redirect_uri !== fake.redirectUri) return problem(response, 400, { detail: 'redirect_uri mismatch' });
     if (body.grant_type === 'authorization_code') {
       const owner = codes.get(body.code ?? '');
       if (owner !== subdomain)
@@ -434,7 +436,7 @@ export async function startFakeAmoCrm(options: {
       // The consent page: «Разрешить» sends the browser back to the integration with a code.
       const code = `code-${randomBytes(10).toString('hex')}`;
       codes.set(code, consentSubdomain);
-      const back = new URL(options.redirectUri);
+      const back = new URL(fake.redirectUri);
       back.searchParams.set('code', code);
       back.searchParams.set('state', url.searchParams.get('state') ?? '');
       back.searchParams.set('referer', `${consentSubdomain}.amocrm.ru`);
@@ -487,6 +489,7 @@ export async function startFakeAmoCrm(options: {
   const url = `http://127.0.0.1:${port}`;
 
   const fake: FakeAmoCrm = {
+    redirectUri: options.redirectUri,
     perSecondLimit: 7,
     url,
     accountUrl: `${url}/{subdomain}`,
