@@ -96,20 +96,22 @@ export class AmoError extends Error {
 }
 
 const REQUESTS_PER_SECOND = 7;
+// A little over a second: amoCRM counts arrivals, which the network shifts from our departures.
+const WINDOW_MS = 1100;
 
 /** Spaces one account's requests so that no second holds more than REQUESTS_PER_SECOND of them. */
 function createRateLimiter(now: () => number = Date.now) {
   const sent = new Map<string, number[]>();
   return async function wait(account: string): Promise<void> {
     for (;;) {
-      const recent = (sent.get(account) ?? []).filter((at) => now() - at < 1000);
+      const recent = (sent.get(account) ?? []).filter((at) => now() - at < WINDOW_MS);
       if (recent.length < REQUESTS_PER_SECOND) {
         recent.push(now());
         sent.set(account, recent);
         return;
       }
       const oldest = recent[0] as number;
-      await new Promise((resolve) => setTimeout(resolve, 1000 - (now() - oldest) + 1));
+      await new Promise((resolve) => setTimeout(resolve, WINDOW_MS - (now() - oldest) + 1));
     }
   };
 }
@@ -164,11 +166,28 @@ export function createAmoApi(options: AmoApiOptions): AmoApi {
   const throttle = createRateLimiter();
   const base = (subdomain: string) => options.accountUrl.replace('{subdomain}', subdomain);
 
+  /** One request; a 429 asking for a short wait (others' requests to the account) is waited out once. */
   async function call<T>(
     subdomain: string,
     method: 'GET' | 'POST',
     path: string,
     init: { token?: string; body?: unknown; query?: Record<string, string> } = {},
+  ): Promise<T | null> {
+    try {
+      return await once<T>(subdomain, method, path, init);
+    } catch (error) {
+      const wait = error instanceof AmoError && error.status === 429 ? (error.retryAfterSeconds ?? 1) : 0;
+      if (wait === 0 || wait > 2) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      return once<T>(subdomain, method, path, init);
+    }
+  }
+
+  async function once<T>(
+    subdomain: string,
+    method: 'GET' | 'POST',
+    path: string,
+    init: { token?: string; body?: unknown; query?: Record<string, string> },
   ): Promise<T | null> {
     await throttle(subdomain);
     const url = new URL(`${base(subdomain)}${path}`);
