@@ -8,7 +8,6 @@ interface WidgetSettings {
   widgetKey: string;
   snippet: string;
   allowedOrigins: string[];
-  metrika: { counterId: string; goals: Record<string, string> };
 }
 
 /** Waits for a confirmation and closes it, so toasts do not pile up over later screenshots. */
@@ -33,7 +32,7 @@ describe('the widget page', () => {
     await server?.close();
   });
 
-  it('gives the snippet to copy, and saves the allowed sites and the Metrika goals', async () => {
+  it('gives the snippet to copy, saves the allowed sites and leads to the Metrika goals', async () => {
     const context = await openContext(browser, server.url);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const company = await signUpCompany(context);
@@ -59,12 +58,9 @@ describe('the widget page', () => {
 
     // No sites yet: any site may embed the widget, and the page says so. Nothing to save.
     const sites = page.getByRole('region', { name: 'Сайты, где разрешён виджет' });
-    const metrika = page.getByRole('region', { name: 'Яндекс Метрика' });
     const save = page.getByRole('button', { name: 'Сохранить' });
     await sites.getByText('Виджет можно встроить на любой сайт').waitFor();
     expect(await save.isDisabled()).toBe(true);
-    expect(await metrika.getByLabel('Открытие чата').inputValue()).toBe('aimax_open');
-    expect(await metrika.getByLabel('Ответ в расчёте').inputValue()).toBe('aimax_step_{step}');
     await screenshot(page, 'widget-settings-default');
 
     // An address that is no site is refused under the field; a page of the site is taken as the site.
@@ -84,37 +80,8 @@ describe('the widget page', () => {
     await address.press('Enter');
     await sites.getByText('Этот сайт уже в списке').waitFor();
 
-    // A site typed but not added goes in with the save; the server's word on the counter lands under it.
+    // A site typed but not added goes in with the save.
     await address.fill('www.remont-plus.ru');
-    await metrika.getByLabel('Номер счётчика').fill('abc');
-    await metrika.getByLabel('Открытие чата').fill('chat_open');
-    // Each funnel step's goal is listed with the step's name, and follows the step goal's name.
-    const stepGoals = metrika.getByRole('region', { name: 'Цели шагов расчёта' });
-    expect(await stepGoals.locator('dt').allInnerTexts()).toEqual([
-      'aimax_step_objectType',
-      'aimax_step_repairType',
-      'aimax_step_area',
-      'aimax_step_rooms',
-      'aimax_step_replanning',
-      'aimax_step_designProject',
-      'aimax_step_timing',
-      'aimax_step_contacts',
-    ]);
-    expect(await stepGoals.locator('dd').first().textContent()).toBe('Тип объекта');
-    await metrika.getByLabel('Ответ в расчёте').fill('funnel_{step}_done');
-    await stepGoals.getByText('funnel_objectType_done').waitFor();
-    await stepGoals.scrollIntoViewIfNeeded();
-    await screenshot(page, 'widget-settings-step-goals', { fullPage: false });
-    await metrika.getByLabel('Ответ в расчёте').fill('');
-    await metrika.getByLabel('Заявка').fill('');
-    await save.click();
-    await metrika.getByText('Номер счётчика Метрики — от 4 до 12 цифр').waitFor();
-    const counter = metrika.getByLabel('Номер счётчика');
-    expect(await counter.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate('document.activeElement?.getAttribute("name")')).toBe('metrika.counterId');
-    await screenshot(page, 'widget-settings-field-error', { fullPage: false });
-
-    await counter.fill('98765432');
     await save.click();
     await toast(page, 'Настройки виджета сохранены');
     await page.getByText('Все изменения сохранены').waitFor();
@@ -124,8 +91,6 @@ describe('the widget page', () => {
       'https://www.remont-plus.ru',
     ]);
     expect(await address.inputValue()).toBe('');
-    // The emptied goal is back to its default name.
-    expect(await metrika.getByLabel('Заявка').inputValue()).toBe('aimax_lead');
 
     // A change can be taken back before saving.
     await listed.getByRole('button', { name: 'Убрать https://www.remont-plus.ru' }).click();
@@ -133,18 +98,16 @@ describe('the widget page', () => {
     await page.getByRole('button', { name: 'Отменить изменения' }).click();
     await listed.getByText('https://www.remont-plus.ru').waitFor();
 
-    // What was saved is what the widget gets, and what the page shows after a reload.
-    const config = await (await context.request.get(`/api/widget/config?key=${settings.widgetKey}`)).json();
-    expect(config.metrika).toEqual({
-      counterId: '98765432',
-      goals: { opened: 'chat_open', step: 'aimax_step_{step}', contacts: 'aimax_lead', estimate: 'aimax_estimate_pdf' },
-    });
+    // What was saved is what the page shows after a reload.
     await page.reload();
     await listed.getByText('https://www.remont-plus.ru').waitFor();
-    expect(await counter.inputValue()).toBe('98765432');
-    expect(await metrika.getByLabel('Открытие чата').inputValue()).toBe('chat_open');
     await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'widget-settings-desktop');
+
+    // The Metrika goals, once on this page, are a link away under «Интеграции».
+    await page.getByRole('link', { name: 'Цели Яндекс Метрики настраиваются в разделе «Интеграции»' }).click();
+    await page.waitForURL('**/admin/integrations#metrika');
+    await page.getByRole('region', { name: 'Яндекс Метрика' }).getByLabel('Номер счётчика').waitFor();
 
     // On a phone the page fits the screen.
     const phoneContext = await openContext(browser, server.url, { viewport: PHONE });

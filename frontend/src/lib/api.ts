@@ -8,6 +8,10 @@ import type {
   AddMemberBody,
   AddPairBody,
   AddTextBody,
+  AmoAccountView,
+  AmoAuthorizeView,
+  AmoIntegrationView,
+  AmoSettingsInput,
   BillingProfileInput,
   BillingProfileResponse,
   BillingView,
@@ -41,6 +45,8 @@ import type {
   FunnelInput,
   FunnelVersionsView,
   FunnelView,
+  IntegrationsOverview,
+  IntegrationTestView,
   InvoiceListView,
   InvoiceView,
   IssuedInvoiceView,
@@ -56,6 +62,8 @@ import type {
   LogInBody,
   MemberView,
   MessageView,
+  MetrikaInput,
+  MetrikaView,
   MyTelegramView,
   NearMissesView,
   NotificationSettings,
@@ -84,6 +92,9 @@ import type {
   TenantListView,
   UpdateEntryBody,
   UsageView,
+  WebhookInput,
+  WebhookSecretView,
+  WebhookView,
   WidgetSettingsInput,
   WidgetSettingsView,
 } from '@aimax/backend/contracts';
@@ -333,6 +344,8 @@ export const api = {
       request<SessionView>('POST', `/api/invites/${segment(token)}/accept`, { body }),
   },
   integrations: {
+    /** Whether the plan has amoCRM and the webhook, and each channel's last delivery. */
+    overview: (signal?: AbortSignal) => request<IntegrationsOverview>('GET', '/api/integrations', { signal }),
     /** The company's Telegram bot (never its token) and which members linked their chat. */
     telegram: (signal?: AbortSignal) =>
       request<TelegramIntegrationView>('GET', '/api/integrations/telegram', { signal }),
@@ -345,11 +358,34 @@ export const api = {
     disconnectTelegram: () => request<void>('DELETE', '/api/integrations/telegram'),
     /** Sends a test message to every linked chat now, and says which got it. */
     testTelegram: () => request<TelegramTestView>('POST', '/api/integrations/telegram/test'),
+    amocrm: (signal?: AbortSignal) => request<AmoIntegrationView>('GET', '/api/integrations/amocrm', { signal }),
+    /** amoCRM's consent page, to open in the browser; amoCRM sends it back to the integrations page. */
+    authorizeAmocrm: () => request<AmoAuthorizeView>('POST', '/api/integrations/amocrm/authorize'),
+    /** The account's pipelines, fields and users, read live from amoCRM, and what can fill the fields. */
+    amocrmAccount: (signal?: AbortSignal) =>
+      request<AmoAccountView>('GET', '/api/integrations/amocrm/account', { signal }),
+    saveAmocrmSettings: (body: AmoSettingsInput) =>
+      request<AmoIntegrationView>('PUT', '/api/integrations/amocrm/settings', { body }),
+    /** Creates a test deal in amoCRM now. */
+    testAmocrm: () => request<IntegrationTestView>('POST', '/api/integrations/amocrm/test'),
+    disconnectAmocrm: () => request<void>('DELETE', '/api/integrations/amocrm'),
+    webhook: (signal?: AbortSignal) => request<WebhookView>('GET', '/api/integrations/webhook', { signal }),
+    /** Sets the receiver's address; the answer carries the signing secret only when the endpoint is new. */
+    saveWebhook: (body: WebhookInput) => request<WebhookSecretView>('PUT', '/api/integrations/webhook', { body }),
+    /** A new signing secret, shown this once; the old one stops working at once. */
+    rotateWebhookSecret: () => request<WebhookSecretView>('POST', '/api/integrations/webhook/secret'),
+    /** Sends a `lead.test` POST to the receiver now. */
+    testWebhook: () => request<IntegrationTestView>('POST', '/api/integrations/webhook/test'),
+    removeWebhook: () => request<void>('DELETE', '/api/integrations/webhook'),
+    metrika: (signal?: AbortSignal) => request<MetrikaView>('GET', '/api/integrations/metrika', { signal }),
+    saveMetrika: (body: MetrikaInput) => request<MetrikaView>('PUT', '/api/integrations/metrika', { body }),
   },
-  /** The company's outbox: emails and Telegram alerts, newest first. */
+  /** The company's outbox: emails, Telegram alerts, amoCRM deals and webhook calls, newest first. */
   deliveries: {
     list: (query: DeliveryFilter & { limit: number; offset: number }, signal?: AbortSignal) =>
       request<DeliveryListView>('GET', '/api/deliveries', { query, signal }),
+    /** Queues a failed delivery again, its attempts counted afresh; a sent one is refused (409). */
+    retry: (id: string) => request<DeliveryView>('POST', `/api/deliveries/${segment(id)}/retry`),
   },
   branding: {
     get: (signal?: AbortSignal) => request<BrandingView>('GET', '/api/branding', { signal }),

@@ -1,7 +1,7 @@
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { cx } from './cx';
 
-export function Card({ className, ...rest }: HTMLAttributes<HTMLElement>) {
+export function Card({ className, ...rest }: ComponentProps<'section'>) {
   return <section className={cx('rounded-xl border border-zinc-200/80 bg-white shadow-xs', className)} {...rest} />;
 }
 

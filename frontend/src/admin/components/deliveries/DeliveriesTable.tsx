@@ -1,9 +1,12 @@
 // One table for the outbox, in the owner's journal and on the platform's page alike: what went
 // out on which channel, to whom, and whether it arrived; for a delivery being retried or given
-// up on, the attempts and the last error. The platform adds a company column and the .eml files.
+// up on, the attempts and the last error, and what the outside service answered. The owner's
+// journal links each lead and retries what failed; the platform adds a company column and the
+// .eml files.
 import type { DeliveryView } from '@aimax/backend/contracts';
-import { Mail, Send } from 'lucide-react';
+import { Handshake, Mail, Send, Webhook } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { DeliveryChannel, DeliveryStatus } from '@/lib/api';
 import { formatNumericDateTime, formatTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
@@ -11,12 +14,15 @@ import { Badge, type BadgeTone } from '@/lib/ui/Badge';
 import { cx } from '@/lib/ui/cx';
 import { Skeleton } from '@/lib/ui/Skeleton';
 import { Table, Td, Th, Tr } from '@/lib/ui/Table';
+import { sections } from '../../navigation';
 
 const tones: Record<DeliveryStatus, BadgeTone> = { pending: 'warning', sent: 'success', failed: 'danger' };
 
 const channelIcons: Record<DeliveryChannel, { icon: typeof Mail; className: string }> = {
   email: { icon: Mail, className: 'bg-zinc-100 text-zinc-600' },
   telegram: { icon: Send, className: 'bg-sky-50 text-sky-600' },
+  amocrm: { icon: Handshake, className: 'bg-blue-50 text-blue-600' },
+  webhook: { icon: Webhook, className: 'bg-violet-50 text-violet-600' },
 };
 
 /** A delivery's kind in Russian; a kind this panel does not know yet is shown as the API names it. */
@@ -26,11 +32,18 @@ interface DeliveriesTableProps<T extends DeliveryView> {
   deliveries: T[];
   /** The company column, on the platform's page. */
   companyOf?: (delivery: T) => string;
-  /** A control at the end of the row, such as the .eml download. */
-  actionOf?: (delivery: T) => ReactNode;
+  /** A control at the end of the row, such as the .eml download, and what the column is, for screen readers. */
+  action?: { label: string; of(delivery: T): ReactNode };
+  /** Links to the lead each delivery tells of: for the company's own journal, whose owner may open it. */
+  leadLinks?: boolean;
 }
 
-export function DeliveriesTable<T extends DeliveryView>({ deliveries, companyOf, actionOf }: DeliveriesTableProps<T>) {
+export function DeliveriesTable<T extends DeliveryView>({
+  deliveries,
+  companyOf,
+  action,
+  leadLinks = false,
+}: DeliveriesTableProps<T>) {
   const { columns } = t.deliveries;
   return (
     <Table>
@@ -41,9 +54,9 @@ export function DeliveriesTable<T extends DeliveryView>({ deliveries, companyOf,
           <Th>{columns.recipient}</Th>
           <Th>{columns.status}</Th>
           <Th>{columns.time}</Th>
-          {actionOf && (
+          {action && (
             <Th className="w-px">
-              <span className="sr-only">{columns.file}</span>
+              <span className="sr-only">{action.label}</span>
             </Th>
           )}
         </tr>
@@ -59,6 +72,14 @@ export function DeliveriesTable<T extends DeliveryView>({ deliveries, companyOf,
                   <div className="line-clamp-2 text-xs text-zinc-500" title={delivery.summary}>
                     {delivery.summary}
                   </div>
+                  {leadLinks && delivery.leadId && (
+                    <Link
+                      to={`${sections.leads.path}/${delivery.leadId}`}
+                      className="text-brand-700 hover:text-brand-800 text-xs font-medium underline-offset-2 hover:underline"
+                    >
+                      {t.deliveries.openLead}
+                    </Link>
+                  )}
                 </div>
               </div>
             </Td>
@@ -71,6 +92,7 @@ export function DeliveriesTable<T extends DeliveryView>({ deliveries, companyOf,
                 {t.deliveryStatuses[delivery.status]}
               </Badge>
               <Attempts delivery={delivery} />
+              <ServiceResponse response={delivery.response} />
             </Td>
             <Td className="whitespace-nowrap tabular-nums">
               <div className="text-zinc-900">{formatNumericDateTime(delivery.createdAt)}</div>
@@ -78,7 +100,7 @@ export function DeliveriesTable<T extends DeliveryView>({ deliveries, companyOf,
                 <div className="text-xs text-zinc-500">{t.deliveries.sentAt(formatTime(delivery.sentAt))}</div>
               )}
             </Td>
-            {actionOf && <Td>{actionOf(delivery)}</Td>}
+            {action && <Td>{action.of(delivery)}</Td>}
           </Tr>
         ))}
       </tbody>
@@ -86,9 +108,9 @@ export function DeliveriesTable<T extends DeliveryView>({ deliveries, companyOf,
   );
 }
 
-/** An email's addresses one a line, whole; a Telegram chat's name as it is. */
+/** An email's addresses one a line, whole; a Telegram chat's name, an amoCRM account or a webhook's address as it is. */
 function Recipients({ delivery }: { delivery: DeliveryView }) {
-  if (delivery.channel !== 'email') return delivery.recipient;
+  if (delivery.channel !== 'email') return <span className="break-all">{delivery.recipient}</span>;
   return (
     <ul>
       {delivery.recipient.split(/,\s*/).map((address) => (
@@ -132,6 +154,16 @@ function Attempts({ delivery }: { delivery: DeliveryView }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** What amoCRM or the webhook's receiver answered («HTTP 500: …»), for the owner to take to whoever runs it. */
+function ServiceResponse({ response }: { response: string | null }) {
+  if (!response) return null;
+  return (
+    <p className="mt-1 line-clamp-2 max-w-56 text-xs break-all text-zinc-500" title={response}>
+      {t.deliveries.response(response)}
+    </p>
   );
 }
 

@@ -5,13 +5,15 @@ import { SegmentedControl } from '@/lib/ui/SegmentedControl';
 
 type All = 'all';
 
+const channels: readonly DeliveryChannel[] = ['email', 'telegram', 'amocrm', 'webhook'];
+
 /** Reads a filter from the address, ignoring values the API would refuse. */
 export const parseDeliveryFilter = (params: URLSearchParams): DeliveryFilter => {
   const status = params.get('status');
   const channel = params.get('channel');
   return {
     status: status === 'pending' || status === 'sent' || status === 'failed' ? status : undefined,
-    channel: channel === 'email' || channel === 'telegram' ? channel : undefined,
+    channel: channels.find((known) => known === channel),
   };
 };
 
@@ -24,10 +26,9 @@ interface DeliveryFiltersProps {
 /** The channel and the status of the deliveries a list shows, «Все» for either. */
 export function DeliveryFilters({ filter, onChange, className }: DeliveryFiltersProps) {
   const text = t.deliveries;
-  const channels: ReadonlyArray<{ value: DeliveryChannel | All; label: string }> = [
+  const channelOptions: ReadonlyArray<{ value: DeliveryChannel | All; label: string }> = [
     { value: 'all', label: text.all },
-    { value: 'email', label: t.deliveryChannels.email },
-    { value: 'telegram', label: t.deliveryChannels.telegram },
+    ...channels.map((channel) => ({ value: channel, label: t.deliveryChannels[channel] })),
   ];
   const statuses: ReadonlyArray<{ value: DeliveryStatus | All; label: string }> = [
     { value: 'all', label: text.all },
@@ -40,7 +41,7 @@ export function DeliveryFilters({ filter, onChange, className }: DeliveryFilters
       <SegmentedControl
         label={text.channelFilter}
         hideLabel
-        options={channels}
+        options={channelOptions}
         value={filter.channel ?? 'all'}
         onChange={(value) => onChange({ ...filter, channel: value === 'all' ? undefined : value })}
       />

@@ -11,14 +11,15 @@ import { useAuthStore } from '@/lib/stores/useAuthStore';
 import { toast } from '@/lib/stores/useToastStore';
 import { Alert } from '@/lib/ui/Alert';
 import { Button } from '@/lib/ui/Button';
-import { Card, CardHeader } from '@/lib/ui/Card';
 import { ConfirmDialog } from '@/lib/ui/ConfirmDialog';
 import { Skeleton } from '@/lib/ui/Skeleton';
 import { Switch } from '@/lib/ui/Switch';
-import { useResource } from '@/lib/useResource';
 import { NotificationsDialog } from '../account/NotificationsDialog';
 import { BotMembers } from './BotMembers';
 import { ConnectBotForm } from './ConnectBotForm';
+import { ConnectionBadge, IntegrationCard } from './IntegrationCard';
+import { TelegramMark } from './IntegrationMarks';
+import { useView } from './useView';
 
 const loadIntegration = (signal: AbortSignal) => api.integrations.telegram(signal);
 
@@ -27,28 +28,27 @@ type BotView = NonNullable<TelegramIntegrationView['bot']>;
 /** What «Проверить» found: who got the message and who did not, or why nobody could. */
 type TestOutcome = { result: TelegramTestView } | { refused: string };
 
-export function TelegramCard() {
-  const text = t.integrations.telegram;
-  const integration = useResource(loadIntegration);
-  // What the server answered to a change since the view was loaded; a reload replaces it.
-  const [changed, setChanged] = useState<TelegramIntegrationView | undefined>();
-  const [loaded, setLoaded] = useState(integration.data);
-  if (loaded !== integration.data) {
-    setLoaded(integration.data);
-    setChanged(undefined);
-  }
-  const view = changed ?? integration.data;
+interface TelegramCardProps {
+  /** The last delivery, under the card. */
+  footer?: ReactNode;
+  /** The bot was connected or disconnected. */
+  onChange(): void;
+}
 
-  const title = (
-    <span className="flex items-center gap-2">
-      <TelegramMark />
-      {text.title}
-    </span>
-  );
+export function TelegramCard({ footer, onChange }: TelegramCardProps) {
+  const text = t.integrations.telegram;
+  const integration = useView(loadIntegration);
+  const { view, setView: setChanged } = integration;
 
   return (
-    <Card aria-labelledby="telegram-title" className="overflow-hidden">
-      <CardHeader titleId="telegram-title" title={title} description={text.description} />
+    <IntegrationCard
+      id="telegram"
+      title={text.title}
+      mark={<TelegramMark />}
+      description={text.description}
+      status={view && <ConnectionBadge state={view.bot ? 'connected' : 'notConnected'} />}
+      footer={footer}
+    >
       {integration.error && !view && (
         <Alert title={t.errors.loadFailed} onRetry={integration.reload} className="m-5">
           {integration.error.message}
@@ -61,9 +61,10 @@ export function TelegramCard() {
             bot={view.bot}
             members={view.members}
             onChanged={setChanged}
-            onDisconnected={() =>
-              setChanged({ bot: null, members: view.members.map((each) => ({ ...each, chat: null })) })
-            }
+            onDisconnected={() => {
+              setChanged({ bot: null, members: view.members.map((each) => ({ ...each, chat: null })) });
+              onChange();
+            }}
             reload={integration.reload}
           />
         ) : (
@@ -71,10 +72,11 @@ export function TelegramCard() {
             onConnected={(connected) => {
               setChanged(connected);
               if (connected.bot) toast(text.connected(connected.bot.username));
+              onChange();
             }}
           />
         ))}
-    </Card>
+    </IntegrationCard>
   );
 }
 
@@ -220,15 +222,6 @@ function TestResult({ outcome }: { outcome: TestOutcome }) {
     );
   }
   return <Alert tone={failed.length > 0 ? 'warning' : 'success'}>{lines}</Alert>;
-}
-
-/** Telegram's paper plane on its blue, so the card is found at a glance. */
-function TelegramMark() {
-  return (
-    <span aria-hidden className="flex size-6 items-center justify-center rounded-md bg-sky-500 text-white">
-      <Send size={13} className="-ml-px" />
-    </span>
-  );
 }
 
 function TelegramSkeleton() {

@@ -1,15 +1,13 @@
-// The sites the widget may be shown on and its Yandex Metrika goals: one form, since the API
-// saves both at once, in one card ending in the save bar.
+// The sites the widget may be shown on: one form in one card ending in the save bar.
 import type { WidgetSettingsView } from '@aimax/backend/contracts';
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { api } from '@/lib/api';
 import { t } from '@/lib/i18n';
 import { toast } from '@/lib/stores/useToastStore';
 import { Alert } from '@/lib/ui/Alert';
-import { Card } from '@/lib/ui/Card';
+import { Card, CardHeader } from '@/lib/ui/Card';
 import { SaveBar } from '@/lib/ui/SaveBar';
 import { useForm } from '@/lib/useForm';
-import { MetrikaFields } from './MetrikaFields';
 import { OriginsField } from './OriginsField';
 import { checkNewOrigin, MAX_ORIGINS, type OriginCheck } from './origins';
 import { widgetInputOf, widgetSettingsChanged, widgetValuesOf } from './settingsValues';
@@ -81,14 +79,15 @@ export function WidgetSettingsForm({ initial }: { initial: WidgetSettingsView })
   };
 
   return (
-    <Card>
+    <Card aria-labelledby="widget-origins-title">
+      <CardHeader
+        titleId="widget-origins-title"
+        title={t.widget.origins.title}
+        description={t.widget.origins.description}
+      />
       <form ref={form.formRef} onSubmit={submit} noValidate>
-        {form.formError && (
-          <div className="px-5 pt-5">
-            <Alert>{form.formError}</Alert>
-          </div>
-        )}
-        <FormSection id="widget-origins" title={t.widget.origins.title} description={t.widget.origins.description}>
+        <div className="space-y-4 px-5 py-5">
+          {form.formError && <Alert>{form.formError}</Alert>}
           <OriginsField
             origins={origins}
             onRemove={removeOrigin}
@@ -103,35 +102,9 @@ export function WidgetSettingsForm({ initial }: { initial: WidgetSettingsView })
             errorOf={form.errorOf}
             draftInput={draftInput}
           />
-        </FormSection>
-        <FormSection id="widget-metrika" title={t.widget.metrika.title} description={t.widget.metrika.description}>
-          <MetrikaFields form={form} steps={initial.steps} />
-        </FormSection>
+        </div>
         <SaveBar dirty={dirty} submitting={form.submitting} onDiscard={discard} />
       </form>
     </Card>
-  );
-}
-
-/** A titled part of the card; the parts are read as regions named by their titles. */
-function FormSection({
-  id,
-  title,
-  description,
-  children,
-}: {
-  id: string;
-  title: string;
-  description: string;
-  children: ReactNode;
-}) {
-  return (
-    <section aria-labelledby={`${id}-title`} className="border-b border-zinc-100 px-5 py-5 last-of-type:border-b-0">
-      <h2 id={`${id}-title`} className="text-[15px] font-semibold text-zinc-900">
-        {title}
-      </h2>
-      <p className="mt-0.5 text-sm text-zinc-500">{description}</p>
-      <div className="mt-5">{children}</div>
-    </section>
   );
 }

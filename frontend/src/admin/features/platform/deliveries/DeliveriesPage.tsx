@@ -75,7 +75,7 @@ export function DeliveriesPage() {
               <DeliveriesTable
                 deliveries={list.data.deliveries}
                 companyOf={(delivery) => delivery.tenantName}
-                actionOf={EmlLink}
+                action={{ label: t.deliveries.columns.file, of: EmlLink }}
               />
               <div className="border-t border-zinc-100">
                 <Pagination
