@@ -22,7 +22,7 @@ export const MONTHLY_RESOURCES = ['sessions', 'messages', 'tokens'] as const sat
 export type MonthlyResource = (typeof MONTHLY_RESOURCES)[number];
 
 export interface PlanFeatures {
-  /** Telegram and amoCRM deliveries. */
+  /** amoCRM deals and outgoing webhooks; Telegram alerts and Metrika goals come with every plan. */
   integrations: boolean;
   customDomain: boolean;
   /** No «Работает на AI Max» in the widget, nor «Смета сформирована в AI Max» on the estimate. */

@@ -1401,7 +1401,7 @@ export const ru = {
         tokens: 'Токены ИИ в месяц',
         kbDocuments: 'Документы в базе знаний',
         storage: 'Хранилище',
-        integrations: 'Интеграции: Telegram, amoCRM',
+        integrations: 'Интеграции: amoCRM и webhook',
         customDomain: 'Свой домен',
         whiteLabel: 'Без надписи «Работает на AI Max»',
         models: 'Модели ИИ',

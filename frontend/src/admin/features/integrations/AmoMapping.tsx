@@ -148,7 +148,7 @@ function MappingRowEditor({
   const mapsValues = source?.kind === 'choice' && current !== null && isListField(current.field);
 
   return (
-    <fieldset aria-label={text.row(index + 1)} className="rounded-lg border border-zinc-200 bg-white px-3 py-3 sm:px-4">
+    <fieldset aria-label={text.row(index + 1)} className="min-w-0 rounded-lg border border-zinc-200 bg-white px-3 py-3 sm:px-4">
       <div className="grid items-start gap-x-3 gap-y-3 sm:grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)_auto]">
         <SelectField
           ref={sourceSelect}
@@ -214,9 +214,9 @@ function ValueMapping({ index, row, options, enums, onChange, errorOf }: ValueMa
   ];
   const error = errorOf(`mapping.${index}.values`);
   return (
-    <fieldset className="mt-3 rounded-lg bg-zinc-50 px-3 py-3">
+    <fieldset className="mt-3 min-w-0 rounded-lg bg-zinc-50 px-3 py-3">
       <legend className="float-left w-full text-[13px] font-medium text-zinc-800">{text.title}</legend>
-      <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="clear-both grid gap-3 pt-2 sm:grid-cols-2 lg:grid-cols-3">
         {options.map((option) => (
           <SelectField
             key={option.id}
