@@ -55,7 +55,7 @@ describe('the company’s Telegram bot', () => {
     const page = await context.newPage();
     await page.goto('/admin/integrations');
     await page.getByRole('heading', { name: 'Интеграции', level: 1 }).waitFor();
-    await page.getByText('Пока ничего не отправлялось').waitFor();
+    await page.getByRole('region', { name: 'Журнал доставок' }).getByText('Пока ничего не отправлялось').waitFor();
 
     // A token Telegram does not know is refused under the field, in Russian.
     const token = page.getByLabel('Токен бота');
@@ -95,7 +95,10 @@ describe('the company’s Telegram bot', () => {
     await members.getByRole('listitem').filter({ hasText: 'Ольга Кузнецова' }).getByText('Не привязан').waitFor();
 
     // «Проверить» sends a test message to every linked chat and says who got it.
-    await page.getByRole('button', { name: 'Проверить', exact: true }).click();
+    await page
+      .getByRole('region', { name: 'Telegram' })
+      .getByRole('button', { name: 'Проверить', exact: true })
+      .click();
     await page.getByText('Тестовое сообщение получили: Анна Петрова @anna_remont').waitFor();
     expect(telegram.sentTo(bot, anna.id).map((sent) => sent.message.text)).toContainEqual(
       expect.stringContaining('Проверка связи'),
