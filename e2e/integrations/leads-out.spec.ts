@@ -262,7 +262,7 @@ describe('leads out to amoCRM and a webhook, and Metrika goals', () => {
     await amoCard.getByText('Подключено', { exact: true }).waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBe(PHONE.width);
     await amoCard.scrollIntoViewIfNeeded();
-    await screenshot(page, 'integrations-phone', { fullPage: false });
+    await screenshot(page, 'integrations-amocrm-phone', { fullPage: false });
     await page.setViewportSize(DESKTOP);
 
     // «Отключить» forgets the account: the card offers to connect it again.
