@@ -14,6 +14,7 @@ import { toast } from '@/lib/stores/useToastStore';
 import { Alert } from '@/lib/ui/Alert';
 import { Button } from '@/lib/ui/Button';
 import { ConfirmDialog } from '@/lib/ui/ConfirmDialog';
+import { NumberedSteps } from '@/lib/ui/NumberedSteps';
 import { Skeleton } from '@/lib/ui/Skeleton';
 import { AmoSettings } from './AmoSettings';
 import type { AmoCallback } from './amoCallback';
@@ -141,16 +142,7 @@ function ConnectAmo() {
     <div className="grid gap-6 px-5 py-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
       <div>
         <h3 className="text-sm font-semibold text-zinc-900">{text.howTo}</h3>
-        <ol className="mt-3 space-y-3">
-          {text.steps.map((step, index) => (
-            <li key={step} className="flex gap-3">
-              <span className="bg-brand-50 text-brand-700 ring-brand-100 flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ring-1">
-                {index + 1}
-              </span>
-              <p className="text-sm leading-relaxed text-zinc-700">{step}</p>
-            </li>
-          ))}
-        </ol>
+        <NumberedSteps steps={text.steps.map((step) => ({ key: step, content: step }))} className="mt-3" />
       </div>
       <div className="space-y-3 lg:border-l lg:border-zinc-100 lg:pl-6">
         <Button icon={Plug} loading={going} onClick={authorize}>

@@ -148,7 +148,10 @@ function MappingRowEditor({
   const mapsValues = source?.kind === 'choice' && current !== null && isListField(current.field);
 
   return (
-    <fieldset aria-label={text.row(index + 1)} className="min-w-0 rounded-lg border border-zinc-200 bg-white px-3 py-3 sm:px-4">
+    <fieldset
+      aria-label={text.row(index + 1)}
+      className="min-w-0 rounded-lg border border-zinc-200 bg-white px-3 py-3 sm:px-4"
+    >
       <div className="grid items-start gap-x-3 gap-y-3 sm:grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)_auto]">
         <SelectField
           ref={sourceSelect}

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { api, toApiError } from '@/lib/api';
 import { t } from '@/lib/i18n';
 import { Button } from '@/lib/ui/Button';
+import { NumberedSteps } from '@/lib/ui/NumberedSteps';
 import { TextField } from '@/lib/ui/TextField';
 
 const BOT_FATHER_URL = 'https://t.me/BotFather';
@@ -60,16 +61,7 @@ export function ConnectBotForm({ onConnected }: { onConnected(view: TelegramInte
     <div className="grid gap-6 px-5 py-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
       <div>
         <h3 className="text-sm font-semibold text-zinc-900">{text.howTo}</h3>
-        <ol className="mt-3 space-y-3">
-          {steps.map((step, index) => (
-            <li key={step.key} className="flex gap-3">
-              <span className="bg-brand-50 text-brand-700 ring-brand-100 flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ring-1">
-                {index + 1}
-              </span>
-              <p className="text-sm leading-relaxed text-zinc-700">{step.content}</p>
-            </li>
-          ))}
-        </ol>
+        <NumberedSteps steps={steps} className="mt-3" />
       </div>
       <form onSubmit={connect} noValidate className="lg:border-l lg:border-zinc-100 lg:pl-6">
         <TextField

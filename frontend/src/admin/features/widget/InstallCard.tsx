@@ -8,6 +8,7 @@ import { t } from '@/lib/i18n';
 import { Button } from '@/lib/ui/Button';
 import { Card, CardHeader } from '@/lib/ui/Card';
 import { cx } from '@/lib/ui/cx';
+import { NumberedSteps } from '@/lib/ui/NumberedSteps';
 
 interface InstallCardProps {
   snippet: string;
@@ -50,16 +51,7 @@ export function InstallCard({ snippet, widgetKey, seen }: InstallCardProps) {
           {seen ? text.seen(new URL(seen.origin).host, formatDateTime(seen.at)) : text.notSeen}
         </p>
         <Snippet snippet={snippet} />
-        <ol className="grid gap-4 sm:grid-cols-3">
-          {steps.map((step, index) => (
-            <li key={step.key} className="flex gap-3">
-              <span className="bg-brand-50 text-brand-700 ring-brand-100 flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ring-1">
-                {index + 1}
-              </span>
-              <p className="text-sm leading-relaxed text-zinc-700">{step.content}</p>
-            </li>
-          ))}
-        </ol>
+        <NumberedSteps steps={steps} columns />
         <div className="grid gap-5 border-t border-zinc-100 pt-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,280px)]">
           <div>
             <h3 className="text-sm font-semibold text-zinc-900">{text.platformsTitle}</h3>
