@@ -1,13 +1,14 @@
 // «Интеграции» as an owner uses them: amoCRM connected through its consent page, the deal's
 // pipeline, fields and tags chosen, a webhook with its secret, and Yandex Metrika's goals; then a
 // visitor on the company's own site (another site than the app) leaves a lead, which lands in
-// amoCRM as a deal with its contact and on the company's server as a signed request. amoCRM
-// revoking our access holds the next lead until the owner reconnects.
+// amoCRM as a deal with its contact, in the owner's Telegram, and on the company's server as a
+// signed request. amoCRM revoking our access holds the next lead until the owner reconnects.
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeAmoCrm, startFakeAmoCrm } from '../../backend/test/fakes/amocrm.ts';
+import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../../backend/test/fakes/telegramBotApi.ts';
 import { putOnPlan } from '../../backend/test/support/billing.ts';
 import { assertFrontendBuilt, DESKTOP, openContext, PHONE, screenshot, signUpCompany } from '../support/admin.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -63,6 +64,7 @@ async function toast(page: Page, text: string): Promise<void> {
 
 describe('leads out to amoCRM and a webhook, and Metrika goals', () => {
   let amo: FakeAmoCrm;
+  let telegram: FakeTelegramBotApi;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let server: RunningServer;
   let browser: Browser;
@@ -71,8 +73,10 @@ describe('leads out to amoCRM and a webhook, and Metrika goals', () => {
     assertFrontendBuilt();
     amo = await startFakeAmoCrm({ redirectUri: 'set below, once the app has its port' });
     receiver = await startReceiver();
+    telegram = await startFakeTelegramBotApi();
     server = await startServer({
       env: {
+        TELEGRAM_API_URL: telegram.url,
         AMOCRM_CLIENT_ID: amo.clientId,
         AMOCRM_CLIENT_SECRET: amo.clientSecret,
         AMOCRM_AUTHORIZE_URL: `${amo.url}/oauth`,
@@ -90,12 +94,16 @@ describe('leads out to amoCRM and a webhook, and Metrika goals', () => {
     await server?.close();
     await receiver?.close();
     await amo?.close();
+    await telegram?.close();
   });
 
-  it('sends each lead to amoCRM as a mapped deal and to the webhook signed, and holds it while amoCRM wants reconnecting', async () => {
+  it('sends each lead to amoCRM as a mapped deal, to Telegram and to the webhook signed, and holds it while amoCRM wants reconnecting', async () => {
     const context = await openContext(browser, server.url);
     await signUpCompany(context, { companyName: 'Ремонт Интеграции', name: 'Анна Петрова' });
-    const session = (await (await context.request.get('/api/auth/session')).json()) as { tenant: { id: string } };
+    const session = (await (await context.request.get('/api/auth/session')).json()) as {
+      tenant: { id: string };
+      csrfToken: string;
+    };
     const page = await context.newPage();
 
     // On the free plan amoCRM and the webhook name the plan that has them.
@@ -109,6 +117,21 @@ describe('leads out to amoCRM and a webhook, and Metrika goals', () => {
     await screenshot(page, 'integrations-locked');
 
     await putOnPlan(server.db, session.tenant.id, 'start');
+
+    // The owner's Telegram, as the Telegram test connects it, here through the API.
+    const bot = telegram.createBot({ username: 'remont_leads_bot' });
+    const csrf = { 'x-csrf-token': session.csrfToken };
+    expect(
+      (await context.request.put('/api/integrations/telegram', { data: { token: bot.token }, headers: csrf })).ok(),
+    ).toBe(true);
+    const link = (await (await context.request.post('/api/account/telegram/link', { headers: csrf })).json()) as {
+      url: string;
+    };
+    const anna = telegram.createUser({ firstName: 'Анна', lastName: 'Петрова' });
+    telegram.userStarts(bot, anna, new URL(link.url).searchParams.get('start') ?? '');
+    await expect
+      .poll(async () => ((await (await context.request.get('/api/account/telegram')).json()) as { chat: unknown }).chat)
+      .not.toBeNull();
     await page.reload();
 
     // Connecting: amoCRM's consent page, and back here with the account connected.
@@ -146,7 +169,7 @@ describe('leads out to amoCRM and a webhook, and Metrika goals', () => {
     expect(await capital.locator('option:checked').textContent()).toBe('Капитальный');
     await amoCard.getByRole('heading', { name: 'Поля сделки и контакта' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'integrations-amocrm-mapping', { fullPage: false });
-    await page.getByRole('button', { name: 'Сохранить' }).first().click();
+    await amoCard.getByRole('button', { name: 'Сохранить' }).click();
     await toast(page, 'Настройки amoCRM сохранены');
 
     // «Проверить» makes a test deal, and says so.
@@ -212,6 +235,13 @@ describe('leads out to amoCRM and a webhook, and Metrika goals', () => {
     expect(contact?.name).toBe('Мария');
     expect(JSON.stringify(contact?.custom_fields_values)).toContain('+79165554433');
     expect(deal?.notes.join('\n')).toContain('Капитальный');
+
+    // In the owner's Telegram: the lead, with the visitor's name.
+    await expect
+      .poll(() => telegram.sentTo(bot, anna.id).some((sent) => String(sent.message.text).includes('Мария')), {
+        timeout: 15_000,
+      })
+      .toBe(true);
 
     // On the company's server: the lead, signed, with a delivery id to drop repeats by.
     await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBe(2);
