@@ -43,7 +43,13 @@ let jobs: ReturnType<typeof scheduleDaily> | undefined;
 /** A step of the stop; one that takes long says so, so a slow stop can be told apart from a stuck one. */
 async function stopping(step: string, work: () => Promise<unknown>): Promise<void> {
   const started = Date.now();
-  await work();
+  // Said while it still runs too: a stop killed at the deadline otherwise never names its step.
+  const stuck = setTimeout(() => logger.warn(`stopping: ${step} still running after 5 s`), 5_000);
+  try {
+    await work();
+  } finally {
+    clearTimeout(stuck);
+  }
   const took = Date.now() - started;
   if (took > 2_000) logger.warn(`stopping: ${step} took ${took} ms`);
 }

@@ -10,7 +10,6 @@ import { BrandingPage } from './features/branding/BrandingPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { DialogPage } from './features/dialogs/DialogPage';
 import { DialogsPage } from './features/dialogs/DialogsPage';
-import { IntegrationsPage } from './features/integrations/IntegrationsPage';
 import { InvitePage } from './features/invite/InvitePage';
 import { LeadPage } from './features/leads/LeadPage';
 import { LeadsPage } from './features/leads/LeadsPage';
@@ -26,8 +25,9 @@ import { GuestOnly, RequireAuth, RequireRole } from './shell/guards';
 import { SessionGate } from './shell/SessionGate';
 import { CrashPage, NotFoundPage, PageLoading } from './shell/StatusPages';
 
-// The knowledge base and the funnel editor (with the funnel's rules and pricing, shared with the
-// server) come in chunks of their own when first opened, to keep them out of the panel's first load.
+// The knowledge base, the funnel editor (with the funnel's rules and pricing, shared with the
+// server) and the integrations come in chunks of their own when first opened, to keep them out of
+// the panel's first load.
 const KnowledgePage = lazy(() =>
   import('./features/knowledge/KnowledgePage').then((page) => ({ default: page.KnowledgePage })),
 );
@@ -36,6 +36,10 @@ const KnowledgeEntryPage = lazy(() =>
 );
 
 const FunnelPage = lazy(() => import('./features/funnel/FunnelPage').then((page) => ({ default: page.FunnelPage })));
+
+const IntegrationsPage = lazy(() =>
+  import('./features/integrations/IntegrationsPage').then((page) => ({ default: page.IntegrationsPage })),
+);
 
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
@@ -86,7 +90,7 @@ export const router = createBrowserRouter(
                 guarded(sections.funnel, later(<FunnelPage />)),
                 guarded(sections.branding, <BrandingPage />),
                 guarded(sections.widget, <WidgetPage />),
-                guarded(sections.integrations, <IntegrationsPage />),
+                guarded(sections.integrations, later(<IntegrationsPage />)),
                 guarded(sections.billing, <BillingPage />),
                 guarded(sections.team, <TeamPage />),
                 guarded(sections.tenants, <TenantsPage />),

@@ -3,6 +3,7 @@
 // costs a page load and a print, never a browser start. Pages run no JavaScript and may load
 // nothing but data: URLs, so a template can neither fetch internal URLs nor read local files.
 // A render that hangs is cut off by a timeout; a browser that dies is started again on next use.
+import { setTimeout as delay } from 'node:timers/promises';
 import { createPool, type Pool } from 'generic-pool';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { AppError } from '../../errors.ts';
@@ -167,7 +168,16 @@ export function createPdfEngine(options: PdfEngineOptions): PdfEngine {
       await pool.clear();
       const running = browser;
       browser = null;
-      const started = running ? await running.catch(() => null) : null;
+      // An aborted launch settles at once, as a rule; one that does not is left to puppeteer's
+      // exit handler, which kills its Chromium when this process ends.
+      const waited = new AbortController();
+      const started = running
+        ? await Promise.race([
+            running.catch(() => null),
+            delay(CLOSE_GRACE_MS, null, { signal: waited.signal }).catch(() => null),
+          ])
+        : null;
+      waited.abort();
       if (!started) return;
       // A loaded machine can take long to let Chromium go; past a few seconds it is killed.
       let timer: ReturnType<typeof setTimeout> | undefined;

@@ -16,7 +16,8 @@ interface CardHeaderProps {
 export function CardHeader({ title, description, actions, titleId }: CardHeaderProps) {
   return (
     <header className="flex flex-wrap items-start justify-between gap-3 border-b border-zinc-100 px-5 py-4">
-      <div className="min-w-0">
+      {/* The text takes the row and the actions keep to its right, until the card is too narrow for both. */}
+      <div className="min-w-0 flex-[1_1_20rem]">
         <h2 id={titleId} className="text-[15px] font-semibold text-zinc-900">
           {title}
         </h2>
