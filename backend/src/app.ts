@@ -40,6 +40,8 @@ import { knowledge } from './modules/knowledge/plugin.ts';
 import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { landingRoutes } from './modules/landing/routes.ts';
 import { leadRoutes } from './modules/leads/routes.ts';
+import { payments } from './modules/payments/plugin.ts';
+import { paymentRoutes } from './modules/payments/routes.ts';
 import type { PdfEngine } from './modules/pdf/pdfEngine.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
 import { supportRoutes } from './modules/platform/supportRoutes.ts';
@@ -79,6 +81,8 @@ export interface AppDependencies {
   mail?: MailDependencies;
   /** The app secret (APP_SECRET, or the one kept in DATA_DIR); loaded from the configuration when absent. */
   secret?: Buffer;
+  /** How the YooKassa client waits between retries, and how often open payments are polled. */
+  payments?: { retryDelayMs?: (attempt: number) => number; pollIntervalMs?: number };
 }
 
 /** The gateway when an API key is configured; the offline responder otherwise. */
@@ -91,7 +95,9 @@ export async function buildApp(deps: AppDependencies) {
   const { config } = deps;
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
-    trustProxy: config.trustProxy,
+    // The one proxy in front (Caddy) is trusted, not what a client wrote in X-Forwarded-For
+    // before it: the address it saw is what rate limits and YooKassa's allowed senders are matched on.
+    trustProxy: config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 1024 * 1024,
     frameworkErrors: answerFrameworkError,
     ajv: {
@@ -142,14 +148,18 @@ export async function buildApp(deps: AppDependencies) {
     webhook: webhookChannel({ db: deps.db, ...webhooks }),
     ...deps.mail,
   });
+  await app.register(payments, { config, ...deps.payments });
   await app.register(errorHandler);
   await app.register(customDomainHosts, { config });
   await app.register(textInput);
+  // YooKassa's checkout widget, on the Billing page only: its script, and the frame it draws.
+  const checkout = config.yookassa ? [new URL(config.yookassa.widgetUrl).origin] : [];
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...checkout],
+        frameSrc: ["'self'", ...checkout],
         styleSrc: ["'self'", "'unsafe-inline'"],
         // Image URLs are absolute (PUBLIC_URL), so the admin opened under another host name still shows them.
         imgSrc: ["'self'", 'data:', 'blob:', new URL(config.publicUrl).origin],
@@ -208,6 +218,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(billingRoutes);
   await app.register(invoiceRoutes, { config });
   await app.register(platformInvoiceRoutes, { config });
+  await app.register(paymentRoutes, { config });
   await app.register(frameRoutes, { distDir: deps.frontendDist, publicUrl: config.publicUrl });
   await app.register(fileRoutes);
   await app.register(landingRoutes);

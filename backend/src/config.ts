@@ -6,6 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { envSchema } from 'env-schema';
 import { type Static, Type } from 'typebox';
 
+/** Where YooKassa sends its notifications from (https://yookassa.ru/developers/using-api/webhooks). */
+const YOOKASSA_PUBLISHED_RANGES = [
+  '185.71.76.0/27',
+  '185.71.77.0/27',
+  '77.75.153.0/25',
+  '77.75.156.11',
+  '77.75.156.35',
+  '77.75.154.128/25',
+  '2a02:5180::/32',
+];
+
 const EnvSchema = Type.Object({
   NODE_ENV: Type.String({ default: 'development' }),
   PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
@@ -54,6 +65,16 @@ const EnvSchema = Type.Object({
   AMOCRM_BASE_DOMAIN: Type.String({ default: 'amocrm.ru', pattern: '^[a-z0-9.-]+$' }),
   AMOCRM_AUTHORIZE_URL: Type.String({ default: 'https://www.amocrm.ru/oauth', pattern: '^https?://' }),
   AMOCRM_ACCOUNT_URL: Type.Optional(Type.String({ pattern: '^https?://.*\\{subdomain\\}' })),
+  YOOKASSA_SHOP_ID: Type.Optional(Type.String({ minLength: 1 })),
+  YOOKASSA_SECRET_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  YOOKASSA_API_URL: Type.String({ default: 'https://api.yookassa.ru/v3', pattern: '^https?://' }),
+  YOOKASSA_WIDGET_URL: Type.String({
+    default: 'https://yookassa.ru/checkout-widget/v1/checkout-widget.js',
+    pattern: '^https?://',
+  }),
+  YOOKASSA_NOTIFICATION_IPS: Type.String({ default: YOOKASSA_PUBLISHED_RANGES.join(',') }),
+  YOOKASSA_RECEIPTS: Type.Boolean({ default: false }),
+  YOOKASSA_TAX_SYSTEM_CODE: Type.Optional(Type.Integer({ minimum: 1, maximum: 6 })),
   WEBHOOK_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 1000, maximum: 60_000 }),
   WEBHOOK_ALLOW_PRIVATE: Type.Boolean({ default: false }),
   LOG_LEVEL: Type.Union(
@@ -134,6 +155,20 @@ export interface Config {
    * (tests' loopback receivers only; refused with NODE_ENV=production).
    */
   webhooks: { timeoutMs: number; allowPrivate: boolean };
+  /**
+   * Online payment of invoices through YooKassa; null unless both the shop id and the secret key
+   * are set. Notifications count only from `notificationIps` (addresses or CIDR ranges). With
+   * `receipts`, each payment carries a 54-ФЗ receipt (`taxSystemCode` when the shop needs it).
+   */
+  yookassa: {
+    shopId: string;
+    secretKey: string;
+    apiUrl: string;
+    widgetUrl: string;
+    notificationIps: string[];
+    receipts: boolean;
+    taxSystemCode: number | undefined;
+  } | null;
 }
 
 export interface S3Config {
@@ -215,8 +250,33 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { d
     },
     amocrm: amocrmFrom(env),
     webhooks: { timeoutMs: env.WEBHOOK_TIMEOUT_MS, allowPrivate: webhookPrivateFrom(env) },
+    yookassa: yookassaFrom(env),
   };
 }
+
+function yookassaFrom(env: Env): Config['yookassa'] {
+  const { YOOKASSA_SHOP_ID: shopId, YOOKASSA_SECRET_KEY: secretKey } = env;
+  if (!shopId && !secretKey) return null;
+  if (!shopId || !secretKey)
+    throw new Error('YooKassa is partly configured: set YOOKASSA_SHOP_ID and YOOKASSA_SECRET_KEY');
+  return {
+    shopId,
+    secretKey,
+    apiUrl: env.YOOKASSA_API_URL.replace(/\/+$/, ''),
+    widgetUrl: env.YOOKASSA_WIDGET_URL,
+    notificationIps: addressList(env.YOOKASSA_NOTIFICATION_IPS, 'YOOKASSA_NOTIFICATION_IPS', isAddressOrRange),
+    receipts: env.YOOKASSA_RECEIPTS,
+    taxSystemCode: env.YOOKASSA_TAX_SYSTEM_CODE,
+  };
+}
+
+const isAddressOrRange = (item: string) => {
+  const [address, bits, ...rest] = item.split('/');
+  if (rest.length > 0 || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
 
 function amocrmFrom(env: Env): Config['amocrm'] {
   const { AMOCRM_CLIENT_ID: clientId, AMOCRM_CLIENT_SECRET: clientSecret } = env;

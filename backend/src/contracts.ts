@@ -71,6 +71,7 @@ export type {
   BillingProfileResponse,
   BillingProfileView,
   CancelInvoiceBody,
+  CheckedInvoiceView,
   InvoiceListView,
   InvoiceView,
   IssuedInvoiceView,
@@ -107,6 +108,13 @@ export type {
   LeadSummaryView,
   LeadView,
 } from './modules/leads/schemas.ts';
+export type {
+  OwnerPaymentView,
+  PaymentStatus,
+  PlatformPaymentView,
+  RefundStatus,
+  StartedPaymentView,
+} from './modules/payments/schemas.ts';
 export type {
   PlatformSetupView,
   PlatformTenantView,

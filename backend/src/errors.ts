@@ -48,6 +48,11 @@ export const errorCatalogue = {
   SESSION_NOT_FOUND: { status: 404, message: 'Диалог не найден. Обновите страницу, чтобы начать заново' },
   DELIVERY_NOT_FOUND: { status: 404, message: 'Доставка не найдена' },
   INVOICE_NOT_FOUND: { status: 404, message: 'Счёт не найден' },
+  PAYMENT_NOT_FOUND: { status: 404, message: 'Платёж не найден' },
+  ONLINE_PAYMENT_UNAVAILABLE: {
+    status: 404,
+    message: 'Онлайн-оплата пока не подключена. Оплатите счёт банковским переводом по реквизитам из PDF',
+  },
   LEAD_NOT_FOUND: { status: 404, message: 'Заявка не найдена' },
   DIALOG_NOT_FOUND: { status: 404, message: 'Диалог не найден' },
   DOMAIN_NOT_FOUND: { status: 404, message: 'Домен ещё не указан' },
@@ -109,6 +114,12 @@ export const errorCatalogue = {
   WEBHOOK_NOT_FOUND: { status: 404, message: 'Webhook ещё не настроен' },
   INVOICE_CANCELLED: { status: 409, message: 'Счёт отменён, его нельзя отметить оплаченным' },
   INVOICE_PAID: { status: 409, message: 'Счёт уже оплачен, его нельзя отменить' },
+  INVOICE_NOT_PAYABLE: { status: 409, message: 'Этот счёт уже оплачен или отменён: оплачивать его не нужно' },
+  PAYMENT_NOT_REFUNDABLE: {
+    status: 409,
+    message: 'Вернуть можно только прошедший онлайн-платёж, по которому ещё не было возврата',
+  },
+  PAYMENT_REFUSED: { status: 409, message: 'ЮKassa отклонила запрос' },
   LEAD_EXPORT_TOO_LARGE: {
     status: 409,
     message: 'Слишком много заявок для одной выгрузки (больше 10 000). Выберите период короче',
@@ -128,6 +139,10 @@ export const errorCatalogue = {
   DATABASE_UNAVAILABLE: { status: 503, message: 'База данных недоступна' },
   TELEGRAM_UNAVAILABLE: { status: 502, message: 'Telegram не ответил. Попробуйте ещё раз через минуту' },
   AMOCRM_UNAVAILABLE: { status: 502, message: 'amoCRM не ответила. Попробуйте ещё раз через минуту' },
+  PAYMENT_PROVIDER_UNAVAILABLE: {
+    status: 502,
+    message: 'ЮKassa сейчас не отвечает. Попробуйте ещё раз через минуту или оплатите по счёту',
+  },
   PDF_UNAVAILABLE: { status: 503, message: 'Не удалось сформировать PDF. Попробуйте ещё раз через минуту' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

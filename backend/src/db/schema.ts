@@ -697,6 +697,8 @@ export const invoiceCounters = pgTable('invoice_counters', {
 
 export const INVOICE_STATUSES = ['issued', 'paid', 'cancelled'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export const INVOICE_PAID_VIA = ['transfer', 'online'] as const;
+export type InvoicePaidVia = (typeof INVOICE_PAID_VIA)[number];
 
 export const invoices = pgTable(
   'invoices',
@@ -725,6 +727,8 @@ export const invoices = pgTable(
     paidAt: timestamp('paid_at', { withTimezone: true }),
     /** The superadmin who marked it paid; kept without a foreign key, like the audit trail. */
     paidBy: uuid('paid_by'),
+    /** `transfer`: marked paid by the superadmin; `online`: paid through YooKassa. */
+    paidVia: text('paid_via').$type<InvoicePaidVia>(),
     /** The term the payment bought, set when it is marked paid. */
     periodStart: timestamp('period_start', { withTimezone: true }),
     periodEnd: timestamp('period_end', { withTimezone: true }),
@@ -740,10 +744,65 @@ export const invoices = pgTable(
   (t) => [
     unique('invoices_year_seq_unique').on(t.year, t.seq),
     check('invoices_status_check', oneOf(t.status, INVOICE_STATUSES)),
+    check('invoices_paid_via_check', oneOf(t.paidVia, INVOICE_PAID_VIA)),
     check('invoices_plan_check', oneOf(t.plan, PLANS)),
     index('invoices_tenant_issued_idx').on(t.tenantId, t.issuedAt),
     index('invoices_status_issued_idx').on(t.status, t.issuedAt),
     ...tenantOwned('invoices', t.tenantId),
+  ],
+).enableRLS();
+
+/**
+ * An online payment is `creating` from the moment its idempotence key is stored until YooKassa
+ * answers; then it carries YooKassa's status (`capture: true`, so never `waiting_for_capture`).
+ */
+export const PAYMENT_STATUSES = ['creating', 'pending', 'succeeded', 'canceled'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+export const REFUND_STATUSES = ['pending', 'succeeded', 'canceled'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+/**
+ * Each try to pay an invoice online. The idempotence key is written before YooKassa is asked, so
+ * a retried creation (a double click, a lost answer) finds the same payment instead of a second.
+ * Only a `succeeded` row, re-read from YooKassa's API, pays its invoice.
+ */
+export const invoicePayments = pgTable(
+  'invoice_payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    idempotenceKey: uuid('idempotence_key').notNull().unique(),
+    providerPaymentId: text('provider_payment_id').unique(),
+    status: text('status').$type<PaymentStatus>().notNull().default('creating'),
+    amountKopecks: bigint('amount_kopecks', { mode: 'number' }).notNull(),
+    /** The checkout widget's token: single-use, for this payment while it is pending. */
+    confirmationToken: text('confirmation_token'),
+    method: text('method'),
+    methodTitle: text('method_title'),
+    /** YooKassa's `cancellation_details`. */
+    cancellationParty: text('cancellation_party'),
+    cancellationReason: text('cancellation_reason'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    refundIdempotenceKey: uuid('refund_idempotence_key').unique(),
+    providerRefundId: text('provider_refund_id'),
+    refundStatus: text('refund_status').$type<RefundStatus>(),
+    refundRequestedAt: timestamp('refund_requested_at', { withTimezone: true }),
+    /** The superadmin who asked for the refund; kept without a foreign key, like the audit trail. */
+    refundRequestedBy: uuid('refund_requested_by'),
+  },
+  (t) => [
+    check('invoice_payments_status_check', oneOf(t.status, PAYMENT_STATUSES)),
+    check('invoice_payments_refund_status_check', oneOf(t.refundStatus, REFUND_STATUSES)),
+    index('invoice_payments_invoice_idx').on(t.invoiceId, t.createdAt),
+    index('invoice_payments_open_idx').on(t.status, t.createdAt),
+    ...tenantOwned('invoice_payments', t.tenantId),
   ],
 ).enableRLS();
 

@@ -3,10 +3,11 @@
 // FORCED with a tenant policy, and must show a tenant's role nothing of any other tenant, and
 // nothing at all without a tenant. Platform-only tables must be closed to the tenant role.
 
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.ts';
-import { amocrmConnections } from '../../src/db/schema.ts';
+import { amocrmConnections, invoicePayments } from '../../src/db/schema.ts';
 import { DEFAULT_FUNNEL } from '../../src/modules/funnel/funnel.ts';
 import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../fakes/telegramBotApi.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
@@ -54,7 +55,18 @@ describe('row level security', () => {
     await configureSeller(ctx.db);
     for (const owner of [a, b]) {
       await linkTelegram(owner);
-      expect((await issueInvoiceAs(owner)).statusCode).toBe(201);
+      const issued = await issueInvoiceAs(owner);
+      expect(issued.statusCode).toBe(201);
+      // An online payment as its start leaves it (payments.test.ts goes through YooKassa's fake).
+      const invoice = issued.json().invoice;
+      await ctx.db.withTenant(owner.session.tenant?.id as string, (tx) =>
+        tx.insert(invoicePayments).values({
+          tenantId: owner.session.tenant?.id as string,
+          invoiceId: invoice.id,
+          idempotenceKey: randomUUID(),
+          amountKopecks: invoice.amountKopecks,
+        }),
+      );
       expect((await owner.post('/api/team/invites', { role: 'manager' })).statusCode).toBe(201);
       expect((await owner.upload('/api/branding/logo', logo, 'logo.png', 'image/png')).statusCode).toBe(200);
       expect(
@@ -135,6 +147,7 @@ describe('row level security', () => {
         'funnel_events',
         'invites',
         'invoices',
+        'invoice_payments',
         'kb_chunks',
         'kb_entries',
         'kb_jobs',

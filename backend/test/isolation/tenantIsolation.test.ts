@@ -12,6 +12,7 @@ import type { Plan } from '../../src/db/schema.ts';
 import { DEFAULT_FUNNEL } from '../../src/modules/funnel/funnel.ts';
 import { type FakeDnsServer, startFakeDnsServer } from '../fakes/dnsServer.ts';
 import { type FakeTelegramBotApi, startFakeTelegramBotApi } from '../fakes/telegramBotApi.ts';
+import { type FakeYooKassa, startFakeYooKassa } from '../fakes/yookassa.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
 import { COMPANY_BUYER, configureSeller, ENTREPRENEUR_BUYER, issueInvoiceAs, putOnPlan } from '../support/billing.ts';
 import { type ApiClient, addManager, STRONG_PASSWORD, signUpOwner, uniqueEmail } from '../support/clients.ts';
@@ -173,6 +174,16 @@ const cases: IsolationCase[] = [
     route: 'POST /api/billing/invoices/:id/pdf',
     expect: 'notFound',
     call: (b, a) => b.post(`/api/billing/invoices/${a.invoiceId}/pdf`),
+  },
+  {
+    route: 'POST /api/billing/invoices/:id/online-payment',
+    expect: 'notFound',
+    call: (b, a) => b.post(`/api/billing/invoices/${a.invoiceId}/online-payment`),
+  },
+  {
+    route: 'POST /api/billing/invoices/:id/online-payment/check',
+    expect: 'notFound',
+    call: (b, a) => b.post(`/api/billing/invoices/${a.invoiceId}/online-payment/check`),
   },
   { route: 'GET /api/leads', expect: 'ownOnly', call: (b) => b.get('/api/leads') },
   { route: 'GET /api/leads/:id', expect: 'notFound', call: (b, a) => b.get(`/api/leads/${a.leadId}`) },
@@ -426,13 +437,17 @@ const A_HOOK = 'a-secret-hook-9c1d';
 let telegram: FakeTelegramBotApi;
 /** Domain checks ask this, never the internet: it knows no name, so a check finds nothing yet. */
 let dns: FakeDnsServer;
+/** A's invoice has an online payment started here. */
+let yookassa: FakeYooKassa;
 beforeAll(async () => {
   telegram = await startFakeTelegramBotApi();
   dns = await startFakeDnsServer();
+  yookassa = await startFakeYooKassa();
 });
 afterAll(async () => {
   await telegram.close();
   await dns.close();
+  await yookassa.close();
 });
 
 /** Connects A's bot and links the manager's chat, so A has a bot, a chat and an alert to leak. */
@@ -468,6 +483,9 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
         AMOCRM_CLIENT_SECRET: 'isolation-secret',
         AMOCRM_ACCOUNT_URL: 'http://127.0.0.1:9/{subdomain}',
         WEBHOOK_TIMEOUT_MS: '1000',
+        YOOKASSA_SHOP_ID: yookassa.shopId,
+        YOOKASSA_SECRET_KEY: yookassa.secretKey,
+        YOOKASSA_API_URL: yookassa.apiUrl,
       },
     });
     const owner = await signUpOwner(ctx.app, { companyName: `Компания А ${Date.now()}` });
@@ -497,6 +515,7 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
     const leadId = (await owner.get('/api/leads')).json().leads[0].id;
     await configureSeller(ctx.db);
     const invoice = (await issueInvoiceAs(owner, { profile: { ...COMPANY_BUYER, email: 'a-secret@buh.test' } })).json();
+    const payment = (await owner.post(`/api/billing/invoices/${invoice.invoice.id}/online-payment`)).json();
     const kbEntry = (
       await owner.post('/api/knowledge/documents', { title: 'Секретная скидка А', body: KB_SECRET })
     ).json();
@@ -545,6 +564,8 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
         kbEntry.id,
         operatorMessage.id,
         invoice.invoice.id,
+        payment.paymentId,
+        payment.confirmationToken,
         'a-secret@buh.test',
         owner.session.tenant?.id as string,
         owner.session.tenant?.name as string,

@@ -3,6 +3,7 @@ import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { memberOf } from '../../plugins/auth.ts';
 import { IdParams, iso, responses, SignedLinkView } from '../../schemas.ts';
+import { latestPayments } from '../payments/history.ts';
 import { invoicePdfLink } from './pdf.ts';
 import { findBillingProfile, saveBillingProfile } from './profile.ts';
 import {
@@ -72,9 +73,21 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = asyn
     },
     async (request) => {
       const { tenantId } = memberOf(request);
-      const rows = await app.db.withTenant(tenantId, (tx) => listTenantInvoices(tx, tenantId));
+      const { rows, payments } = await app.db.withTenant(tenantId, async (tx) => {
+        const rows = await listTenantInvoices(tx, tenantId);
+        return {
+          rows,
+          payments: await latestPayments(
+            tx,
+            rows.map((invoice) => invoice.id),
+          ),
+        };
+      });
       const now = new Date();
-      return { invoices: rows.map((invoice) => invoiceView(invoice, now)) };
+      return {
+        invoices: rows.map((invoice) => invoiceView(invoice, payments.get(invoice.id), now)),
+        onlinePayment: config.yookassa ? { widgetUrl: config.yookassa.widgetUrl } : null,
+      };
     },
   );
 

@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { INVOICE_STATUSES, LEGAL_FORMS, PLANS } from '../../db/schema.ts';
 import { DateTime, Email, Id, NullableDateTime, SignedLinkView } from '../../schemas.ts';
+import { OnlinePaymentAvailability, OwnerPaymentView, PlatformPaymentView } from '../payments/schemas.ts';
 
 const LegalForm = Type.Enum(LEGAL_FORMS, { errorMessage: 'Выберите: организация или ИП' });
 const Text = (what: string, maxLength: number) =>
@@ -98,10 +99,21 @@ export const InvoiceView = Type.Object({
   periodEnd: NullableDateTime,
   cancelledAt: NullableDateTime,
   cancelReason: Type.Union([Type.String(), Type.Null()]),
+  /** How it was paid: marked paid by the superadmin on a bank transfer, or online; null until paid. */
+  paidVia: Type.Union([Type.Literal('transfer'), Type.Literal('online'), Type.Null()]),
+  /** Its latest online payment; null when none was started. */
+  onlinePayment: Type.Union([OwnerPaymentView, Type.Null()]),
 });
 export type InvoiceView = Static<typeof InvoiceView>;
 
-export const InvoiceListView = Type.Object({ invoices: Type.Array(InvoiceView) });
+export const CheckedInvoiceView = Type.Object({ invoice: InvoiceView });
+export type CheckedInvoiceView = Static<typeof CheckedInvoiceView>;
+
+export const InvoiceListView = Type.Object({
+  invoices: Type.Array(InvoiceView),
+  /** Null when the platform takes no online payments: invoices are paid by bank transfer only. */
+  onlinePayment: OnlinePaymentAvailability,
+});
 export type InvoiceListView = Static<typeof InvoiceListView>;
 
 export const IssuedInvoiceView = Type.Object({
@@ -117,6 +129,10 @@ export const PlatformInvoiceView = Type.Object({
   tenantName: Type.String(),
   buyerName: Type.String(),
   buyerInn: Type.String(),
+  /** The superadmin who marked it paid (email); null when paid online, unpaid, or they are gone. */
+  paidBy: Type.Union([Type.String(), Type.Null()]),
+  /** Its online payments, newest first (started ones included, so a failed try shows why). */
+  payments: Type.Array(PlatformPaymentView),
 });
 export type PlatformInvoiceView = Static<typeof PlatformInvoiceView>;
 

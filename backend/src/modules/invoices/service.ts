@@ -6,12 +6,13 @@ import { and, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle
 import type { PlatformContext, TenantContext } from '../../context.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { queryRows } from '../../db/database.ts';
-import { invoices, type Plan, tenants } from '../../db/schema.ts';
+import { type InvoicePaidVia, invoices, type Plan, tenants } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { MOSCOW, termEnd } from '../billing/paidTerm.ts';
 import { PLANS_CATALOGUE } from '../billing/plans.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { invoiceIssued, paymentReceived } from '../email/templates.ts';
+import { type PaymentHistory, paymentHistories } from '../payments/history.ts';
 import { vatOf } from './document/requisites.ts';
 import { quote, type Term } from './pricing.ts';
 import { billingRecipients, buyerOf, findBillingProfile } from './profile.ts';
@@ -121,9 +122,30 @@ export async function findInvoice(tx: Tx, options: { tenantId: string; invoiceId
   return invoice ?? null;
 }
 
-/** An invoice with whose it is, for the superadmin. */
+/** An invoice with whose it is and how it was paid, for the superadmin. */
 export interface PlatformInvoice extends Invoice {
   tenantName: string;
+  history: PaymentHistory;
+}
+
+/** Invoices with their companies' names and payment histories, newest first. */
+export async function platformInvoices(
+  tx: Tx,
+  where: SQL | undefined,
+  page?: { limit: number; offset: number },
+): Promise<PlatformInvoice[]> {
+  const query = tx
+    .select({ invoice: invoices, tenantName: tenants.name })
+    .from(invoices)
+    .innerJoin(tenants, eq(tenants.id, invoices.tenantId))
+    .where(where)
+    .orderBy(desc(invoices.issuedAt), desc(invoices.seq));
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
+  const historyOf = await paymentHistories(
+    tx,
+    rows.map((row) => row.invoice),
+  );
+  return rows.map((row) => ({ ...row.invoice, tenantName: row.tenantName, history: historyOf(row.invoice.id) }));
 }
 
 function platformFilter(query: PlatformInvoiceListQuery, now: Date): SQL | undefined {
@@ -155,17 +177,16 @@ export async function listAllInvoices(
 ): Promise<{ invoices: PlatformInvoice[]; total: number }> {
   const where = platformFilter(options.query, options.now ?? new Date());
   return db.withPlatform({ actorUserId: ctx.actorId, action: 'platform.invoices_listed' }, async (tx) => {
-    const rows = await tx
-      .select({ invoice: invoices, tenantName: tenants.name })
-      .from(invoices)
-      .innerJoin(tenants, eq(tenants.id, invoices.tenantId))
-      .where(where)
-      .orderBy(desc(invoices.issuedAt), desc(invoices.seq))
-      .limit(options.query.limit)
-      .offset(options.query.offset);
+    const page = await platformInvoices(tx, where, options.query);
     const [total] = await tx.select({ value: count() }).from(invoices).where(where);
-    return { invoices: rows.map((row) => ({ ...row.invoice, tenantName: row.tenantName })), total: total?.value ?? 0 };
+    return { invoices: page, total: total?.value ?? 0 };
   });
+}
+
+async function platformInvoice(tx: Tx, invoiceId: string): Promise<PlatformInvoice> {
+  const [invoice] = await platformInvoices(tx, eq(invoices.id, invoiceId));
+  if (!invoice) throw new AppError('INVOICE_NOT_FOUND');
+  return invoice;
 }
 
 export async function findAnyInvoice(db: Database, ctx: PlatformContext, options: { invoiceId: string }) {
@@ -180,8 +201,7 @@ export async function findAnyInvoice(db: Database, ctx: PlatformContext, options
 
 /**
  * Marks an invoice paid and puts its plan in force, once: the invoice row is locked, so a double
- * click or two superadmins at once pay it once and the second sees it paid. A renewal of the plan
- * in force extends it from its current end; another plan starts now.
+ * click or two superadmins at once pay it once and the second sees it paid.
  */
 export async function markInvoicePaid(
   deps: InvoiceDeps,
@@ -197,46 +217,69 @@ export async function markInvoicePaid(
   const paid = await deps.db.withPlatform(access, async (tx) => {
     const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, options.invoiceId)).for('update');
     if (!invoice) throw new AppError('INVOICE_NOT_FOUND');
-    const [tenant] = await tx
-      .select({ name: tenants.name, plan: tenants.plan, planExpiresAt: tenants.planExpiresAt })
-      .from(tenants)
-      .where(eq(tenants.id, invoice.tenantId))
-      .for('update');
-    if (!tenant) throw new AppError('INVOICE_NOT_FOUND');
-    if (invoice.status === 'paid') return { ...invoice, tenantName: tenant.name };
     if (invoice.status === 'cancelled') throw new AppError('INVOICE_CANCELLED');
-
-    const renewal = tenant.plan === invoice.plan && tenant.planExpiresAt !== null && tenant.planExpiresAt > now;
-    const start = renewal && tenant.planExpiresAt ? tenant.planExpiresAt : now;
-    const [term] = await queryRows<{ end: string | Date }>(
-      tx,
-      sql`select ${termEnd(sql`${start.toISOString()}`, invoice.termMonths)} as end`,
-    );
-    const end = new Date(term?.end as string);
-    await tx.update(tenants).set({ plan: invoice.plan, planExpiresAt: end }).where(eq(tenants.id, invoice.tenantId));
-    const [updated] = await tx
-      .update(invoices)
-      .set({ status: 'paid', paidAt: now, paidBy: ctx.actorId, periodStart: start, periodEnd: end })
-      .where(eq(invoices.id, invoice.id))
-      .returning();
-    if (!updated) throw new Error('markInvoicePaid: nothing updated');
-    await enqueueEmail(tx, {
-      tenantId: invoice.tenantId,
-      kind: 'payment_received',
-      dedupeKey: `payment_received:${invoice.id}`,
-      to: await billingRecipients(tx, invoice.tenantId),
-      ...paymentReceived({
-        companyName: tenant.name,
-        invoiceNumber: invoice.number,
-        planName: invoice.planName,
-        periodEnd: end,
-        billingUrl: billingUrl(deps.publicUrl),
-      }),
-    });
-    return { ...updated, tenantName: tenant.name };
+    if (invoice.status === 'issued') {
+      await putInForce(tx, deps, invoice, { now, paidBy: ctx.actorId, paidVia: 'transfer' });
+    }
+    return platformInvoice(tx, invoice.id);
   });
   deps.outbox.kick();
   return paid;
+}
+
+/**
+ * Pays an unpaid invoice locked by the caller's transaction: the plan is put in force (a renewal
+ * of the plan in force extends it from its current end; another plan starts now) and the company
+ * is emailed. The caller kicks the outbox after the commit.
+ */
+export async function putInForce(
+  tx: Tx,
+  deps: Pick<InvoiceDeps, 'publicUrl'>,
+  invoice: Invoice,
+  options: { now: Date; paidBy: string | null; paidVia: InvoicePaidVia },
+): Promise<Invoice> {
+  const { now } = options;
+  const [tenant] = await tx
+    .select({ name: tenants.name, plan: tenants.plan, planExpiresAt: tenants.planExpiresAt })
+    .from(tenants)
+    .where(eq(tenants.id, invoice.tenantId))
+    .for('update');
+  if (!tenant) throw new AppError('INVOICE_NOT_FOUND');
+  const renewal = tenant.plan === invoice.plan && tenant.planExpiresAt !== null && tenant.planExpiresAt > now;
+  const start = renewal && tenant.planExpiresAt ? tenant.planExpiresAt : now;
+  const [term] = await queryRows<{ end: string | Date }>(
+    tx,
+    sql`select ${termEnd(sql`${start.toISOString()}`, invoice.termMonths)} as end`,
+  );
+  const end = new Date(term?.end as string);
+  await tx.update(tenants).set({ plan: invoice.plan, planExpiresAt: end }).where(eq(tenants.id, invoice.tenantId));
+  const [updated] = await tx
+    .update(invoices)
+    .set({
+      status: 'paid',
+      paidAt: now,
+      paidBy: options.paidBy,
+      paidVia: options.paidVia,
+      periodStart: start,
+      periodEnd: end,
+    })
+    .where(eq(invoices.id, invoice.id))
+    .returning();
+  if (!updated) throw new Error('putInForce: nothing updated');
+  await enqueueEmail(tx, {
+    tenantId: invoice.tenantId,
+    kind: 'payment_received',
+    dedupeKey: `payment_received:${invoice.id}`,
+    to: await billingRecipients(tx, invoice.tenantId),
+    ...paymentReceived({
+      companyName: tenant.name,
+      invoiceNumber: invoice.number,
+      planName: invoice.planName,
+      periodEnd: end,
+      billingUrl: billingUrl(deps.publicUrl),
+    }),
+  });
+  return updated;
 }
 
 /** Cancels an invoice not yet paid, with the reason; cancelling it again changes nothing. */
@@ -254,20 +297,18 @@ export async function cancelInvoice(
   return db.withPlatform(access, async (tx) => {
     const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, options.invoiceId)).for('update');
     if (!invoice) throw new AppError('INVOICE_NOT_FOUND');
-    const name = await tenantName(tx, invoice.tenantId);
-    if (invoice.status === 'cancelled') return { ...invoice, tenantName: name };
     if (invoice.status === 'paid') throw new AppError('INVOICE_PAID');
-    const [updated] = await tx
-      .update(invoices)
-      .set({
-        status: 'cancelled',
-        cancelledAt: options.now ?? new Date(),
-        cancelledBy: ctx.actorId,
-        cancelReason: reason,
-      })
-      .where(eq(invoices.id, invoice.id))
-      .returning();
-    if (!updated) throw new Error('cancelInvoice: nothing updated');
-    return { ...updated, tenantName: name };
+    if (invoice.status === 'issued') {
+      await tx
+        .update(invoices)
+        .set({
+          status: 'cancelled',
+          cancelledAt: options.now ?? new Date(),
+          cancelledBy: ctx.actorId,
+          cancelReason: reason,
+        })
+        .where(eq(invoices.id, invoice.id));
+    }
+    return platformInvoice(tx, invoice.id);
   });
 }
