@@ -49,6 +49,8 @@ export interface FakeYooKassa {
   url: string;
   /** The app's YOOKASSA_API_URL and YOOKASSA_WIDGET_URL. */
   apiUrl: string;
+  /** The app's variables for this shop: its id and key, the API and the widget. */
+  env: Record<'YOOKASSA_SHOP_ID' | 'YOOKASSA_SECRET_KEY' | 'YOOKASSA_API_URL' | 'YOOKASSA_WIDGET_URL', string>;
   widgetUrl: string;
   shopId: string;
   secretKey: string;
@@ -90,8 +92,11 @@ function error(response: ServerResponse, status: number, code: string, descripti
   json(response, status, { type: 'error', id: randomUUID(), code, description, ...(parameter ? { parameter } : {}) });
 }
 
-const WIDGET_SCRIPT = (origin: string) => `
+// The frame is drawn from the origin the script was loaded from, so a test that loads it by
+// another host name (localhost for 127.0.0.1) gets a frame of another site than the page's.
+const WIDGET_SCRIPT = `
 (function () {
+  var origin = new URL(document.currentScript.src).origin;
   function YooMoneyCheckoutWidget(options) {
     if (!options || !options.confirmation_token) throw new Error('confirmation_token is required');
     this.options = options;
@@ -117,9 +122,9 @@ const WIDGET_SCRIPT = (origin: string) => `
     self.frame.style.width = '100%';
     self.frame.style.height = '320px';
     self.frame.style.border = '0';
-    self.frame.src = ${JSON.stringify(origin)} + '/checkout/' + encodeURIComponent(self.options.confirmation_token);
+    self.frame.src = origin + '/checkout/' + encodeURIComponent(self.options.confirmation_token);
     self.onMessage = function (event) {
-      if (event.origin !== ${JSON.stringify(origin)} || event.source !== self.frame.contentWindow) return;
+      if (event.origin !== origin || event.source !== self.frame.contentWindow) return;
       var data = event.data || {};
       if (data.status === 'success') self.emit('success');
       else if (data.status === 'fail') self.emit('fail');
@@ -354,7 +359,7 @@ export async function startFakeYooKassa(): Promise<FakeYooKassa> {
       : path === '/checkout-widget/v1/checkout-widget.js'
         ? Promise.resolve().then(() => {
             response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-            response.end(WIDGET_SCRIPT(fake.url));
+            response.end(WIDGET_SCRIPT);
           })
         : checkout(request, response, path);
     handle.catch((failure: unknown) => {
@@ -371,6 +376,12 @@ export async function startFakeYooKassa(): Promise<FakeYooKassa> {
     url,
     apiUrl: `${url}/v3`,
     widgetUrl: `${url}/checkout-widget/v1/checkout-widget.js`,
+    env: {
+      YOOKASSA_SHOP_ID: shopId,
+      YOOKASSA_SECRET_KEY: secretKey,
+      YOOKASSA_API_URL: `${url}/v3`,
+      YOOKASSA_WIDGET_URL: `${url}/checkout-widget/v1/checkout-widget.js`,
+    },
     shopId,
     secretKey,
     payments,

@@ -483,9 +483,7 @@ describe.each(modes)('tenant isolation, $name', ({ roles }) => {
         AMOCRM_CLIENT_SECRET: 'isolation-secret',
         AMOCRM_ACCOUNT_URL: 'http://127.0.0.1:9/{subdomain}',
         WEBHOOK_TIMEOUT_MS: '1000',
-        YOOKASSA_SHOP_ID: yookassa.shopId,
-        YOOKASSA_SECRET_KEY: yookassa.secretKey,
-        YOOKASSA_API_URL: yookassa.apiUrl,
+        ...yookassa.env,
       },
     });
     const owner = await signUpOwner(ctx.app, { companyName: `Компания А ${Date.now()}` });

@@ -15,10 +15,7 @@ beforeAll(async () => {
   yookassa = await startFakeYooKassa();
   ctx = await createTestApp({
     env: {
-      YOOKASSA_SHOP_ID: yookassa.shopId,
-      YOOKASSA_SECRET_KEY: yookassa.secretKey,
-      YOOKASSA_API_URL: yookassa.apiUrl,
-      YOOKASSA_WIDGET_URL: yookassa.widgetUrl,
+      ...yookassa.env,
       YOOKASSA_NOTIFICATION_IPS: '127.0.0.1,10.0.0.0/8',
       YOOKASSA_RECEIPTS: 'true',
     },
