@@ -21,6 +21,7 @@ import type {
   BrandingView,
   CancelInvoiceBody,
   ChangePasswordBody,
+  CheckedInvoiceView,
   CheckView,
   CreatedInviteView,
   CreateInviteBody,
@@ -81,6 +82,7 @@ import type {
   SetPlanBody,
   SignedLinkView,
   SignUpBody,
+  StartedPaymentView,
   SupportContactInput,
   SupportContactResponse,
   TeamView,
@@ -487,6 +489,12 @@ export const api = {
     issueInvoice: (body: IssueInvoiceBody) => request<IssuedInvoiceView>('POST', '/api/billing/invoices', { body }),
     /** The invoice's PDF, behind a link that works for a few minutes. */
     invoicePdf: (id: string) => request<SignedLinkView>('POST', `/api/billing/invoices/${segment(id)}/pdf`),
+    /** A YooKassa payment of the invoice, and the token its checkout widget opens with. */
+    startOnlinePayment: (id: string) =>
+      request<StartedPaymentView>('POST', `/api/billing/invoices/${segment(id)}/online-payment`),
+    /** Asks YooKassa about the latest payment now and settles it: the invoice paid, or the payment cancelled. */
+    checkOnlinePayment: (id: string) =>
+      request<CheckedInvoiceView>('POST', `/api/billing/invoices/${segment(id)}/online-payment/check`),
   },
   widget: {
     getSettings: (signal?: AbortSignal) => request<WidgetSettingsView>('GET', '/api/widget/settings', { signal }),
@@ -516,6 +524,12 @@ export const api = {
     cancelInvoice: (id: string, body: CancelInvoiceBody) =>
       request<PlatformInvoiceView>('POST', `/api/platform/invoices/${segment(id)}/cancel`, { body }),
     invoicePdf: (id: string) => request<SignedLinkView>('POST', `/api/platform/invoices/${segment(id)}/pdf`),
+    /** Returns the whole payment to the buyer through YooKassa; the company's plan stays as it is. */
+    refundPayment: (invoiceId: string, paymentId: string) =>
+      request<PlatformInvoiceView>(
+        'POST',
+        `/api/platform/invoices/${segment(invoiceId)}/payments/${segment(paymentId)}/refund`,
+      ),
     seller: (signal?: AbortSignal) =>
       request<SellerSettingsResponse>('GET', '/api/platform/settings/seller', { signal }),
     saveSeller: (body: SellerSettingsInput) =>

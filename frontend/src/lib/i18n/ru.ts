@@ -4,8 +4,10 @@ import type {
   BillingProfileInput,
   DeliveryView,
   InvoiceView,
+  PaymentStatus,
   PlatformSetupView,
   PlatformTenantView,
+  RefundStatus,
   SessionView,
   UsageItem,
 } from '@aimax/backend/contracts';
@@ -18,6 +20,7 @@ type TenantStatus = PlatformTenantView['status'];
 type UsageResource = UsageItem['resource'];
 type LegalForm = BillingProfileInput['legalForm'];
 type InvoiceStatus = InvoiceView['status'];
+type PaidVia = NonNullable<InvoiceView['paidVia']>;
 type DeliveryStatus = DeliveryView['status'];
 type DeliveryChannel = DeliveryView['channel'];
 
@@ -1475,19 +1478,44 @@ export const ru = {
         plan: 'Тариф',
         amount: 'Сумма',
         status: 'Статус',
-        pdf: 'PDF',
+        actions: 'Действия',
       },
       number: (number: string) => `№ ${number}`,
       issuedOn: (date: string) => `от ${date}`,
       dueBy: (date: string) => `до ${date}`,
       paidOn: (date: string) => `оплачен ${date}`,
+      paidVia: {
+        transfer: 'переводом',
+        online: 'онлайн',
+      } satisfies Record<PaidVia, string>,
       cancelledOn: (date: string) => `отменён ${date}`,
+      onlineFailed: (reason: string | null) =>
+        reason ? `Онлайн-оплата не прошла: ${reason}` : 'Онлайн-оплата не прошла',
       empty: 'Счетов пока нет',
       emptyHint: 'Сформированные счета появятся здесь: их можно будет скачать в PDF и увидеть, оплачены ли они.',
       pdf: 'PDF',
       pdfLabel: (number: string) => `Счёт № ${number} в PDF`,
       pdfBusy: 'Формируем PDF…',
       pdfOpen: 'Открыть PDF',
+    },
+    online: {
+      pay: 'Оплатить онлайн',
+      payLabel: (number: string) => `Оплатить онлайн счёт № ${number}`,
+      title: (number: string) => `Оплата счёта № ${number}`,
+      loading: 'Загружаем форму оплаты…',
+      secure: 'Платёж принимает ЮKassa: данные карты не попадают в AI Max',
+      checking: 'Проверяем оплату…',
+      checkingHint: 'Обычно это занимает несколько секунд',
+      processingTitle: 'Платёж обрабатывается',
+      processingText:
+        'ЮKassa ещё не подтвердила оплату. Как только подтвердит, тариф включится, а страница обновится сама — окно можно закрыть.',
+      failedTitle: 'Оплата не прошла',
+      failedText: 'ЮKassa не приняла платёж. Попробуйте ещё раз или выберите другой способ оплаты.',
+      retry: 'Попробовать снова',
+      scriptFailed: 'Не удалось загрузить форму оплаты ЮKassa. Проверьте подключение к интернету и попробуйте снова.',
+      widgetFailed: 'Форма оплаты ЮKassa не открылась. Попробуйте снова.',
+      paid: (number: string, plan: string, date: string) =>
+        `Счёт № ${number} оплачен: тариф «${plan}» действует до ${date}`,
     },
   },
 
@@ -1579,6 +1607,64 @@ export const ru = {
       cancelSubmit: 'Отменить счёт',
       keep: 'Не отменять',
       cancelledDone: (number: string) => `Счёт № ${number} отменён`,
+      detailsLabel: (number: string) => `Подробнее: счёт № ${number}`,
+      detailsTitle: (number: string) => `Счёт № ${number}`,
+      detailsText: (company: string, inn: string) => `Компания «${company}», ИНН ${inn}`,
+      fields: {
+        plan: 'Тариф',
+        amount: 'Сумма',
+        status: 'Статус',
+        paidHow: 'Оплата',
+      },
+      notPaid: 'Ещё не оплачен',
+      notPaidCancelled: 'Не оплачен, счёт отменён',
+      paidByTransfer: (superadmin: string | null) => `Банковский перевод, отметил ${superadmin ?? 'администратор'}`,
+      paidOnline: 'Онлайн, ЮKassa',
+      payments: 'Онлайн-платежи',
+      paymentsHint: 'Попытки оплаты через ЮKassa, новые сверху',
+      paymentStatuses: {
+        creating: 'Создаётся',
+        pending: 'Ждёт оплаты',
+        succeeded: 'Оплачен',
+        canceled: 'Отменён',
+      } satisfies Record<PaymentStatus, string>,
+      paymentFields: {
+        id: 'ID в ЮKassa',
+        method: 'Способ',
+        created: 'Создан',
+        paidAt: 'Дата оплаты',
+        reason: 'Причина',
+        refund: 'Возврат',
+      },
+      noProviderId: 'ЮKassa ещё не ответила',
+      copyId: (id: string) => `Скопировать ID платежа ${id}`,
+      methods: {
+        bank_card: 'Банковская карта',
+        sbp: 'СБП',
+        sberbank: 'SberPay',
+        yoo_money: 'ЮMoney',
+        tinkoff_bank: 'T-Pay',
+        mir_pay: 'Mir Pay',
+      },
+      refundStatuses: {
+        pending: 'Возврат запрошен',
+        succeeded: 'Возвращено',
+        canceled: 'Возврат отклонён',
+      } satisfies Record<RefundStatus, string>,
+      refundRequested: (date: string, superadmin: string | null) =>
+        superadmin ? `запросил ${superadmin}, ${date}` : `запрошен ${date}`,
+      refund: 'Вернуть платёж',
+      refundLabel: (number: string) => `Вернуть платёж по счёту № ${number}`,
+      refundTitle: (number: string) => `Вернуть платёж по счёту № ${number}?`,
+      refundText: (company: string, amount: string) =>
+        `Компании «${company}» вернётся вся сумма, ${amount}, тем же способом, которым она платила. Тариф компании при этом не изменится: если нужно, смените его вручную в разделе «Компании».`,
+      refundRequestedDone: (number: string) => `Возврат по счёту № ${number} запрошен`,
+      refundedDone: (number: string) => `Платёж по счёту № ${number} возвращён`,
+      refundNotes: {
+        pending: 'возврат запрошен',
+        succeeded: 'платёж возвращён',
+        canceled: 'возврат отклонён',
+      } satisfies Record<RefundStatus, string>,
     },
     support: {
       title: 'Контакты поддержки',

@@ -2,6 +2,7 @@
 // sign-in and on the first load; holds the CSRF token every change must carry.
 import type { SessionView } from '@aimax/backend/contracts';
 import { create } from 'zustand';
+import type { PlanTerm } from '../plans';
 
 /** `checking` until the first GET /api/auth/session answers. */
 export type AuthStatus = 'checking' | 'signedIn' | 'signedOut';
@@ -15,6 +16,8 @@ interface AuthState {
   signOutReason: SignOutReason | null;
   signedIn(session: SessionView): void;
   signedOut(reason?: SignOutReason): void;
+  /** The company's plan as the API now has it (an invoice was paid meanwhile): the session follows. */
+  planChanged(term: PlanTerm): void;
 }
 
 export const useAuthStore = create<AuthState>()((set) => ({
@@ -23,4 +26,10 @@ export const useAuthStore = create<AuthState>()((set) => ({
   signOutReason: null,
   signedIn: (session) => set({ status: 'signedIn', session, signOutReason: null }),
   signedOut: (reason) => set({ status: 'signedOut', session: null, signOutReason: reason ?? null }),
+  planChanged: ({ plan, planExpiresAt }) =>
+    set(({ session }) => {
+      const tenant = session?.tenant;
+      if (!session || !tenant || (tenant.plan === plan && tenant.planExpiresAt === planExpiresAt)) return {};
+      return { session: { ...session, tenant: { ...tenant, plan, planExpiresAt } } };
+    }),
 }));

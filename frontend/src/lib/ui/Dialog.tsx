@@ -8,8 +8,12 @@ import { t } from '../i18n';
 import { IconButton } from './Button';
 import { cx } from './cx';
 
+// `iframe`: a form embedded from elsewhere, such as YooKassa's payment form, is reached by Tab too.
 const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, iframe, [tabindex]:not([tabindex="-1"])';
+
+/** The dialogs open now, the latest last: Escape closes only the top one, as a confirmation over a dialog. */
+const openDialogs: object[] = [];
 
 interface DialogProps {
   open: boolean;
@@ -38,6 +42,8 @@ function DialogFrame({ onClose, title, description, children, busy = false, size
   const onEscape = useEffectEvent(dismiss);
 
   useEffect(() => {
+    const self = {};
+    openDialogs.push(self);
     const previouslyFocused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const root = panel.current;
     // The first field rather than the close button, unless a control asks for focus itself.
@@ -51,13 +57,14 @@ function DialogFrame({ onClose, title, description, children, busy = false, size
     const { overflow } = document.body.style;
     document.body.style.overflow = 'hidden';
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape') {
+      if (event.key === 'Escape' && openDialogs.at(-1) === self) {
         event.stopPropagation();
         onEscape();
       }
     };
     document.addEventListener('keydown', onKeyDown);
     return () => {
+      openDialogs.splice(openDialogs.indexOf(self), 1);
       document.removeEventListener('keydown', onKeyDown);
       document.body.style.overflow = overflow;
       previouslyFocused?.focus();

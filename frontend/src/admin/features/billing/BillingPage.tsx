@@ -1,10 +1,12 @@
 // The owner's Billing section: the plan in force, this month's usage against its limits, paying
-// for a plan by invoice (the company's requisites, the invoice, the invoices so far), and the
-// plans to compare.
+// for a plan by invoice (the company's requisites, the invoice, the invoices so far, paid by
+// transfer or online), and the plans to compare. An invoice paid here reloads the plan.
 import type { BillingView } from '@aimax/backend/contracts';
+import { useEffect } from 'react';
 import { api } from '@/lib/api';
 import { formatDate, formatDayMonth, formatMonth } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { useAuthStore } from '@/lib/stores/useAuthStore';
 import { Alert } from '@/lib/ui/Alert';
 import { Card, CardHeader } from '@/lib/ui/Card';
 import { PageHeader } from '@/lib/ui/PageHeader';
@@ -20,6 +22,11 @@ const loadBilling = (signal: AbortSignal) => api.billing.get(signal);
 
 export function BillingPage() {
   const billing = useResource(loadBilling);
+  const purchased = billing.data?.purchased;
+  // The top bar's plan badge reads the session, loaded at sign-in: it follows the plan loaded here.
+  useEffect(() => {
+    if (purchased) useAuthStore.getState().planChanged({ plan: purchased.id, planExpiresAt: purchased.expiresAt });
+  }, [purchased]);
   return (
     <>
       <PageHeader title={t.billing.title} description={t.billing.subtitle} />
@@ -29,12 +36,12 @@ export function BillingPage() {
         </Alert>
       )}
       {!billing.error && !billing.data && <BillingSkeleton />}
-      {billing.data && <Billing billing={billing.data} />}
+      {billing.data && <Billing billing={billing.data} onPlanChanged={billing.reload} />}
     </>
   );
 }
 
-function Billing({ billing }: { billing: BillingView }) {
+function Billing({ billing, onPlanChanged }: { billing: BillingView; onPlanChanged(): void }) {
   const { purchased, period } = billing;
   return (
     <div className="space-y-6">
@@ -56,7 +63,7 @@ function Billing({ billing }: { billing: BillingView }) {
           </div>
         </Card>
       </div>
-      <Invoicing plans={billing.plans} purchased={purchased.id} />
+      <Invoicing plans={billing.plans} purchased={purchased.id} onPlanChanged={onPlanChanged} />
       <PlansTable plans={billing.plans} current={billing.plan.id} />
     </div>
   );

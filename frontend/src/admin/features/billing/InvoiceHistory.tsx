@@ -1,10 +1,13 @@
 // The company's invoices, newest first: a table on wide screens, a list of cards on phones,
 // where a table's columns would not fit. Each PDF is asked for afresh, as its link soon expires.
+// Where the platform takes online payments, an unpaid invoice can be paid here through YooKassa.
 import type { InvoiceListView, InvoiceView } from '@aimax/backend/contracts';
 import { ReceiptText } from 'lucide-react';
-import { api } from '@/lib/api';
-import { formatKopecks, formatNumericDate } from '@/lib/format';
+import { useState } from 'react';
+import { api, toApiError } from '@/lib/api';
+import { formatDate, formatKopecks, formatNumericDate } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { toast } from '@/lib/stores/useToastStore';
 import { Alert } from '@/lib/ui/Alert';
 import { Card, CardHeader } from '@/lib/ui/Card';
 import { EmptyState } from '@/lib/ui/EmptyState';
@@ -13,13 +16,47 @@ import { Table, Td, Th, Tr } from '@/lib/ui/Table';
 import type { Resource } from '@/lib/useResource';
 import { InvoicePdfButton } from './InvoicePdfButton';
 import { InvoiceStatusBadge, InvoiceStatusNote } from './InvoiceStatus';
+import { OnlinePaymentDialog, type OnlinePaymentTarget } from './OnlinePaymentDialog';
+import { isPayable } from './onlinePayment';
+import { PayOnlineButton } from './PayOnlineButton';
 
 const text = t.billing.history;
 
 const pdfOf = (invoice: InvoiceView) => () => api.billing.invoicePdf(invoice.id);
 
+/** Starts paying an invoice online; absent where the platform takes no online payments. */
+type Pay = ((invoice: InvoiceView) => Promise<void>) | null;
+
 export function InvoiceHistory({ invoices }: { invoices: Resource<InvoiceListView> }) {
   const { data, error } = invoices;
+  const [payment, setPayment] = useState<OnlinePaymentTarget | null>(null);
+  const widgetUrl = data?.onlinePayment?.widgetUrl;
+
+  const pay: Pay = widgetUrl
+    ? async (invoice) => {
+        try {
+          const started = await api.billing.startOnlinePayment(invoice.id);
+          setPayment({ invoice, confirmationToken: started.confirmationToken, widgetUrl, open: true });
+        } catch (caught) {
+          const failure = toApiError(caught);
+          toast(failure.message, 'error');
+          // Paid or cancelled meanwhile, say from another tab: the history shows it so.
+          if (failure.code === 'INVOICE_NOT_PAYABLE') invoices.reload();
+        }
+      }
+    : null;
+
+  const close = () => {
+    setPayment((current) => current && { ...current, open: false });
+    // The payment may have moved on (cancelled, or still pending): the history says how it stands.
+    invoices.reload();
+  };
+
+  const paid = (invoice: InvoiceView) => {
+    close();
+    toast(t.billing.online.paid(invoice.number, t.plans[invoice.plan], formatDate(invoice.periodEnd)));
+  };
+
   return (
     <Card aria-labelledby="invoice-history-title" className="overflow-hidden">
       <CardHeader titleId="invoice-history-title" title={text.title} description={text.description} />
@@ -34,15 +71,21 @@ export function InvoiceHistory({ invoices }: { invoices: Resource<InvoiceListVie
       {data?.invoices.length === 0 && <EmptyState icon={ReceiptText} title={text.empty} description={text.emptyHint} />}
       {data && data.invoices.length > 0 && (
         <>
-          <InvoiceCards invoices={data.invoices} />
-          <InvoiceTable invoices={data.invoices} />
+          <InvoiceCards invoices={data.invoices} pay={pay} />
+          <InvoiceTable invoices={data.invoices} pay={pay} />
         </>
       )}
+      <OnlinePaymentDialog payment={payment} onClose={close} onPaid={paid} />
     </Card>
   );
 }
 
-function InvoiceTable({ invoices }: { invoices: InvoiceView[] }) {
+interface InvoiceListProps {
+  invoices: InvoiceView[];
+  pay: Pay;
+}
+
+function InvoiceTable({ invoices, pay }: InvoiceListProps) {
   const { columns } = text;
   return (
     <div className="hidden md:block">
@@ -54,7 +97,7 @@ function InvoiceTable({ invoices }: { invoices: InvoiceView[] }) {
             <Th className="text-right">{columns.amount}</Th>
             <Th>{columns.status}</Th>
             <Th className="w-px">
-              <span className="sr-only">{columns.pdf}</span>
+              <span className="sr-only">{columns.actions}</span>
             </Th>
           </tr>
         </thead>
@@ -79,7 +122,10 @@ function InvoiceTable({ invoices }: { invoices: InvoiceView[] }) {
                 <InvoiceStatusNote invoice={invoice} className="mt-1 block whitespace-nowrap tabular-nums" />
               </Td>
               <Td>
-                <InvoicePdfButton number={invoice.number} load={pdfOf(invoice)} />
+                <div className="flex items-center justify-end gap-2">
+                  {pay && isPayable(invoice) && <PayOnlineButton invoice={invoice} onPay={pay} />}
+                  <InvoicePdfButton number={invoice.number} load={pdfOf(invoice)} />
+                </div>
               </Td>
             </Tr>
           ))}
@@ -89,7 +135,7 @@ function InvoiceTable({ invoices }: { invoices: InvoiceView[] }) {
   );
 }
 
-function InvoiceCards({ invoices }: { invoices: InvoiceView[] }) {
+function InvoiceCards({ invoices, pay }: InvoiceListProps) {
   return (
     <ul className="divide-y divide-zinc-100 md:hidden">
       {invoices.map((invoice) => (
@@ -113,6 +159,7 @@ function InvoiceCards({ invoices }: { invoices: InvoiceView[] }) {
             </div>
             <InvoicePdfButton number={invoice.number} load={pdfOf(invoice)} />
           </div>
+          {pay && isPayable(invoice) && <PayOnlineButton invoice={invoice} onPay={pay} className="mt-3 w-full" />}
         </li>
       ))}
     </ul>

@@ -1,5 +1,6 @@
 // Paying by invoice on the Billing page: the company's requisites beside the invoice form, and
 // the invoices issued so far. The requisites load once; a save answers with what was kept.
+// An invoice paid while the page is open changes the plan, which the page is told of.
 import type { BillingProfileView, PlanView } from '@aimax/backend/contracts';
 import { useState } from 'react';
 import { api, type Plan } from '@/lib/api';
@@ -11,6 +12,7 @@ import { useResource } from '@/lib/useResource';
 import { BillingProfileCard } from './BillingProfileCard';
 import { InvoiceHistory } from './InvoiceHistory';
 import { IssueInvoiceCard } from './IssueInvoiceCard';
+import { usePaymentUpdates } from './usePaymentUpdates';
 
 const loadProfile = (signal: AbortSignal) => api.billing.profile(signal);
 const loadInvoices = (signal: AbortSignal) => api.billing.invoices(signal);
@@ -19,9 +21,11 @@ interface InvoicingProps {
   plans: readonly PlanView[];
   /** The plan the company has bought, whether or not it is still in force. */
   purchased: Plan;
+  /** An invoice has just been paid: the plan in force and its term are no longer what was loaded. */
+  onPlanChanged(): void;
 }
 
-export function Invoicing({ plans, purchased }: InvoicingProps) {
+export function Invoicing({ plans, purchased, onPlanChanged }: InvoicingProps) {
   const profile = useResource(loadProfile);
   if (profile.error && !profile.data) {
     return (
@@ -31,16 +35,24 @@ export function Invoicing({ plans, purchased }: InvoicingProps) {
     );
   }
   if (!profile.data) return <InvoicingSkeleton />;
-  return <InvoicingForms plans={plans} purchased={purchased} initialProfile={profile.data.profile} />;
+  return (
+    <InvoicingForms
+      plans={plans}
+      purchased={purchased}
+      onPlanChanged={onPlanChanged}
+      initialProfile={profile.data.profile}
+    />
+  );
 }
 
 interface InvoicingFormsProps extends InvoicingProps {
   initialProfile: BillingProfileView | null;
 }
 
-function InvoicingForms({ plans, purchased, initialProfile }: InvoicingFormsProps) {
+function InvoicingForms({ plans, purchased, onPlanChanged, initialProfile }: InvoicingFormsProps) {
   const [profile, setProfile] = useState(initialProfile);
   const invoices = useResource(loadInvoices);
+  usePaymentUpdates(invoices, onPlanChanged);
   return (
     <>
       <div className="grid items-start gap-6 lg:grid-cols-2">

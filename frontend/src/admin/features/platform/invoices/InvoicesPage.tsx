@@ -1,6 +1,7 @@
 // The platform operator's invoices: every company's, filtered by number or ИНН, status, company
 // and the days they were issued, all kept in the address. Marking one paid puts its plan in force
-// for the company; an unpaid one may be cancelled, with the reason.
+// for the company; an unpaid one may be cancelled, with the reason. Its details tell how it was
+// paid, and return an online payment.
 import type { PlatformInvoiceView } from '@aimax/backend/contracts';
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -16,6 +17,7 @@ import { Pagination } from '@/lib/ui/Pagination';
 import { useResource } from '@/lib/useResource';
 import { CancelInvoiceDialog } from './CancelInvoiceDialog';
 import { type FilterChanges, InvoiceFiltersBar } from './InvoiceFiltersBar';
+import { InvoicePaymentDialog } from './InvoicePaymentDialog';
 import { invoiceFiltersOf } from './invoiceFilters';
 import { PlatformInvoicesTable, PlatformInvoicesTableSkeleton } from './PlatformInvoicesTable';
 
@@ -39,6 +41,7 @@ export function InvoicesPage() {
   );
   const [paying, setPaying] = useState<Target>(null);
   const [cancelling, setCancelling] = useState<Target>(null);
+  const [inspecting, setInspecting] = useState<Target>(null);
 
   /** Changes filters in the address; a new filter starts again from the first page. */
   const setFilters = useCallback(
@@ -92,6 +95,7 @@ export function InvoicesPage() {
               stale={list.loading}
               onMarkPaid={(invoice) => setPaying({ invoice, open: true })}
               onCancel={(invoice) => setCancelling({ invoice, open: true })}
+              onDetails={(invoice) => setInspecting({ invoice, open: true })}
             />
             <div className="border-t border-zinc-100">
               <Pagination
@@ -130,6 +134,15 @@ export function InvoicesPage() {
         onClose={closeCancel}
         onCancelled={() => {
           closeCancel();
+          list.reload();
+        }}
+      />
+      <InvoicePaymentDialog
+        invoice={inspecting?.invoice ?? null}
+        open={inspecting?.open ?? false}
+        onClose={() => setInspecting((current) => current && { ...current, open: false })}
+        onRefunded={(invoice) => {
+          setInspecting({ invoice, open: true });
           list.reload();
         }}
       />

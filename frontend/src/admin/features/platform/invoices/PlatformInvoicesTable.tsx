@@ -1,5 +1,5 @@
 import type { PlatformInvoiceView } from '@aimax/backend/contracts';
-import { Ban, CircleCheck, SearchX } from 'lucide-react';
+import { Ban, CircleCheck, Info, SearchX } from 'lucide-react';
 import { api } from '@/lib/api';
 import { formatKopecks, formatNumericDate } from '@/lib/format';
 import { t } from '@/lib/i18n';
@@ -17,12 +17,23 @@ interface PlatformInvoicesTableProps {
   stale: boolean;
   onMarkPaid(invoice: PlatformInvoiceView): void;
   onCancel(invoice: PlatformInvoiceView): void;
+  /** How it was paid, and its online payments. */
+  onDetails(invoice: PlatformInvoiceView): void;
 }
 
 /** Only an invoice still waiting for its money can be paid or cancelled. */
 const isOpen = (invoice: PlatformInvoiceView) => invoice.status === 'issued' || invoice.status === 'overdue';
 
-export function PlatformInvoicesTable({ invoices, stale, onMarkPaid, onCancel }: PlatformInvoicesTableProps) {
+/** Its latest refund, for the list to say a paid invoice's money went back (or is going back). */
+const refundOf = (invoice: PlatformInvoiceView) => invoice.payments.find((payment) => payment.refund)?.refund;
+
+export function PlatformInvoicesTable({
+  invoices,
+  stale,
+  onMarkPaid,
+  onCancel,
+  onDetails,
+}: PlatformInvoicesTableProps) {
   const text = t.platform.invoices;
   const history = t.billing.history;
   if (invoices.length === 0) {
@@ -64,6 +75,7 @@ export function PlatformInvoicesTable({ invoices, stale, onMarkPaid, onCancel }:
               <Td>
                 <InvoiceStatusBadge status={invoice.status} />
                 <InvoiceStatusNote invoice={invoice} className="mt-1 block whitespace-nowrap tabular-nums" />
+                <RefundNote invoice={invoice} />
               </Td>
               <Td>
                 <div className="flex items-center justify-end gap-1.5">
@@ -86,6 +98,11 @@ export function PlatformInvoicesTable({ invoices, stale, onMarkPaid, onCancel }:
                       />
                     </>
                   )}
+                  <IconButton
+                    icon={Info}
+                    label={text.detailsLabel(invoice.number)}
+                    onClick={() => onDetails(invoice)}
+                  />
                   <InvoicePdfButton iconOnly number={invoice.number} load={() => api.platform.invoicePdf(invoice.id)} />
                 </div>
               </Td>
@@ -94,6 +111,16 @@ export function PlatformInvoicesTable({ invoices, stale, onMarkPaid, onCancel }:
         </tbody>
       </Table>
     </div>
+  );
+}
+
+function RefundNote({ invoice }: { invoice: PlatformInvoiceView }) {
+  const refund = refundOf(invoice);
+  if (!refund) return null;
+  return (
+    <span className="mt-0.5 block text-xs whitespace-nowrap text-amber-700">
+      {t.platform.invoices.refundNotes[refund.status]}
+    </span>
   );
 }
 
