@@ -1,6 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { precompress } from './precompress';
 
 const backend = process.env.BACKEND_URL ?? 'http://localhost:3000';
 
@@ -21,7 +22,7 @@ const pageFallbacks = (): Plugin => ({
 });
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), pageFallbacks()],
+  plugins: [react(), tailwindcss(), pageFallbacks(), precompress()],
   // `@/…` imports resolve through the paths in tsconfig.json, the one place they are declared.
   resolve: { tsconfigPaths: true },
   build: {

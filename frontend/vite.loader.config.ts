@@ -2,9 +2,11 @@
 // pages load with a plain <script> tag. Built after the main build into the same dist/, which it
 // must not wipe.
 import { defineConfig } from 'vite';
+import { precompress } from './precompress';
 
 export default defineConfig({
   resolve: { tsconfigPaths: true },
+  plugins: [precompress()],
   publicDir: false,
   build: {
     outDir: 'dist',

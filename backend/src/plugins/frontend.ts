@@ -26,6 +26,9 @@ export const frontend = fp(
         // The frame's page is served only by its route, with its CSP and the widget key checked.
         allowedPath: (pathName) => !pathName.startsWith('/widget/'),
         index: ['index.html'],
+        // The build writes .br and .gz beside each text file: the smallest one accepted is sent,
+        // with Content-Encoding and Vary: Accept-Encoding, and nothing is compressed per request.
+        preCompressed: true,
         // Hashed asset names never change content; the HTML that names them must be revalidated.
         setHeaders: (reply, filePath) => {
           reply.header(

@@ -1,12 +1,16 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestServices, type TestApp, testConfig } from '../../../test/support/app.ts';
 import { signUpOwner } from '../../../test/support/clients.ts';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { buildApp } from '../../app.ts';
-import { frameAncestors } from './frameRoutes.ts';
+import { acceptedEncodings, frameAncestors } from './frameRoutes.ts';
+
+const LOADER = `(()=>{/* loader */${'window.x=1;'.repeat(200)}})();`;
+const ASSET = `console.log(${JSON.stringify('чат '.repeat(500))});`;
 
 let app: TestApp;
 
@@ -14,7 +18,18 @@ beforeAll(async () => {
   // A stand-in build of the front end, so the test does not depend on `npm run build`.
   const dist = await mkdtemp(path.join(os.tmpdir(), 'aimax-dist-'));
   await mkdir(path.join(dist, 'widget'), { recursive: true });
-  await writeFile(path.join(dist, 'widget.js'), '(()=>{/* loader */})();');
+  // With the compressed copies the build writes beside each file (frontend/precompress.ts).
+  await mkdir(path.join(dist, 'admin'), { recursive: true });
+  await mkdir(path.join(dist, 'assets'), { recursive: true });
+  await writeFile(path.join(dist, 'admin', 'index.html'), '<!doctype html><title>admin</title>');
+  for (const [file, contents] of [
+    ['widget.js', LOADER],
+    ['assets/frame-abc123.js', ASSET],
+  ] as const) {
+    await writeFile(path.join(dist, file), contents);
+    await writeFile(path.join(dist, `${file}.br`), brotliCompressSync(contents));
+    await writeFile(path.join(dist, `${file}.gz`), gzipSync(contents));
+  }
   await writeFile(path.join(dist, 'widget', 'frame.html'), '<!doctype html><title>frame</title>');
   const config = testConfig();
   const db = await createTestDatabase();
@@ -38,6 +53,69 @@ describe('GET /widget.js', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(response.body).toBe(LOADER);
+  });
+
+  it('goes out compressed as the browser accepts, brotli first', async () => {
+    const get = (acceptEncoding?: string) =>
+      app.inject({
+        method: 'GET',
+        url: '/widget.js',
+        headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
+      });
+    const br = await get('gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(LOADER);
+    expect(br.rawPayload.length).toBeLessThan(LOADER.length / 4);
+    const gzip = await get('gzip, br;q=0');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(LOADER);
+    const plain = await get('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(LOADER);
+  });
+
+  it('is cached briefly and then revalidated in the background, with a 304 when unchanged', async () => {
+    const first = await app.inject({ method: 'GET', url: '/widget.js' });
+    expect(first.headers['cache-control']).toBe('public, max-age=300, stale-while-revalidate=600');
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await app.inject({ method: 'GET', url: '/widget.js', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+    const stale = await app.inject({ method: 'GET', url: '/widget.js', headers: { 'if-none-match': '"old"' } });
+    expect(stale.statusCode).toBe(200);
+  });
+});
+
+describe('acceptedEncodings', () => {
+  it('reads weights, wildcards and refusals', () => {
+    expect(acceptedEncodings('gzip, deflate, br')).toEqual(['br', 'gzip']);
+    expect(acceptedEncodings('gzip;q=0.8, br;q=0')).toEqual(['gzip']);
+    expect(acceptedEncodings('*')).toEqual(['br', 'gzip']);
+    expect(acceptedEncodings('*, gzip;q=0')).toEqual(['br']);
+    expect(acceptedEncodings('identity')).toEqual([]);
+    expect(acceptedEncodings(undefined)).toEqual([]);
+  });
+});
+
+describe('hashed assets', () => {
+  it('go out pre-compressed and are cached for a year', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/assets/frame-abc123.js',
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers.vary).toMatch(/accept-encoding/i);
+    expect(response.headers['content-type']).toMatch(/javascript/);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(response.rawPayload).toString()).toBe(ASSET);
+    const plain = await app.inject({ method: 'GET', url: '/assets/frame-abc123.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(ASSET);
   });
 });
 
