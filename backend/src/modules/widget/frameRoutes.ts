@@ -23,8 +23,8 @@ const LOADER_STALE_SECONDS = 600;
 export function acceptedEncodings(header: string | string[] | undefined): ('br' | 'gzip')[] {
   const weights = new Map<string, number>();
   for (const part of String(header ?? '').split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+    const [name = '', ...attributes] = part.trim().toLowerCase().split(';');
+    const q = attributes.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
     if (name) weights.set(name, q === undefined ? 1 : Number(q));
   }
   const accepts = (name: string) => (weights.get(name) ?? weights.get('*') ?? 0) > 0;
