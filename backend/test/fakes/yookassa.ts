@@ -64,6 +64,8 @@ export interface FakeYooKassa {
   holdCheckout: boolean;
   /** Payments without a receipt are refused, as for a shop with 54-ФЗ receipts on. */
   requireReceipts: boolean;
+  /** Refunds are created pending, as YooKassa's can be, until the test settles them. */
+  holdRefunds: boolean;
   /** The next `count` API requests answer `status` instead (429, a 5xx, or a 4xx refusal). */
   failNext(count: number, status?: number): void;
   succeed(paymentId: string, method?: { type: string; title: string }): FakeYooPayment;
@@ -295,7 +297,7 @@ export async function startFakeYooKassa(): Promise<FakeYooKassa> {
     const refund: FakeYooRefund = {
       id: `${randomUUID().slice(0, 8)}-0015-5000-8000-${randomUUID().slice(-12)}`,
       payment_id: payment.id,
-      status: 'succeeded',
+      status: fake.holdRefunds ? 'pending' : 'succeeded',
       amount: { value: amount.value, currency: 'RUB' },
       created_at: new Date().toISOString(),
     };
@@ -390,6 +392,7 @@ export async function startFakeYooKassa(): Promise<FakeYooKassa> {
     notificationUrl: null,
     holdCheckout: false,
     requireReceipts: false,
+    holdRefunds: false,
     failNext(count: number, status = 429) {
       failing = { count, status };
     },

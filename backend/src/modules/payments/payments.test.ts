@@ -372,6 +372,37 @@ describe('refunds', () => {
     expect(yookassa.refunds.size).toBe(refunds + 1);
   });
 
+  it('are watched by the poll until YooKassa settles them, however old the payment', async () => {
+    const { owner, invoice } = await ownerWithInvoice();
+    const { paymentId } = (await start(owner, invoice.id)).json();
+    const providerId = await providerIdOf(paymentId);
+    yookassa.succeed(providerId);
+    await notify(providerId);
+    // Paid three days ago: the payment itself is long out of the poll's window.
+    await ctx.db.withPlatform({ actorUserId: null, action: 'test.payment' }, (tx) =>
+      tx
+        .update(invoicePayments)
+        .set({ createdAt: new Date(Date.now() - 3 * 24 * 3_600_000) })
+        .where(eq(invoicePayments.id, paymentId)),
+    );
+    yookassa.holdRefunds = true;
+    try {
+      const url = `/api/platform/invoices/${invoice.id}/payments/${paymentId}/refund`;
+      const asked = (await admin.post(url)).json();
+      expect(asked.payments[0].refund.status).toBe('pending');
+      const refund = [...yookassa.refunds.values()].find((each) => each.payment_id === providerId);
+      expect(refund?.status).toBe('pending');
+
+      expect((await ctx.app.paymentPoll?.runOnce())?.checked).toBeGreaterThanOrEqual(1);
+      if (refund) refund.status = 'succeeded';
+      await ctx.app.paymentPoll?.runOnce();
+      const listed = (await admin.get(`/api/platform/invoices?q=${invoice.number}`)).json().invoices[0];
+      expect(listed.payments[0].refund.status).toBe('succeeded');
+    } finally {
+      yookassa.holdRefunds = false;
+    }
+  });
+
   it('are refused for a payment that did not succeed, and for another invoice’s payment', async () => {
     const { owner, invoice } = await ownerWithInvoice();
     const { paymentId } = (await start(owner, invoice.id)).json();

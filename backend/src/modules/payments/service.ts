@@ -6,7 +6,7 @@
 // end in `settle`, which locks the attempt and its invoice, so however many of them arrive and in
 // whatever order, the invoice is paid once and a `canceled` never undoes a `succeeded`.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, or } from 'drizzle-orm';
 import type { PlatformContext, TenantContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import { auditLog, invoicePayments, invoices, type PaymentStatus } from '../../db/schema.ts';
@@ -328,9 +328,12 @@ export async function openPayments(db: Database, now: Date) {
         .from(invoicePayments)
         .where(
           and(
-            gt(invoicePayments.createdAt, since),
             isNotNull(invoicePayments.providerPaymentId),
-            sql`(${invoicePayments.status} = 'pending' or ${invoicePayments.refundStatus} = 'pending')`,
+            // A refund is watched from when it was asked for, which can be long after its payment.
+            or(
+              and(eq(invoicePayments.status, 'pending'), gt(invoicePayments.createdAt, since)),
+              and(eq(invoicePayments.refundStatus, 'pending'), gt(invoicePayments.refundRequestedAt, since)),
+            ),
           ),
         )
         .orderBy(invoicePayments.createdAt)
